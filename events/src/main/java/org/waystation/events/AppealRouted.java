@@ -1,0 +1,24 @@
+package org.waystation.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Routing decided which category an appeal belongs to and which department leads its
+ * handling.
+ *
+ * @param confidence between 0 and 1
+ * @param explanation why this decision was taken, for people
+ */
+public record AppealRouted(UUID eventId, String appealId, Instant occurredAt, int schemaVersion, String correlationId,
+		String trackingCode, String category, String department, String appealType, String priority, double confidence,
+		List<String> matchedKeywords, String explanation) implements Event {
+
+	public static final int SCHEMA_VERSION = 1;
+
+	public AppealRouted {
+		matchedKeywords = (matchedKeywords != null) ? List.copyOf(matchedKeywords) : List.of();
+	}
+
+}

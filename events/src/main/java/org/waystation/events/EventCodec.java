@@ -1,0 +1,100 @@
+package org.waystation.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes events as flat JSON objects with a logical {@code type} field and reads them
+ * back. Unknown fields are ignored; an unknown type is reported as empty, so that older
+ * consumers skip events added after them.
+ */
+public final class EventCodec {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+		.build();
+
+	private EventCodec() {
+	}
+
+	public static String toJson(Event event) {
+		ObjectNode node = MAPPER.createObjectNode();
+		node.put("type", event.type());
+		node.setAll((ObjectNode) MAPPER.valueToTree(event));
+		return MAPPER.writeValueAsString(node);
+	}
+
+	public static byte[] toBytes(Event event) {
+		return toJson(event).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Reads an event.
+	 * @return the event, or empty when its type is not one this version knows
+	 * @throws MalformedEventException when the bytes are not a readable event
+	 */
+	public static Optional<Event> fromBytes(byte[] bytes) {
+		if (bytes == null) {
+			throw new MalformedEventException("Event record has no value");
+		}
+		return fromJson(new String(bytes, StandardCharsets.UTF_8));
+	}
+
+	public static Optional<Event> fromJson(String json) {
+		JsonNode tree;
+		try {
+			tree = MAPPER.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedEventException("Event is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (tree == null || !tree.isObject()) {
+			throw new MalformedEventException("Event is not a JSON object");
+		}
+		JsonNode type = tree.get("type");
+		if (type == null || !type.isString() || type.asString().isBlank()) {
+			throw new MalformedEventException("Event has no 'type' field");
+		}
+		Optional<Class<? extends Event>> eventClass = EventTypes.classOf(type.asString());
+		if (eventClass.isEmpty()) {
+			return Optional.empty();
+		}
+		Event event;
+		try {
+			event = MAPPER.treeToValue(tree, eventClass.get());
+		}
+		catch (JacksonException ex) {
+			throw new MalformedEventException(
+					"Event of type " + type.asString() + " cannot be read: " + ex.getOriginalMessage(), ex);
+		}
+		requirePresent(event.eventId(), "eventId", type);
+		requirePresent(event.appealId(), "appealId", type);
+		requirePresent(event.occurredAt(), "occurredAt", type);
+		return Optional.of(event);
+	}
+
+	/** Reads an event of a known type, for samples and tests. */
+	public static <T extends Event> T fromJson(String json, Class<T> expected) {
+		Event event = fromJson(json).orElseThrow(() -> new MalformedEventException("Not a known event type: " + json));
+		if (!expected.isInstance(event)) {
+			throw new MalformedEventException("Expected " + EventTypes.nameOf(expected) + " but got " + event.type());
+		}
+		return expected.cast(event);
+	}
+
+	private static void requirePresent(Object value, String field, JsonNode type) {
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			throw new MalformedEventException("Event of type " + type.asString() + " has no '" + field + "'");
+		}
+	}
+
+}

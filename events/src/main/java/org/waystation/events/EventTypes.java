@@ -1,0 +1,50 @@
+package org.waystation.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The logical type names used on the wire and the records they stand for. Renaming or
+ * moving a record never changes its name here, so no consumer breaks.
+ */
+public final class EventTypes {
+
+	private static final Map<String, Class<? extends Event>> BY_NAME = new LinkedHashMap<>();
+
+	private static final Map<Class<? extends Event>, String> BY_CLASS = new LinkedHashMap<>();
+
+	static {
+		register("AppealSubmitted", AppealSubmitted.class);
+		register("AppealRouted", AppealRouted.class);
+		register("CaseOpened", CaseOpened.class);
+		register("CaseSigned", CaseSigned.class);
+		register("CaseResolved", CaseResolved.class);
+	}
+
+	private EventTypes() {
+	}
+
+	private static void register(String name, Class<? extends Event> type) {
+		BY_NAME.put(name, type);
+		BY_CLASS.put(type, name);
+	}
+
+	/** Every logical type name, in the order the lifecycle reaches them. */
+	public static Iterable<String> names() {
+		return BY_NAME.keySet();
+	}
+
+	public static Optional<Class<? extends Event>> classOf(String name) {
+		return Optional.ofNullable(BY_NAME.get(name));
+	}
+
+	public static String nameOf(Class<? extends Event> type) {
+		String name = BY_CLASS.get(type);
+		if (name == null) {
+			throw new IllegalArgumentException("No logical type name registered for " + type.getName());
+		}
+		return name;
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.waystation.events;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Kafka topic names. Every record is keyed by appeal id, so one appeal stays on one
+ * partition.
+ */
+public final class Topics {
+
+	public static final String APPEAL_SUBMITTED = "appeal.submitted";
+
+	public static final String APPEAL_ROUTED = "appeal.routed";
+
+	public static final String CASE_EVENTS = "case.events";
+
+	/** Suffix of the dead-letter topic beside each topic. */
+	public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+	private Topics() {
+	}
+
+	/** The topics events are published to. */
+	public static List<String> eventTopics() {
+		return List.of(APPEAL_SUBMITTED, APPEAL_ROUTED, CASE_EVENTS);
+	}
+
+	/** Every topic, dead-letter topics included. */
+	public static List<String> all() {
+		return eventTopics().stream().flatMap((topic) -> Stream.of(topic, deadLetterOf(topic))).toList();
+	}
+
+	public static String deadLetterOf(String topic) {
+		return topic + DEAD_LETTER_SUFFIX;
+	}
+
+	public static String topicFor(Event event) {
+		if (event instanceof AppealSubmitted) {
+			return APPEAL_SUBMITTED;
+		}
+		if (event instanceof AppealRouted) {
+			return APPEAL_ROUTED;
+		}
+		return CASE_EVENTS;
+	}
+
+}

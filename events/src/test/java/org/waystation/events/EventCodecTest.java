@@ -1,0 +1,104 @@
+package org.waystation.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+	static List<String> typeNames() {
+		List<String> names = new java.util.ArrayList<>();
+		EventTypes.names().forEach(names::add);
+		return names;
+	}
+
+	@ParameterizedTest
+	@MethodSource("typeNames")
+	void everySampleRoundTripsWithItsLogicalTypeName(String typeName) {
+		Event event = EventCodec.fromJson(EventSamples.json(typeName)).orElseThrow();
+
+		assertThat(event.type()).isEqualTo(typeName);
+		assertThat(event.schemaVersion()).isEqualTo(1);
+		String written = EventCodec.toJson(event);
+		assertThat(written).contains("\"type\":\"" + typeName + "\"").doesNotContain("org.waystation");
+		assertThat(EventCodec.fromJson(written)).contains(event);
+	}
+
+	@Test
+	void writesInstantsAsIsoStrings() {
+		AppealSubmitted submitted = EventSamples.event(AppealSubmitted.class);
+
+		assertThat(EventCodec.toJson(submitted)).contains("\"occurredAt\":\"2026-11-20T02:15:30Z\"");
+	}
+
+	@Test
+	void readsTheSampleFieldsIntoTheRecord() {
+		AppealRouted routed = EventSamples.event(AppealRouted.class);
+
+		assertThat(routed.department()).isEqualTo("HRSS");
+		assertThat(routed.category()).isEqualTo("WAGE_ARREARS");
+		assertThat(routed.matchedKeywords()).contains("配送费");
+		assertThat(routed.topic()).isEqualTo(Topics.APPEAL_ROUTED);
+	}
+
+	@Test
+	void ignoresFieldsItDoesNotKnow() {
+		String json = EventSamples.json("CaseSigned").replaceFirst("\\{", "{\"addedInVersion2\":{\"x\":1},");
+
+		CaseSigned signed = EventCodec.fromJson(json, CaseSigned.class);
+
+		assertThat(signed.signedBy()).isEqualTo("王建国");
+	}
+
+	@Test
+	void reportsUnknownTypesAsEmptySoOlderConsumersSkipThem() {
+		String json = EventSamples.json("CaseSigned").replace("\"CaseSigned\"", "\"CaseEscalatedToMayor\"");
+
+		assertThat(EventCodec.fromJson(json)).isEmpty();
+	}
+
+	@Test
+	void rejectsRecordsThatAreNotEvents() {
+		assertThatThrownBy(() -> EventCodec.fromJson("{not json")).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("not valid JSON");
+		assertThatThrownBy(() -> EventCodec.fromJson("[1,2]")).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("not a JSON object");
+		assertThatThrownBy(() -> EventCodec.fromJson("{\"eventId\":\"x\"}")).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("'type'");
+		assertThatThrownBy(() -> EventCodec.fromBytes(null)).isInstanceOf(MalformedEventException.class);
+	}
+
+	@Test
+	void rejectsEventsWithoutTheirEnvelope() {
+		String noAppeal = EventSamples.json("CaseOpened").replaceAll("\"appealId\": \"[^\"]+\",", "");
+
+		assertThatThrownBy(() -> EventCodec.fromJson(noAppeal)).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("'appealId'");
+	}
+
+	@Test
+	void rejectsFieldsOfTheWrongShape() {
+		String badId = EventSamples.json("CaseOpened")
+			.replaceFirst("\"eventId\": \"[^\"]+\"", "\"eventId\": \"not-a-uuid\"");
+
+		assertThatThrownBy(() -> EventCodec.fromJson(badId)).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("CaseOpened");
+	}
+
+	@Test
+	void keepsCaseEventsOnOneTopic() {
+		CaseResolved resolved = new CaseResolved(UUID.randomUUID(), "appeal-1", Instant.now(), 1, "appeal-1", "case-1",
+				"WS23456789", "HRSS", "已解决", "李敏");
+
+		assertThat(resolved.topic()).isEqualTo(Topics.CASE_EVENTS);
+		assertThat(Topics.all()).contains("case.events", "case.events-dlt", "appeal.submitted-dlt");
+	}
+
+}

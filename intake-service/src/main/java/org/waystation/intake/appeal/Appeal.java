@@ -1,0 +1,169 @@
+package org.waystation.intake.appeal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.waystation.events.AppealSubmitted;
+import org.waystation.events.Channel;
+import org.waystation.support.outbox.OutboxEntry;
+
+/**
+ * A worker's appeal as submitted, with the tracking view kept from the events of its
+ * handling. The appeal itself never changes once submitted; cases (in department-service)
+ * do.
+ */
+@Document("appeals")
+public class Appeal {
+
+	@Id
+	private String id;
+
+	@Indexed(unique = true)
+	private String trackingCode;
+
+	private Channel channel;
+
+	private String text;
+
+	private String phone;
+
+	private String district;
+
+	private String stationId;
+
+	private String idempotencyKey;
+
+	/**
+	 * Hash of what was submitted, to tell a retry from a different appeal under a reused
+	 * key.
+	 */
+	private String fingerprint;
+
+	private AppealStatus status;
+
+	private String category;
+
+	private String department;
+
+	private String caseId;
+
+	private String resolution;
+
+	private Instant submittedAt;
+
+	private Instant updatedAt;
+
+	private List<TimelineEntry> timeline = new ArrayList<>();
+
+	private List<OutboxEntry> outbox = new ArrayList<>();
+
+	@Version
+	private Long version;
+
+	protected Appeal() {
+	}
+
+	/** A new appeal, with its {@code AppealSubmitted} event waiting in the outbox. */
+	static Appeal submit(String id, String trackingCode, SubmitAppeal submission, String fingerprint,
+			String correlationId, Instant now) {
+		Appeal appeal = new Appeal();
+		appeal.id = id;
+		appeal.trackingCode = trackingCode;
+		appeal.channel = submission.channel();
+		appeal.text = submission.text();
+		appeal.phone = submission.phone();
+		appeal.district = submission.district();
+		appeal.stationId = submission.stationId();
+		appeal.idempotencyKey = submission.idempotencyKey();
+		appeal.fingerprint = fingerprint;
+		appeal.status = AppealStatus.SUBMITTED;
+		appeal.submittedAt = now;
+		appeal.updatedAt = now;
+		AppealSubmitted submitted = new AppealSubmitted(UUID.randomUUID(), id, now, AppealSubmitted.SCHEMA_VERSION,
+				correlationId, trackingCode, appeal.channel, appeal.text, appeal.phone, appeal.district,
+				appeal.stationId);
+		appeal.timeline.add(new TimelineEntry(submitted.eventId().toString(), submitted.type(), AppealStatus.SUBMITTED,
+				now, null, null));
+		appeal.outbox.add(OutboxEntry.of(submitted));
+		return appeal;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getTrackingCode() {
+		return this.trackingCode;
+	}
+
+	public Channel getChannel() {
+		return this.channel;
+	}
+
+	public String getText() {
+		return this.text;
+	}
+
+	public String getPhone() {
+		return this.phone;
+	}
+
+	public String getDistrict() {
+		return this.district;
+	}
+
+	public String getStationId() {
+		return this.stationId;
+	}
+
+	public String getIdempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	public String getFingerprint() {
+		return this.fingerprint;
+	}
+
+	public AppealStatus getStatus() {
+		return this.status;
+	}
+
+	public String getCategory() {
+		return this.category;
+	}
+
+	public String getDepartment() {
+		return this.department;
+	}
+
+	public String getCaseId() {
+		return this.caseId;
+	}
+
+	public String getResolution() {
+		return this.resolution;
+	}
+
+	public Instant getSubmittedAt() {
+		return this.submittedAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public List<TimelineEntry> getTimeline() {
+		return List.copyOf(this.timeline);
+	}
+
+	public List<OutboxEntry> getOutbox() {
+		return List.copyOf(this.outbox);
+	}
+
+}

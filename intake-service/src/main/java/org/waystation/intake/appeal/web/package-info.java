@@ -1,0 +1,2 @@
+/** The appeals API: submit an appeal, read its tracking view. */
+package org.waystation.intake.appeal.web;

@@ -1,0 +1,5 @@
+/**
+ * intake-service: takes appeals from every channel and keeps the tracking view workers
+ * read.
+ */
+package org.waystation.intake;

@@ -1,0 +1,233 @@
+package org.waystation.intake;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.waystation.events.AppealRouted;
+import org.waystation.events.AppealSubmitted;
+import org.waystation.events.CaseOpened;
+import org.waystation.events.CaseResolved;
+import org.waystation.events.CaseSigned;
+import org.waystation.events.Channel;
+import org.waystation.events.Topics;
+import org.waystation.intake.appeal.Appeal;
+import org.waystation.testsupport.EventRecorder;
+import org.waystation.testsupport.EventSender;
+import org.waystation.testsupport.HttpJson;
+import org.waystation.testsupport.Samples;
+import org.waystation.testsupport.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * intake-service against a real broker and MongoDB-wire server; subclasses say which.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class IntakeScenario {
+
+	private static EventRecorder recorder;
+
+	private static EventSender sender;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	HttpJson http;
+
+	abstract TestInfrastructure infrastructure();
+
+	@BeforeEach
+	void connect() {
+		this.http = new HttpJson("http://127.0.0.1:" + this.port);
+		synchronized (IntakeScenario.class) {
+			if (recorder == null) {
+				recorder = new EventRecorder(infrastructure().kafkaBootstrapServers());
+				sender = new EventSender(infrastructure().kafkaBootstrapServers());
+			}
+		}
+	}
+
+	@AfterAll
+	static void disconnect() {
+		if (recorder != null) {
+			recorder.close();
+			sender.close();
+			recorder = null;
+			sender = null;
+		}
+	}
+
+	@Test
+	void acceptsAnAppealStoresItAndPublishesAppealSubmitted() {
+		HttpJson.Response response = this.http.post("/api/v1/appeals",
+				HttpJson.json(Map.of("channel", "MOBILE_APP", "text", "站点拖欠我两个月的配送费，一共4800元，站长一直推脱。", "phone",
+						"+86 139-1234-5678", "district", "朝阳区", "stationId", "CY-JXQ-01")));
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(202);
+		JsonNode body = response.json();
+		String appealId = body.get("appealId").asString();
+		String trackingCode = body.get("trackingCode").asString();
+		assertThat(trackingCode).matches("WS[2-9A-HJKMNP-Z]{8}");
+		AppealSubmitted submitted = recorder.await(AppealSubmitted.class, (e) -> e.appealId().equals(appealId));
+		assertThat(submitted.trackingCode()).isEqualTo(trackingCode);
+		assertThat(submitted.phone()).isEqualTo("13912345678");
+		assertThat(submitted.channel()).isEqualTo(Channel.MOBILE_APP);
+		assertThat(submitted.district()).isEqualTo("朝阳区");
+		assertThat(submitted.correlationId()).isEqualTo(appealId);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(appealId, Appeal.class).getOutbox().isEmpty());
+
+		JsonNode view = this.http.get("/api/v1/appeals/" + trackingCode.toLowerCase()).json();
+		assertThat(view.get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(view.get("phone").asString()).isEqualTo("139****5678");
+		assertThat(view.get("timeline")).hasSize(1);
+	}
+
+	@Test
+	void returnsTheSameAppealWhenAClientRetriesWithTheSameKey() {
+		String key = "retry-" + UUID.randomUUID();
+		String request = HttpJson
+			.json(Map.of("channel", "SMS", "text", "电动车上牌要带什么材料？", "phone", "13700001111", "idempotencyKey", key));
+
+		HttpJson.Response first = this.http.post("/api/v1/appeals", request);
+		HttpJson.Response second = this.http.post("/api/v1/appeals", request);
+
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(second.status()).isEqualTo(202);
+		assertThat(second.json().get("appealId")).isEqualTo(first.json().get("appealId"));
+		assertThat(second.json().get("trackingCode")).isEqualTo(first.json().get("trackingCode"));
+		assertThat(this.mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), Appeal.class)).isEqualTo(1);
+		String appealId = first.json().get("appealId").asString();
+		recorder.await(AppealSubmitted.class, (e) -> e.appealId().equals(appealId));
+		assertThat(recorder.all(AppealSubmitted.class, (e) -> e.appealId().equals(appealId))).hasSize(1);
+	}
+
+	@Test
+	void refusesAReusedKeyForADifferentAppeal() {
+		String key = "reused-" + UUID.randomUUID();
+		this.http.post("/api/v1/appeals", HttpJson
+			.json(Map.of("channel", "WEB", "text", "驿站的微波炉坏了", "phone", "13700002222", "idempotencyKey", key)));
+
+		HttpJson.Response other = this.http.post("/api/v1/appeals", HttpJson
+			.json(Map.of("channel", "WEB", "text", "驿站晚上几点关门？", "phone", "13700002222", "idempotencyKey", key)));
+
+		assertThat(other.status()).isEqualTo(409);
+		assertThat(other.body()).contains("idempotencyKey");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					no text               | {"channel":"WEB","phone":"13812345678"}                              | text    | is required
+					blank text            | {"channel":"WEB","text":"   ","phone":"13812345678"}                 | text    | is required
+					malformed phone       | {"channel":"WEB","text":"工资没发","phone":"1381234"}                  | phone   | mobile number
+					no phone              | {"channel":"WEB","text":"工资没发"}                                     | phone   | is required
+					unknown channel       | {"channel":"CARRIER_PIGEON","text":"工资没发","phone":"13812345678"}   | channel | must be one of
+					no channel            | {"text":"工资没发","phone":"13812345678"}                              | channel | is required
+					malformed JSON        | {"channel":"WEB","text":                                            | body    | not valid JSON
+					not an object         | ["WEB"]                                                             | body    |
+					""")
+	void rejectsBadInputNamingTheField(String description, String body, String field, String problem) {
+		HttpJson.Response response = this.http.post("/api/v1/appeals", body);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		JsonNode error = response.json().get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo(field);
+		assertThat(error.get("problem").asString()).contains((problem != null) ? problem : "");
+	}
+
+	@Test
+	void rejectsTextOverTwoThousandCharacters() {
+		HttpJson.Response response = this.http.post("/api/v1/appeals",
+				HttpJson.json(Map.of("channel", "WEB", "text", "欠".repeat(2001), "phone", "13812345678")));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
+		assertThat(this.http
+			.post("/api/v1/appeals",
+					HttpJson.json(Map.of("channel", "WEB", "text", "欠".repeat(2000), "phone", "13812345678")))
+			.status()).isEqualTo(202);
+	}
+
+	@Test
+	void answersUnknownTrackingCodesWithNotFound() {
+		HttpJson.Response response = this.http.get("/api/v1/appeals/WS22222222");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().get("code").asString()).isEqualTo("appeal-not-found");
+	}
+
+	@Test
+	void followsTheCaseInTheTrackingViewOnceEvenWhenEventsRepeatOrArriveLate() {
+		JsonNode accepted = this.http
+			.post("/api/v1/appeals",
+					HttpJson.json(Map.of("channel", "HOTLINE", "text", "来电人反映其在仓库搬货时被叉车压伤脚，公司不给报工伤。", "phone",
+							"010-65123456")))
+			.json();
+		String appealId = accepted.get("appealId").asString();
+		String trackingCode = accepted.get("trackingCode").asString();
+		AppealRouted routed = Samples.forAppeal(AppealRouted.class, appealId, trackingCode);
+		CaseOpened opened = Samples.forAppeal(CaseOpened.class, appealId, trackingCode);
+		CaseSigned signed = Samples.forAppeal(CaseSigned.class, appealId, trackingCode);
+		CaseResolved resolved = Samples.forAppeal(CaseResolved.class, appealId, trackingCode);
+
+		sender.send(opened);
+		sender.send(resolved);
+		sender.send(signed);
+		sender.send(routed);
+		sender.send(signed);
+		sender.send(resolved);
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode view = this.http.get("/api/v1/appeals/" + trackingCode).json();
+			assertThat(view.get("timeline")).hasSize(5);
+			assertThat(view.get("status").asString()).isEqualTo("RESOLVED");
+		});
+		JsonNode view = this.http.get("/api/v1/appeals/" + trackingCode).json();
+		assertThat(view.get("department").asString()).isEqualTo("HRSS");
+		assertThat(view.get("departmentName").asString()).isEqualTo("人力资源和社会保障局");
+		assertThat(view.get("resolution").asString()).isEqualTo(resolved.resolution());
+		assertThat(view.get("timeline").findValuesAsString("status")).containsExactly("SUBMITTED", "ROUTED", "OPEN",
+				"SIGNED", "RESOLVED");
+		JsonNode english = this.http.get("/api/v1/appeals/" + trackingCode + "?x=1").json();
+		assertThat(english.get("statusText").asString()).isEqualTo("已办结");
+	}
+
+	@Test
+	void deadLettersUnreadableRecordsAndKeepsConsuming() {
+		String appealId = this.http
+			.post("/api/v1/appeals", HttpJson.json(Map.of("channel", "IM", "text", "平台无故封号", "phone", "13655556666")))
+			.json()
+			.get("appealId")
+			.asString();
+		String trackingCode = this.mongo.findById(appealId, Appeal.class).getTrackingCode();
+
+		sender.sendRaw(Topics.CASE_EVENTS, appealId, "{\"type\":\"CaseSigned\", this is not json");
+		sender.send(Samples.forAppeal(CaseSigned.class, appealId, trackingCode));
+
+		recorder.awaitDeadLetter(Topics.deadLetterOf(Topics.CASE_EVENTS), "this is not json");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(appealId, Appeal.class).getStatus().name().equals("SIGNED"));
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.waystation.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.waystation.events.Topics;
+import org.waystation.support.health.MongoPingHealthIndicator;
+import org.waystation.support.kafka.DeadLetters;
+import org.waystation.support.kafka.KafkaTopicsProperties;
+import org.waystation.support.outbox.OutboxProperties;
+import org.waystation.support.outbox.OutboxRelay;
+import org.waystation.support.outbox.OutboxWriter;
+import org.waystation.support.web.ApiExceptionHandler;
+
+/**
+ * Wires what every service shares: the outbox relay, Kafka retries and dead letters, the
+ * Waystation topics, a MongoDB health check that works on mongo-java-server, and API
+ * errors.
+ */
+@AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
+@EnableConfigurationProperties({ OutboxProperties.class, KafkaTopicsProperties.class })
+public class WaystationSupportAutoConfiguration {
+
+	@Bean
+	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
+			MeterRegistry meters) {
+		return new OutboxRelay(mongo, kafka, properties, meters);
+	}
+
+	@Bean
+	OutboxWriter outboxWriter(MongoTemplate mongo, OutboxRelay relay) {
+		return new OutboxWriter(mongo, relay);
+	}
+
+	@Bean
+	CommonErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> kafka, KafkaTopicsProperties properties) {
+		return DeadLetters.errorHandler(kafka, properties.retries());
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics waystationTopics(KafkaTopicsProperties properties) {
+		return new KafkaAdmin.NewTopics(Topics.all()
+			.stream()
+			.map((name) -> new NewTopic(name, properties.partitions(), properties.replicationFactor()))
+			.toArray(NewTopic[]::new));
+	}
+
+	@Bean(name = "mongoHealthIndicator")
+	MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+		return new MongoPingHealthIndicator(mongo);
+	}
+
+	@Bean
+	ApiExceptionHandler apiExceptionHandler() {
+		return new ApiExceptionHandler();
+	}
+
+}

@@ -1,0 +1,222 @@
+package org.waystation.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Publishes the events waiting in documents' outboxes and removes each once Kafka has
+ * acknowledged it. Publishing is at least once: a crash between the acknowledgement and
+ * the removal publishes the event again, which consumers skip by its event id.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	/**
+	 * Kafka header that carries the logical event type, for tools that do not parse the
+	 * body.
+	 */
+	public static final String TYPE_HEADER = "ws-event-type";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final MongoTemplate mongo;
+
+	private final KafkaTemplate<Object, Object> kafka;
+
+	private final OutboxProperties properties;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final Counter published;
+
+	private final Counter failures;
+
+	private volatile boolean running;
+
+	private Thread worker;
+
+	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
+			MeterRegistry meters) {
+		this.mongo = mongo;
+		this.kafka = kafka;
+		this.properties = properties;
+		this.published = Counter.builder("waystation.outbox.published")
+			.description("Events published from the outbox")
+			.register(meters);
+		this.failures = Counter.builder("waystation.outbox.failures")
+			.description("Outbox rounds that failed and will be retried")
+			.register(meters);
+	}
+
+	/** Asks the relay to look now rather than at its next poll. */
+	public void wakeUp() {
+		this.wakeUps.release();
+	}
+
+	/**
+	 * Publishes one batch from every outbox collection.
+	 * @return how many events were published and removed
+	 */
+	public int relayOnce() {
+		int count = 0;
+		for (String collection : this.properties.collections()) {
+			count += relay(collection);
+		}
+		return count;
+	}
+
+	private int relay(String collection) {
+		Query pending = Query.query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true))
+			.limit(this.properties.batchSize());
+		pending.fields().include(OutboxEntry.FIELD);
+		List<Document> documents = this.mongo.find(pending, Document.class, collection);
+		if (documents.isEmpty()) {
+			return 0;
+		}
+		List<Sent> sent = new ArrayList<>();
+		for (Document document : documents) {
+			List<CompletableFuture<SendResult<Object, Object>>> futures = new ArrayList<>();
+			List<String> eventIds = new ArrayList<>();
+			for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
+				futures.add(send(entry));
+				eventIds.add(entry.getString("eventId"));
+			}
+			sent.add(new Sent(document.get("_id"), eventIds, futures));
+		}
+		List<WriteModel<Document>> removals = new ArrayList<>();
+		int count = 0;
+		for (Sent each : sent) {
+			if (each.acknowledged(this.properties.sendTimeout().toMillis())) {
+				removals.add(new UpdateOneModel<>(Filters.eq("_id", each.id()),
+						Updates.pull(OutboxEntry.FIELD, Filters.in("eventId", each.eventIds()))));
+				count += each.eventIds().size();
+			}
+		}
+		if (!removals.isEmpty()) {
+			this.mongo.getCollection(collection).bulkWrite(removals);
+		}
+		this.published.increment(count);
+		if (count < sent.stream().mapToInt((each) -> each.eventIds().size()).sum()) {
+			throw new IllegalStateException("Kafka did not acknowledge every event from " + collection);
+		}
+		return count;
+	}
+
+	private CompletableFuture<SendResult<Object, Object>> send(Document entry) {
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
+				entry.getString("payload").getBytes(StandardCharsets.UTF_8));
+		record.headers().add(TYPE_HEADER, entry.getString("type").getBytes(StandardCharsets.UTF_8));
+		return this.kafka.send(record);
+	}
+
+	private void loop() {
+		long backoffMillis = 0;
+		while (this.running) {
+			try {
+				int count = relayOnce();
+				backoffMillis = 0;
+				if (count >= this.properties.batchSize()) {
+					continue;
+				}
+				awaitWakeUp(this.properties.pollInterval().toMillis());
+			}
+			catch (RuntimeException ex) {
+				this.failures.increment();
+				backoffMillis = Math.min(Math.max(backoffMillis * 2, 200), this.properties.maxBackoff().toMillis());
+				log.warn("Outbox relay round failed, retrying in {} ms: {}", backoffMillis, ex.getMessage());
+				awaitWakeUp(backoffMillis);
+			}
+		}
+	}
+
+	private void awaitWakeUp(long millis) {
+		try {
+			if (this.wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+				this.wakeUps.drainPermits();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.worker = new Thread(this::loop, "outbox-relay");
+		this.worker.setDaemon(true);
+		this.worker.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.worker;
+		if (thread != null) {
+			this.wakeUps.release();
+			try {
+				thread.join(this.properties.sendTimeout().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// Stop before the Kafka producer and the Mongo client go away.
+		return Integer.MAX_VALUE - 1000;
+	}
+
+	private record Sent(Object id, List<String> eventIds, List<CompletableFuture<SendResult<Object, Object>>> futures) {
+
+		boolean acknowledged(long timeoutMillis) {
+			try {
+				for (CompletableFuture<SendResult<Object, Object>> future : this.futures) {
+					future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+				}
+				return true;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				log.warn("Event of document {} not acknowledged by Kafka: {}", this.id, ex.getMessage());
+				return false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,2 @@
+/** What every Waystation service shares, wired by auto-configuration. */
+package org.waystation.support;

@@ -1,0 +1,120 @@
+package org.waystation.support.web;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns bad input into a 400 problem detail whose {@code errors} list names each field
+ * and its problem, so that a client (or a person reading curl output) sees at once what
+ * to fix.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> problems = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		return badRequest(problems);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> problems = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		return badRequest(problems);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return badRequest(List.of(describe(ex)));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+		String problem = "cannot be '" + ex.getValue() + "'";
+		Class<?> type = ex.getRequiredType();
+		if (type != null && type.isEnum()) {
+			problem += "; must be one of " + enumValues(type);
+		}
+		return badRequest(List.of(new FieldProblem(ex.getName(), problem)));
+	}
+
+	private FieldProblem describe(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof InvalidFormatException invalid) {
+			String problem = "cannot be '" + invalid.getValue() + "'";
+			if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+				problem += "; must be one of " + enumValues(invalid.getTargetType());
+			}
+			return new FieldProblem(path(invalid), problem);
+		}
+		if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+			return new FieldProblem(path(mismatched), "has the wrong type");
+		}
+		if (cause instanceof StreamReadException malformed) {
+			return new FieldProblem("body", "is not valid JSON: " + malformed.getOriginalMessage());
+		}
+		if (cause instanceof JacksonException jackson) {
+			return new FieldProblem("body", "cannot be read: " + jackson.getOriginalMessage());
+		}
+		return new FieldProblem("body", "is missing or cannot be read as JSON");
+	}
+
+	private static String path(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
+	}
+
+	private static String enumValues(Class<?> type) {
+		return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+	}
+
+	private static ResponseEntity<Object> badRequest(List<FieldProblem> problems) {
+		String detail = problems.stream()
+			.map((problem) -> problem.field() + " " + problem.problem())
+			.collect(Collectors.joining("; "));
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request: " + detail);
+		body.setProperty("code", "invalid-request");
+		body.setProperty("errors", problems);
+		return ResponseEntity.badRequest().body(body);
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.waystation.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for JSON APIs, talking over real TCP like any client would. */
+public final class HttpJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String baseUrl;
+
+	public HttpJson(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
+	}
+
+	public Response post(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	/** Writes a value as JSON, for building request bodies. */
+	public static String json(Object value) {
+		return MAPPER.writeValueAsString(value);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request to " + this.baseUrl + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A response whose body is parsed as JSON on demand. */
+	public record Response(int status, String body, String contentType) {
+
+		public JsonNode json() {
+			return MAPPER.readTree(this.body);
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.body;
+		}
+
+	}
+
+}
