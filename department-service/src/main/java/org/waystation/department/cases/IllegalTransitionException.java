@@ -1,0 +1,17 @@
+package org.waystation.department.cases;
+
+/** A transition the case's current status does not allow, with the reason. */
+public class IllegalTransitionException extends RuntimeException {
+
+	private final CaseStatus current;
+
+	IllegalTransitionException(String action, CaseStatus current, String reason) {
+		super("Cannot " + action + " a case that is " + current + ": " + reason);
+		this.current = current;
+	}
+
+	public CaseStatus current() {
+		return this.current;
+	}
+
+}

@@ -1,0 +1,139 @@
+package org.waystation.notification.notice;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.waystation.events.AppealSubmitted;
+import org.waystation.events.CaseOpened;
+import org.waystation.events.CaseResolved;
+import org.waystation.events.CaseSigned;
+import org.waystation.events.Event;
+import org.waystation.events.Taxonomy;
+import org.waystation.notification.contact.WorkerContact;
+import org.waystation.support.privacy.PhoneNumbers;
+
+/**
+ * Renders a message for each status change the worker should hear about and records it
+ * once.
+ */
+@Service
+public class NotificationService {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
+	/**
+	 * Resolutions can be long; a text message carries the start and the tracking code.
+	 */
+	private static final int RESOLUTION_EXCERPT = 120;
+
+	private final MongoTemplate mongo;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final Taxonomy taxonomy = Taxonomy.standard();
+
+	NotificationService(MongoTemplate mongo, MessageSource messages, Optional<Clock> clock) {
+		this.mongo = mongo;
+		this.messages = messages;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	public void handle(Event event) {
+		if (event instanceof AppealSubmitted submitted) {
+			remember(submitted);
+			notify(event, submitted.trackingCode(), "appeal.submitted", null, null);
+		}
+		else if (event instanceof CaseOpened opened) {
+			notify(event, opened.trackingCode(), "case.opened", opened.department(), null);
+		}
+		else if (event instanceof CaseSigned signed) {
+			notify(event, signed.trackingCode(), "case.signed", signed.department(), null);
+		}
+		else if (event instanceof CaseResolved resolved) {
+			notify(event, resolved.trackingCode(), "case.resolved", resolved.department(),
+					excerpt(resolved.resolution()));
+		}
+	}
+
+	public List<Notification> forAppeal(String appealId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("appealId").is(appealId)).with(Sort.by("occurredAt", "createdAt")),
+				Notification.class);
+	}
+
+	public List<Notification> forTrackingCode(String trackingCode) {
+		return this.mongo.find(
+				Query.query(Criteria.where("trackingCode").is(trackingCode)).with(Sort.by("occurredAt", "createdAt")),
+				Notification.class);
+	}
+
+	private void remember(AppealSubmitted submitted) {
+		WorkerContact contact = new WorkerContact(submitted.appealId(), submitted.trackingCode(), submitted.phone(),
+				submitted.occurredAt());
+		this.mongo.save(contact);
+		// Case events read before the contact was known get their recipient now.
+		this.mongo.updateMulti(
+				Query.query(Criteria.where("appealId")
+					.is(submitted.appealId())
+					.and("status")
+					.is(NotificationStatus.PENDING_CONTACT)),
+				new Update().set("recipient", PhoneNumbers.mask(submitted.phone()))
+					.set("status", NotificationStatus.RECORDED),
+				Notification.class);
+	}
+
+	private void notify(Event event, String trackingCode, String template, String department, String detail) {
+		if (this.mongo.exists(Query.query(Criteria.where("_id").is(event.eventId().toString())), Notification.class)) {
+			return;
+		}
+		WorkerContact contact = this.mongo.findById(event.appealId(), WorkerContact.class);
+		String recipient = (contact != null) ? PhoneNumbers.mask(contact.phone()) : null;
+		Notification notification = new Notification(event.eventId().toString(), event.appealId(), trackingCode,
+				event.type(), template, Notification.DEV_SINK, recipient,
+				render(template, ZH, trackingCode, department, detail),
+				render(template, Locale.ENGLISH, trackingCode, department, detail),
+				(contact != null) ? NotificationStatus.RECORDED : NotificationStatus.PENDING_CONTACT,
+				event.occurredAt(), this.clock.instant());
+		try {
+			this.mongo.insert(notification);
+			log.info("Notification {} for appeal {} to {}: {}", template, trackingCode, recipient,
+					notification.message());
+		}
+		catch (DuplicateKeyException ex) {
+			// Recorded by another instance in the meantime.
+		}
+	}
+
+	private String render(String template, Locale locale, String trackingCode, String department, String detail) {
+		String departmentName = this.taxonomy.department(department)
+			.map((entry) -> entry.name(locale.getLanguage()))
+			.orElse(department);
+		return this.messages.getMessage("notification." + template,
+				new Object[] { trackingCode, departmentName, detail }, locale);
+	}
+
+	private static String excerpt(String text) {
+		if (text == null || text.codePointCount(0, text.length()) <= RESOLUTION_EXCERPT) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, RESOLUTION_EXCERPT)) + "…";
+	}
+
+}

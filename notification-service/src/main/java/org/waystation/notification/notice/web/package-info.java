@@ -1,0 +1,2 @@
+/** Read access to the notifications recorded for an appeal. */
+package org.waystation.notification.notice.web;

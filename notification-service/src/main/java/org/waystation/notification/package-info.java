@@ -1,0 +1,2 @@
+/** notification-service: tells workers about each step of their appeal. */
+package org.waystation.notification;

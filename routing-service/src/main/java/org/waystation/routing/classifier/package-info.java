@@ -1,0 +1,4 @@
+/**
+ * The first classifier: keyword rules, shipped as data, for category, type and priority.
+ */
+package org.waystation.routing.classifier;
