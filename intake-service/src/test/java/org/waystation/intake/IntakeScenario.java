@@ -156,6 +156,34 @@ abstract class IntakeScenario {
 	}
 
 	@Test
+	void namesEveryProblemOfARequestAtOnce() {
+		HttpJson.Response response = this.http.post("/api/v1/appeals",
+				"{\"channel\":\"FAX\",\"text\":\"\",\"phone\":\"123\"}");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("channel", "phone",
+				"text");
+		assertThat(response.json().get("errors").get(0).get("problem").asString()).contains("'FAX'", "MOBILE_APP");
+	}
+
+	@Test
+	void reportsTheCurrentStatusWhenASubmissionIsReplayed() {
+		String request = HttpJson.json(Map.of("channel", "KIOSK", "text", "驿站的热水器坏了", "phone", "13511112222",
+				"idempotencyKey", "kiosk-" + UUID.randomUUID()));
+		String appealId = this.http.post("/api/v1/appeals", request).json().get("appealId").asString();
+		String trackingCode = this.mongo.findById(appealId, Appeal.class).getTrackingCode();
+		sender.send(Samples.forAppeal(AppealRouted.class, appealId, trackingCode));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(appealId, Appeal.class).getStatus().name().equals("ROUTED"));
+
+		HttpJson.Response replay = this.http.post("/api/v1/appeals", request);
+
+		assertThat(replay.status()).isEqualTo(202);
+		assertThat(replay.json().get("status").asString()).isEqualTo("ROUTED");
+	}
+
+	@Test
 	void rejectsTextOverTwoThousandCharacters() {
 		HttpJson.Response response = this.http.post("/api/v1/appeals",
 				HttpJson.json(Map.of("channel", "WEB", "text", "欠".repeat(2001), "phone", "13812345678")));
@@ -208,8 +236,11 @@ abstract class IntakeScenario {
 		assertThat(view.get("resolution").asString()).isEqualTo(resolved.resolution());
 		assertThat(view.get("timeline").findValuesAsString("status")).containsExactly("SUBMITTED", "ROUTED", "OPEN",
 				"SIGNED", "RESOLVED");
-		JsonNode english = this.http.get("/api/v1/appeals/" + trackingCode + "?x=1").json();
-		assertThat(english.get("statusText").asString()).isEqualTo("已办结");
+		assertThat(view.get("statusText").asString()).isEqualTo("已办结");
+		JsonNode english = this.http.get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en-GB,en;q=0.9").json();
+		assertThat(english.get("statusText").asString()).isEqualTo("Resolved");
+		assertThat(english.get("departmentName").asString()).isEqualTo("Human Resources and Social Security Bureau");
+
 	}
 
 	@Test

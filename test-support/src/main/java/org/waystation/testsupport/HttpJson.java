@@ -24,8 +24,13 @@ public final class HttpJson {
 		this.baseUrl = baseUrl;
 	}
 
-	public Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
+	/** GET with optional headers given as name, value, name, value... */
+	public Response get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET();
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request);
 	}
 
 	public Response post(String path, String json) {

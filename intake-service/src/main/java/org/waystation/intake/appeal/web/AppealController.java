@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.waystation.events.Channel;
 import org.waystation.events.Taxonomy;
 import org.waystation.intake.appeal.Appeal;
 import org.waystation.intake.appeal.AppealService;
@@ -55,15 +56,15 @@ class AppealController {
 		}
 		String phone = PhoneNumbers.normalize(request.phone()).orElseThrow();
 		AppealService.Submitted submitted = this.appeals
-			.submit(new SubmitAppeal(request.channel(), request.text().strip(), phone, blankToNull(request.district()),
-					blankToNull(request.stationId()), key, correlationId));
+			.submit(new SubmitAppeal(Channel.valueOf(request.channel()), request.text().strip(), phone,
+					blankToNull(request.district()), blankToNull(request.stationId()), key, correlationId));
 		Appeal appeal = submitted.appeal();
 		URI location = URI.create("/api/v1/appeals/" + appeal.getTrackingCode());
 		return ResponseEntity.accepted()
 			.location(location)
 			.header(REPLAYED_HEADER, String.valueOf(submitted.replayed()))
-			.body(new Accepted(appeal.getId(), appeal.getTrackingCode(), AppealStatus.SUBMITTED,
-					appeal.getSubmittedAt(), location.toString()));
+			.body(new Accepted(appeal.getId(), appeal.getTrackingCode(), appeal.getStatus(), appeal.getSubmittedAt(),
+					location.toString()));
 	}
 
 	/** The tracking view: where the appeal stands and everything that happened to it. */

@@ -1,14 +1,13 @@
 package org.waystation.intake.appeal.web;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.waystation.events.Channel;
 
 /** What a channel sends: the worker's words and how to reach them. */
-record SubmitAppealRequest(@NotNull(message = "is required") Channel channel,
+record SubmitAppealRequest(@NotBlank(message = "is required") @ValueOf(Channel.class) String channel,
 		@NotBlank(message = "is required and must not be blank") @CodePoints(max = 2000) String text,
 		@NotBlank(message = "is required") @ChinesePhoneNumber String phone,
 		@Size(max = 64, message = "must be at most 64 characters") String district,

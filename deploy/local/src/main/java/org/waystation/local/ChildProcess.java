@@ -1,0 +1,118 @@
+package org.waystation.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM whose output goes to a log file. Stopping asks it to shut down cleanly
+ * (SIGTERM) and kills it only if it does not within the grace period.
+ */
+final class ChildProcess {
+
+	private final String name;
+
+	private final Process process;
+
+	private final Path log;
+
+	private ChildProcess(String name, Process process, Path log) {
+		this.name = name;
+		this.process = process;
+		this.log = log;
+	}
+
+	static ChildProcess start(String name, List<String> command, Path log) throws IOException {
+		Files.createDirectories(log.getParent());
+		Files.writeString(log, "---- " + name + " starting: " + String.join(" ", command) + System.lineSeparator(),
+				StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+				java.nio.file.StandardOpenOption.APPEND);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+			.start();
+		return new ChildProcess(name, process, log);
+	}
+
+	/**
+	 * Runs a command to completion, failing with its log's tail if it does not exit with
+	 * 0.
+	 */
+	static void run(String name, List<String> command, Path log, Duration timeout) throws IOException {
+		ChildProcess child = start(name, command, log);
+		try {
+			if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				child.process.destroyForcibly();
+				throw new IllegalStateException(name + " did not finish within " + timeout + "\n" + child.tail());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(name + " interrupted", ex);
+		}
+		if (child.process.exitValue() != 0) {
+			throw new IllegalStateException(
+					name + " failed with exit code " + child.process.exitValue() + "\n" + child.tail());
+		}
+	}
+
+	static List<String> java(List<String> options, String... arguments) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(options);
+		command.addAll(List.of(arguments));
+		return command;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Fails with the end of the log if the process has died. */
+	void checkAlive() {
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " exited with code " + this.process.exitValue()
+					+ " while starting; its log " + this.log + " ends with:\n" + tail());
+		}
+	}
+
+	void stop(Duration grace) {
+		if (!this.process.isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	String tail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log, StandardCharsets.UTF_8);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+}

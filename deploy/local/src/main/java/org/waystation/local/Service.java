@@ -1,0 +1,96 @@
+package org.waystation.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One Spring Boot service of the stack, run from its packaged jar as a child process. */
+final class Service {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final String module;
+
+	private final int port;
+
+	private final ChildProcess process;
+
+	private Service(String module, int port, ChildProcess process) {
+		this.module = module;
+		this.port = port;
+		this.process = process;
+	}
+
+	static Service start(StackConfig config, String module, int port, List<String> arguments) throws IOException {
+		List<String> options = new ArrayList<>(config.serviceJavaOptions());
+		options.add("-jar");
+		options.add(config.serviceJar(module).toString());
+		List<String> command = ChildProcess.java(options, "--server.port=" + port);
+		command.addAll(arguments);
+		return new Service(module, port, ChildProcess.start(module, command, config.logDir().resolve(module + ".log")));
+	}
+
+	String module() {
+		return this.module;
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * Waits until the readiness probe answers UP, or fails with the end of the service's
+	 * log.
+	 */
+	void awaitReady(Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		while (true) {
+			this.process.checkAlive();
+			try {
+				HttpResponse<String> response = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for " + this.module, ex);
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException(this.module + " not ready within " + timeout + "; its log "
+						+ this.process.log() + " ends with:\n" + this.process.tail());
+			}
+			pause();
+		}
+	}
+
+	/**
+	 * A short pause between two probes: a readiness poll, not a wait for an amount of
+	 * time.
+	 */
+	private static void pause() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	void stop() {
+		this.process.stop(Duration.ofSeconds(20));
+	}
+
+}

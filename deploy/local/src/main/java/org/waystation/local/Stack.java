@@ -1,0 +1,166 @@
+package org.waystation.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts the whole stack in dependency order — MongoDB store, Kafka, the four services,
+ * the gateway — waits for each to be ready, and stops it in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+
+	static final List<String> SERVICES = List.of("intake-service", "routing-service", "department-service",
+			"notification-service");
+
+	static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+	private final StackConfig config;
+
+	private final PrintStream out;
+
+	private MongoStore mongo;
+
+	private KafkaBroker kafka;
+
+	private final List<Service> services = new ArrayList<>();
+
+	private Service gateway;
+
+	private boolean closed;
+
+	public Stack(StackConfig config, PrintStream out) {
+		this.config = config;
+		this.out = out;
+	}
+
+	/** Starts everything, or stops what it started and fails. */
+	public Stack start() {
+		try {
+			startAll();
+			return this;
+		}
+		catch (RuntimeException | IOException ex) {
+			close();
+			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
+	}
+
+	/** Keeps what was started so that {@link #close()} stops it, even while starting. */
+	private synchronized <T> T started(T part, Runnable stop) {
+		if (this.closed) {
+			stop.run();
+			throw new IllegalStateException("Stopped while starting");
+		}
+		return part;
+	}
+
+	private void startAll() throws IOException {
+		List<String> missing = this.config.missingJars(SERVICES_AND_GATEWAY);
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("Build first (./mvnw -DskipTests package); missing: " + missing);
+		}
+		checkPortsFree();
+		Files.createDirectories(this.config.logDir());
+		long started = System.nanoTime();
+		this.out.println("Data in " + this.config.dataDir() + ", logs in " + this.config.logDir());
+
+		MongoStore store = MongoStore.start(this.config.dataDir().resolve("mongo"), this.config.mongoPort());
+		this.mongo = started(store, store::close);
+		this.out
+			.println("  MongoDB store (mongo-java-server, H2 on disk)  mongodb://127.0.0.1:" + this.config.mongoPort());
+
+		KafkaBroker broker = KafkaBroker.start(this.config);
+		this.kafka = started(broker, broker::stop);
+		this.kafka.awaitReadyAndCreateTopics(this.config, READY_TIMEOUT);
+		this.out.println("  Kafka broker (KRaft)                          " + this.config.kafkaBootstrap());
+
+		String kafka = "--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrap();
+		Map<String, Integer> ports = Map.of("intake-service", this.config.intakePort(), "routing-service",
+				this.config.routingPort(), "department-service", this.config.departmentPort(), "notification-service",
+				this.config.notificationPort());
+		for (String module : SERVICES) {
+			String database = module.substring(0, module.indexOf('-'));
+			Service service = Service.start(this.config, module, ports.get(module),
+					List.of(kafka, "--spring.mongodb.uri=" + this.config.mongoUri(database)));
+			this.services.add(started(service, service::stop));
+		}
+		Service gatewayService = Service.start(this.config, "gateway", this.config.gatewayPort(),
+				List.of("--waystation.services.intake=" + url(this.config.intakePort()),
+						"--waystation.services.routing=" + url(this.config.routingPort()),
+						"--waystation.services.department=" + url(this.config.departmentPort()),
+						"--waystation.services.notification=" + url(this.config.notificationPort())));
+		this.gateway = started(gatewayService, gatewayService::stop);
+		List<Service> all = new ArrayList<>(this.services);
+		all.add(this.gateway);
+		// Wait for all together; the first failure is reported with its log.
+		CompletableFuture
+			.allOf(all.stream()
+				.map((service) -> CompletableFuture.runAsync(() -> service.awaitReady(READY_TIMEOUT)))
+				.toArray(CompletableFuture[]::new))
+			.join();
+		for (Service service : all) {
+			this.out.printf("  %-45s %s%n", service.module(), service.url());
+		}
+		this.out.printf("Waystation is ready in %.1f s: gateway %s (Ctrl-C stops everything)%n",
+				(System.nanoTime() - started) / 1e9, gatewayUrl());
+	}
+
+	private static final List<String> SERVICES_AND_GATEWAY = List.of("intake-service", "routing-service",
+			"department-service", "notification-service", "gateway");
+
+	public String gatewayUrl() {
+		return url(this.config.gatewayPort());
+	}
+
+	private static String url(int port) {
+		return "http://127.0.0.1:" + port;
+	}
+
+	private void checkPortsFree() {
+		List<String> busy = new ArrayList<>();
+		this.config.ports().forEach((what, port) -> {
+			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				socket.setReuseAddress(true);
+			}
+			catch (IOException ex) {
+				busy.add(what + " port " + port);
+			}
+		});
+		if (!busy.isEmpty()) {
+			throw new IllegalStateException("In use already (another stack running?): " + String.join(", ", busy)
+					+ ". Stop it, or choose other ports, for example --gateway-port=9080 or WS_GATEWAY_PORT=9080.");
+		}
+	}
+
+	/** Stops the gateway, then the services, then Kafka, then the store: each cleanly. */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		if (this.gateway != null) {
+			this.gateway.stop();
+		}
+		CompletableFuture
+			.allOf(this.services.stream()
+				.map((service) -> CompletableFuture.runAsync(service::stop))
+				.toArray(CompletableFuture[]::new))
+			.join();
+		if (this.kafka != null) {
+			this.kafka.stop();
+		}
+		if (this.mongo != null) {
+			this.mongo.close();
+		}
+	}
+
+}

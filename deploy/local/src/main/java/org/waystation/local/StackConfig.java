@@ -1,0 +1,130 @@
+package org.waystation.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the stack lives and which loopback ports it uses. Every value can be given as an
+ * argument ({@code --gateway-port=9080}) or an environment variable
+ * ({@code WS_GATEWAY_PORT}).
+ *
+ * @param home the project checkout, where the services' jars are built
+ * @param dataDir where Kafka's log, MongoDB's file and the logs are kept across restarts
+ * @param serviceJavaOptions JVM options for each service
+ */
+public record StackConfig(Path home, Path dataDir, int gatewayPort, int intakePort, int routingPort, int departmentPort,
+		int notificationPort, int kafkaPort, int kafkaControllerPort, int mongoPort, List<String> serviceJavaOptions) {
+
+	static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+	static {
+		DEFAULTS.put("home", ".");
+		DEFAULTS.put("data-dir", "data");
+		DEFAULTS.put("gateway-port", "8080");
+		DEFAULTS.put("intake-port", "8081");
+		DEFAULTS.put("routing-port", "8082");
+		DEFAULTS.put("department-port", "8083");
+		DEFAULTS.put("notification-port", "8084");
+		DEFAULTS.put("kafka-port", "9092");
+		DEFAULTS.put("kafka-controller-port", "9093");
+		DEFAULTS.put("mongo-port", "27017");
+		DEFAULTS.put("service-java-options",
+				"-Xms64m -Xmx384m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m");
+	}
+
+	/**
+	 * Reads arguments first, then {@code WS_*} environment variables, then the defaults.
+	 */
+	public static StackConfig from(String[] args, Map<String, String> environment) {
+		Map<String, String> values = new LinkedHashMap<>();
+		DEFAULTS.forEach((key, value) -> {
+			String variable = "WS_" + key.toUpperCase().replace('-', '_');
+			values.put(key, environment.getOrDefault(variable, value));
+		});
+		for (String arg : args) {
+			if (!arg.startsWith("--") || !arg.contains("=")) {
+				throw new IllegalArgumentException("Arguments look like --gateway-port=9080; got " + arg);
+			}
+			String key = arg.substring(2, arg.indexOf('='));
+			if (!DEFAULTS.containsKey(key)) {
+				throw new IllegalArgumentException("Unknown option --" + key + "; known: "
+						+ String.join(", ", DEFAULTS.keySet().stream().map((k) -> "--" + k).toList()));
+			}
+			values.put(key, arg.substring(arg.indexOf('=') + 1));
+		}
+		Path home = Path.of(values.get("home")).toAbsolutePath().normalize();
+		Path data = home.resolve(values.get("data-dir")).toAbsolutePath().normalize();
+		return new StackConfig(home, data, port(values, "gateway-port"), port(values, "intake-port"),
+				port(values, "routing-port"), port(values, "department-port"), port(values, "notification-port"),
+				port(values, "kafka-port"), port(values, "kafka-controller-port"), port(values, "mongo-port"),
+				List.of(values.get("service-java-options").trim().split("\\s+")));
+	}
+
+	private static int port(Map<String, String> values, String key) {
+		try {
+			int port = Integer.parseInt(values.get(key));
+			if (port < 1 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + key + " must be a port number, got " + values.get(key));
+		}
+	}
+
+	/** Every port with what it is for, in start order. */
+	Map<String, Integer> ports() {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("MongoDB (mongo-java-server)", this.mongoPort);
+		ports.put("Kafka", this.kafkaPort);
+		ports.put("Kafka controller", this.kafkaControllerPort);
+		ports.put("intake-service", this.intakePort);
+		ports.put("routing-service", this.routingPort);
+		ports.put("department-service", this.departmentPort);
+		ports.put("notification-service", this.notificationPort);
+		ports.put("gateway", this.gatewayPort);
+		return ports;
+	}
+
+	String kafkaBootstrap() {
+		return "127.0.0.1:" + this.kafkaPort;
+	}
+
+	String mongoUri(String database) {
+		return "mongodb://127.0.0.1:" + this.mongoPort + "/" + database;
+	}
+
+	/**
+	 * The launcher's own jar: its manifest's class path is what the Kafka broker runs on.
+	 */
+	Path launcherJar() {
+		return this.home.resolve("deploy/local/target/waystation-local.jar");
+	}
+
+	Path serviceJar(String module) {
+		return this.home.resolve(module).resolve("target").resolve(module + ".jar");
+	}
+
+	Path logDir() {
+		return this.dataDir.resolve("logs");
+	}
+
+	/** Checks that what the stack runs has been built. */
+	List<String> missingJars(List<String> modules) {
+		List<String> missing = new ArrayList<>();
+		if (!Files.isRegularFile(launcherJar())) {
+			missing.add(launcherJar().toString());
+		}
+		modules.stream()
+			.map(this::serviceJar)
+			.filter((jar) -> !Files.isRegularFile(jar))
+			.forEach((jar) -> missing.add(jar.toString()));
+		return missing;
+	}
+
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds what is needed and starts the whole Waystation stack on loopback, in the foreground:
+# a Kafka broker (KRaft), mongo-java-server on disk, four services and the gateway.
+# Ctrl-C stops everything cleanly; data stays in ./data for the next start.
+# Options: ./run.sh --help
+set -euo pipefail
+cd "$(dirname "$0")"
+if [[ "${1:-}" != "--help" && "${1:-}" != "-h" ]]; then
+  echo "Building (./mvnw -DskipTests package)..."
+  ./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
+fi
+exec java -Xms64m -Xmx256m -XX:+UseSerialGC -jar deploy/local/target/waystation-local.jar --home=. "$@"
