@@ -1,23 +1,8 @@
 package org.waystation.intake;
 
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.waystation.testsupport.ContainerInfrastructureTest;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.waystation.testsupport.ContainerInfrastructure;
-import org.waystation.testsupport.TestInfrastructure;
-
-@Testcontainers(disabledWithoutDocker = true)
+@ContainerInfrastructureTest
 class IntakeContainersIT extends IntakeScenario {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry, ContainerInfrastructure::get, "intake");
-	}
-
-	@Override
-	TestInfrastructure infrastructure() {
-		return ContainerInfrastructure.get();
-	}
 
 }

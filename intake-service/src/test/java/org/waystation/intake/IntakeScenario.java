@@ -5,16 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,58 +22,23 @@ import org.waystation.events.CaseSigned;
 import org.waystation.events.Channel;
 import org.waystation.events.Topics;
 import org.waystation.intake.appeal.Appeal;
-import org.waystation.testsupport.EventRecorder;
-import org.waystation.testsupport.EventSender;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
-import org.waystation.testsupport.TestInfrastructure;
+import org.waystation.testsupport.ServiceScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * intake-service against a real broker and MongoDB-wire server; subclasses say which.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class IntakeScenario {
-
-	private static EventRecorder recorder;
-
-	private static EventSender sender;
-
-	@LocalServerPort
-	int port;
+abstract class IntakeScenario extends ServiceScenario {
 
 	@Autowired
 	MongoTemplate mongo;
 
-	HttpJson http;
-
-	abstract TestInfrastructure infrastructure();
-
-	@BeforeEach
-	void connect() {
-		this.http = new HttpJson("http://127.0.0.1:" + this.port);
-		synchronized (IntakeScenario.class) {
-			if (recorder == null) {
-				recorder = new EventRecorder(infrastructure().kafkaBootstrapServers());
-				sender = new EventSender(infrastructure().kafkaBootstrapServers());
-			}
-		}
-	}
-
-	@AfterAll
-	static void disconnect() {
-		if (recorder != null) {
-			recorder.close();
-			sender.close();
-			recorder = null;
-			sender = null;
-		}
-	}
-
 	@Test
 	void acceptsAnAppealStoresItAndPublishesAppealSubmitted() {
-		HttpJson.Response response = this.http.post("/api/v1/appeals",
+		HttpJson.Response response = http().post("/api/v1/appeals",
 				HttpJson.json(Map.of("channel", "MOBILE_APP", "text", "站点拖欠我两个月的配送费，一共4800元，站长一直推脱。", "phone",
 						"+86 139-1234-5678", "district", "朝阳区", "stationId", "CY-JXQ-01")));
 
@@ -86,7 +47,7 @@ abstract class IntakeScenario {
 		String appealId = body.get("appealId").asString();
 		String trackingCode = body.get("trackingCode").asString();
 		assertThat(trackingCode).matches("WS[2-9A-HJKMNP-Z]{8}");
-		AppealSubmitted submitted = recorder.await(AppealSubmitted.class, (e) -> e.appealId().equals(appealId));
+		AppealSubmitted submitted = events().await(AppealSubmitted.class, (e) -> e.appealId().equals(appealId));
 		assertThat(submitted.trackingCode()).isEqualTo(trackingCode);
 		assertThat(submitted.phone()).isEqualTo("13912345678");
 		assertThat(submitted.channel()).isEqualTo(Channel.MOBILE_APP);
@@ -96,7 +57,7 @@ abstract class IntakeScenario {
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.mongo.findById(appealId, Appeal.class).getOutbox().isEmpty());
 
-		JsonNode view = this.http.get("/api/v1/appeals/" + trackingCode.toLowerCase()).json();
+		JsonNode view = http().get("/api/v1/appeals/" + trackingCode.toLowerCase()).json();
 		assertThat(view.get("status").asString()).isEqualTo("SUBMITTED");
 		assertThat(view.get("phone").asString()).isEqualTo("139****5678");
 		assertThat(view.get("timeline")).hasSize(1);
@@ -108,8 +69,8 @@ abstract class IntakeScenario {
 		String request = HttpJson
 			.json(Map.of("channel", "SMS", "text", "电动车上牌要带什么材料？", "phone", "13700001111", "idempotencyKey", key));
 
-		HttpJson.Response first = this.http.post("/api/v1/appeals", request);
-		HttpJson.Response second = this.http.post("/api/v1/appeals", request);
+		HttpJson.Response first = http().post("/api/v1/appeals", request);
+		HttpJson.Response second = http().post("/api/v1/appeals", request);
 
 		assertThat(first.status()).isEqualTo(202);
 		assertThat(second.status()).isEqualTo(202);
@@ -117,17 +78,17 @@ abstract class IntakeScenario {
 		assertThat(second.json().get("trackingCode")).isEqualTo(first.json().get("trackingCode"));
 		assertThat(this.mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), Appeal.class)).isEqualTo(1);
 		String appealId = first.json().get("appealId").asString();
-		recorder.await(AppealSubmitted.class, (e) -> e.appealId().equals(appealId));
-		assertThat(recorder.all(AppealSubmitted.class, (e) -> e.appealId().equals(appealId))).hasSize(1);
+		events().await(AppealSubmitted.class, (e) -> e.appealId().equals(appealId));
+		assertThat(events().all(AppealSubmitted.class, (e) -> e.appealId().equals(appealId))).hasSize(1);
 	}
 
 	@Test
 	void refusesAReusedKeyForADifferentAppeal() {
 		String key = "reused-" + UUID.randomUUID();
-		this.http.post("/api/v1/appeals", HttpJson
+		http().post("/api/v1/appeals", HttpJson
 			.json(Map.of("channel", "WEB", "text", "驿站的微波炉坏了", "phone", "13700002222", "idempotencyKey", key)));
 
-		HttpJson.Response other = this.http.post("/api/v1/appeals", HttpJson
+		HttpJson.Response other = http().post("/api/v1/appeals", HttpJson
 			.json(Map.of("channel", "WEB", "text", "驿站晚上几点关门？", "phone", "13700002222", "idempotencyKey", key)));
 
 		assertThat(other.status()).isEqualTo(409);
@@ -147,7 +108,7 @@ abstract class IntakeScenario {
 					not an object         | ["WEB"]                                                             | body    |
 					""")
 	void rejectsBadInputNamingTheField(String description, String body, String field, String problem) {
-		HttpJson.Response response = this.http.post("/api/v1/appeals", body);
+		HttpJson.Response response = http().post("/api/v1/appeals", body);
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		JsonNode error = response.json().get("errors").get(0);
@@ -157,7 +118,7 @@ abstract class IntakeScenario {
 
 	@Test
 	void namesEveryProblemOfARequestAtOnce() {
-		HttpJson.Response response = this.http.post("/api/v1/appeals",
+		HttpJson.Response response = http().post("/api/v1/appeals",
 				"{\"channel\":\"FAX\",\"text\":\"\",\"phone\":\"123\"}");
 
 		assertThat(response.status()).isEqualTo(400);
@@ -170,14 +131,14 @@ abstract class IntakeScenario {
 	void reportsTheCurrentStatusWhenASubmissionIsReplayed() {
 		String request = HttpJson.json(Map.of("channel", "KIOSK", "text", "驿站的热水器坏了", "phone", "13511112222",
 				"idempotencyKey", "kiosk-" + UUID.randomUUID()));
-		String appealId = this.http.post("/api/v1/appeals", request).json().get("appealId").asString();
+		String appealId = http().post("/api/v1/appeals", request).json().get("appealId").asString();
 		String trackingCode = this.mongo.findById(appealId, Appeal.class).getTrackingCode();
-		sender.send(Samples.forAppeal(AppealRouted.class, appealId, trackingCode));
+		sender().send(Samples.forAppeal(AppealRouted.class, appealId, trackingCode));
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.mongo.findById(appealId, Appeal.class).getStatus().name().equals("ROUTED"));
 
-		HttpJson.Response replay = this.http.post("/api/v1/appeals", request);
+		HttpJson.Response replay = http().post("/api/v1/appeals", request);
 
 		assertThat(replay.status()).isEqualTo(202);
 		assertThat(replay.json().get("status").asString()).isEqualTo("ROUTED");
@@ -185,12 +146,12 @@ abstract class IntakeScenario {
 
 	@Test
 	void rejectsTextOverTwoThousandCharacters() {
-		HttpJson.Response response = this.http.post("/api/v1/appeals",
+		HttpJson.Response response = http().post("/api/v1/appeals",
 				HttpJson.json(Map.of("channel", "WEB", "text", "欠".repeat(2001), "phone", "13812345678")));
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
-		assertThat(this.http
+		assertThat(http()
 			.post("/api/v1/appeals",
 					HttpJson.json(Map.of("channel", "WEB", "text", "欠".repeat(2000), "phone", "13812345678")))
 			.status()).isEqualTo(202);
@@ -198,7 +159,7 @@ abstract class IntakeScenario {
 
 	@Test
 	void answersUnknownTrackingCodesWithNotFound() {
-		HttpJson.Response response = this.http.get("/api/v1/appeals/WS22222222");
+		HttpJson.Response response = http().get("/api/v1/appeals/WS22222222");
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.json().get("code").asString()).isEqualTo("appeal-not-found");
@@ -206,7 +167,7 @@ abstract class IntakeScenario {
 
 	@Test
 	void followsTheCaseInTheTrackingViewOnceEvenWhenEventsRepeatOrArriveLate() {
-		JsonNode accepted = this.http
+		JsonNode accepted = http()
 			.post("/api/v1/appeals",
 					HttpJson.json(Map.of("channel", "HOTLINE", "text", "来电人反映其在仓库搬货时被叉车压伤脚，公司不给报工伤。", "phone",
 							"010-65123456")))
@@ -218,26 +179,26 @@ abstract class IntakeScenario {
 		CaseSigned signed = Samples.forAppeal(CaseSigned.class, appealId, trackingCode);
 		CaseResolved resolved = Samples.forAppeal(CaseResolved.class, appealId, trackingCode);
 
-		sender.send(opened);
-		sender.send(resolved);
-		sender.send(signed);
-		sender.send(routed);
-		sender.send(signed);
-		sender.send(resolved);
+		sender().send(opened);
+		sender().send(resolved);
+		sender().send(signed);
+		sender().send(routed);
+		sender().send(signed);
+		sender().send(resolved);
 
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			JsonNode view = this.http.get("/api/v1/appeals/" + trackingCode).json();
+			JsonNode view = http().get("/api/v1/appeals/" + trackingCode).json();
 			assertThat(view.get("timeline")).hasSize(5);
 			assertThat(view.get("status").asString()).isEqualTo("RESOLVED");
 		});
-		JsonNode view = this.http.get("/api/v1/appeals/" + trackingCode).json();
+		JsonNode view = http().get("/api/v1/appeals/" + trackingCode).json();
 		assertThat(view.get("department").asString()).isEqualTo("HRSS");
 		assertThat(view.get("departmentName").asString()).isEqualTo("人力资源和社会保障局");
 		assertThat(view.get("resolution").asString()).isEqualTo(resolved.resolution());
 		assertThat(view.get("timeline").findValuesAsString("status")).containsExactly("SUBMITTED", "ROUTED", "OPEN",
 				"SIGNED", "RESOLVED");
 		assertThat(view.get("statusText").asString()).isEqualTo("已办结");
-		JsonNode english = this.http.get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en-GB,en;q=0.9").json();
+		JsonNode english = http().get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en-GB,en;q=0.9").json();
 		assertThat(english.get("statusText").asString()).isEqualTo("Resolved");
 		assertThat(english.get("departmentName").asString()).isEqualTo("Human Resources and Social Security Bureau");
 
@@ -245,17 +206,17 @@ abstract class IntakeScenario {
 
 	@Test
 	void deadLettersUnreadableRecordsAndKeepsConsuming() {
-		String appealId = this.http
+		String appealId = http()
 			.post("/api/v1/appeals", HttpJson.json(Map.of("channel", "IM", "text", "平台无故封号", "phone", "13655556666")))
 			.json()
 			.get("appealId")
 			.asString();
 		String trackingCode = this.mongo.findById(appealId, Appeal.class).getTrackingCode();
 
-		sender.sendRaw(Topics.CASE_EVENTS, appealId, "{\"type\":\"CaseSigned\", this is not json");
-		sender.send(Samples.forAppeal(CaseSigned.class, appealId, trackingCode));
+		sender().sendRaw(Topics.CASE_EVENTS, appealId, "{\"type\":\"CaseSigned\", this is not json");
+		sender().send(Samples.forAppeal(CaseSigned.class, appealId, trackingCode));
 
-		recorder.awaitDeadLetter(Topics.deadLetterOf(Topics.CASE_EVENTS), "this is not json");
+		events().awaitDeadLetter(Topics.deadLetterOf(Topics.CASE_EVENTS), "this is not json");
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.mongo.findById(appealId, Appeal.class).getStatus().name().equals("SIGNED"));

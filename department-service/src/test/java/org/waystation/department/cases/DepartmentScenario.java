@@ -7,14 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,57 +18,23 @@ import org.waystation.events.AppealRouted;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
-import org.waystation.testsupport.EventRecorder;
-import org.waystation.testsupport.EventSender;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
-import org.waystation.testsupport.TestInfrastructure;
+import org.waystation.testsupport.ServiceScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * department-service against a real broker and MongoDB-wire server; subclasses say which.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class DepartmentScenario {
-
-	private static EventRecorder recorder;
-
-	private static EventSender sender;
-
-	@LocalServerPort
-	int port;
+abstract class DepartmentScenario extends ServiceScenario {
 
 	@Autowired
 	MongoTemplate mongo;
 
-	HttpJson http;
-
-	abstract TestInfrastructure infrastructure();
-
-	@BeforeEach
-	void connect() {
-		this.http = new HttpJson("http://127.0.0.1:" + this.port);
-		synchronized (DepartmentScenario.class) {
-			if (recorder == null) {
-				recorder = new EventRecorder(infrastructure().kafkaBootstrapServers());
-				sender = new EventSender(infrastructure().kafkaBootstrapServers());
-			}
-		}
-	}
-
-	@AfterAll
-	static void disconnect() {
-		if (recorder != null) {
-			recorder.close();
-			sender.close();
-			recorder = null;
-		}
-	}
-
 	private CaseOpened openCase(AppealRouted routed) {
-		sender.send(routed);
-		return recorder.await(CaseOpened.class, (e) -> e.appealId().equals(routed.appealId()));
+		sender().send(routed);
+		return events().await(CaseOpened.class, (e) -> e.appealId().equals(routed.appealId()));
 	}
 
 	@Test
@@ -83,10 +45,10 @@ abstract class DepartmentScenario {
 
 		assertThat(opened.department()).isEqualTo("HRSS");
 		assertThat(opened.trackingCode()).isEqualTo(routed.trackingCode());
-		JsonNode queue = this.http.get("/api/v1/departments/HRSS/cases?status=OPEN&size=100").json();
+		JsonNode queue = http().get("/api/v1/departments/HRSS/cases?status=OPEN&size=100").json();
 		assertThat(queue.get("departmentName").asString()).isEqualTo("人力资源和社会保障局");
 		assertThat(queue.get("items").findValuesAsString("caseId")).contains(opened.caseId());
-		JsonNode signedQueue = this.http.get("/api/v1/departments/HRSS/cases?status=SIGNED&size=100").json();
+		JsonNode signedQueue = http().get("/api/v1/departments/HRSS/cases?status=SIGNED&size=100").json();
 		assertThat(signedQueue.get("items").findValuesAsString("caseId")).doesNotContain(opened.caseId());
 	}
 
@@ -94,31 +56,30 @@ abstract class DepartmentScenario {
 	void signsAndResolvesACasePublishingEachStep() {
 		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
 
-		HttpJson.Response signed = this.http.post("/api/v1/cases/" + opened.caseId() + "/sign",
+		HttpJson.Response signed = http().post("/api/v1/cases/" + opened.caseId() + "/sign",
 				HttpJson.json(Map.of("staff", "王建国")));
-		HttpJson.Response resolved = this.http.post("/api/v1/cases/" + opened.caseId() + "/resolve",
+		HttpJson.Response resolved = http().post("/api/v1/cases/" + opened.caseId() + "/resolve",
 				HttpJson.json(Map.of("resolution", "已约谈站点负责人，拖欠的配送费已于今日结清。", "staff", "王建国")));
 
 		assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
 		assertThat(signed.json().get("status").asString()).isEqualTo("SIGNED");
 		assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
 		assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
-		assertThat(recorder.await(CaseSigned.class, (e) -> e.caseId().equals(opened.caseId())).signedBy())
+		assertThat(events().await(CaseSigned.class, (e) -> e.caseId().equals(opened.caseId())).signedBy())
 			.isEqualTo("王建国");
-		assertThat(recorder.await(CaseResolved.class, (e) -> e.caseId().equals(opened.caseId())).resolution())
+		assertThat(events().await(CaseResolved.class, (e) -> e.caseId().equals(opened.caseId())).resolution())
 			.isEqualTo("已约谈站点负责人，拖欠的配送费已于今日结清。");
-		assertThat(this.http.get("/api/v1/cases/" + opened.caseId()).json().get("resolvedBy").asString())
-			.isEqualTo("王建国");
+		assertThat(http().get("/api/v1/cases/" + opened.caseId()).json().get("resolvedBy").asString()).isEqualTo("王建国");
 	}
 
 	@Test
 	void refusesIllegalTransitionsWithTheReason() {
 		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
 
-		HttpJson.Response early = this.http.post("/api/v1/cases/" + opened.caseId() + "/resolve",
+		HttpJson.Response early = http().post("/api/v1/cases/" + opened.caseId() + "/resolve",
 				HttpJson.json(Map.of("resolution", "已处理")));
-		this.http.post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
-		HttpJson.Response twice = this.http.post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
+		http().post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
+		HttpJson.Response twice = http().post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
 
 		assertThat(early.status()).isEqualTo(409);
 		assertThat(early.json().get("detail").asString()).contains("signed for first");
@@ -140,8 +101,7 @@ abstract class DepartmentScenario {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				return this.http
-					.post("/api/v1/cases/" + opened.caseId() + "/sign", HttpJson.json(Map.of("staff", staff)))
+				return http().post("/api/v1/cases/" + opened.caseId() + "/sign", HttpJson.json(Map.of("staff", staff)))
 					.status();
 			}))
 			.toList();
@@ -151,7 +111,7 @@ abstract class DepartmentScenario {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.mongo.findById(opened.caseId(), Case.class).getOutbox().isEmpty());
-		assertThat(recorder.all(CaseSigned.class, (e) -> e.caseId().equals(opened.caseId()))).hasSize(1);
+		assertThat(events().all(CaseSigned.class, (e) -> e.caseId().equals(opened.caseId()))).hasSize(1);
 	}
 
 	@Test
@@ -159,15 +119,15 @@ abstract class DepartmentScenario {
 		AppealRouted routed = Samples.fresh(AppealRouted.class);
 		openCase(routed);
 
-		sender.send(routed);
-		sender.send(routed);
+		sender().send(routed);
+		sender().send(routed);
 		AppealRouted marker = Samples.forAppeal(AppealRouted.class, routed.appealId() + "-marker", "WS99999999");
-		sender.sendRaw(marker.topic(), routed.appealId(), org.waystation.events.EventCodec.toBytes(marker));
-		recorder.await(CaseOpened.class, (e) -> e.appealId().equals(marker.appealId()));
+		sender().sendRaw(marker.topic(), routed.appealId(), org.waystation.events.EventCodec.toBytes(marker));
+		events().await(CaseOpened.class, (e) -> e.appealId().equals(marker.appealId()));
 
 		assertThat(this.mongo.count(Query.query(Criteria.where("appealId").is(routed.appealId())), Case.class))
 			.isEqualTo(1);
-		assertThat(recorder.all(CaseOpened.class, (e) -> e.appealId().equals(routed.appealId()))
+		assertThat(events().all(CaseOpened.class, (e) -> e.appealId().equals(routed.appealId()))
 			.stream()
 			.map(CaseOpened::eventId)
 			.distinct()).hasSize(1);
@@ -176,14 +136,14 @@ abstract class DepartmentScenario {
 	@Test
 	void rejectsBadRequestsNamingTheProblem() {
 		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
-		this.http.post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
+		http().post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
 
-		HttpJson.Response blank = this.http.post("/api/v1/cases/" + opened.caseId() + "/resolve",
+		HttpJson.Response blank = http().post("/api/v1/cases/" + opened.caseId() + "/resolve",
 				HttpJson.json(Map.of("resolution", "  ")));
-		HttpJson.Response badStatus = this.http.get("/api/v1/departments/HRSS/cases?status=DONE");
-		HttpJson.Response bigPage = this.http.get("/api/v1/departments/HRSS/cases?size=1000");
-		HttpJson.Response unknownDepartment = this.http.get("/api/v1/departments/MINISTRY_OF_MAGIC/cases");
-		HttpJson.Response unknownCase = this.http.post("/api/v1/cases/no-such-case/sign", "{}");
+		HttpJson.Response badStatus = http().get("/api/v1/departments/HRSS/cases?status=DONE");
+		HttpJson.Response bigPage = http().get("/api/v1/departments/HRSS/cases?size=1000");
+		HttpJson.Response unknownDepartment = http().get("/api/v1/departments/MINISTRY_OF_MAGIC/cases");
+		HttpJson.Response unknownCase = http().post("/api/v1/cases/no-such-case/sign", "{}");
 
 		assertThat(blank.status()).isEqualTo(400);
 		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("resolution");

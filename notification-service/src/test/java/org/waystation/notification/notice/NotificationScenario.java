@@ -4,21 +4,16 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waystation.events.AppealSubmitted;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
-import org.waystation.testsupport.EventSender;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
-import org.waystation.testsupport.TestInfrastructure;
+import org.waystation.testsupport.ServiceScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,40 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * notification-service against a real broker and MongoDB-wire server; subclasses say
  * which.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class NotificationScenario {
-
-	private static EventSender sender;
-
-	@LocalServerPort
-	int port;
-
-	HttpJson http;
-
-	abstract TestInfrastructure infrastructure();
-
-	@BeforeEach
-	void connect() {
-		this.http = new HttpJson("http://127.0.0.1:" + this.port);
-		synchronized (NotificationScenario.class) {
-			if (sender == null) {
-				sender = new EventSender(infrastructure().kafkaBootstrapServers());
-			}
-		}
-	}
-
-	@AfterAll
-	static void disconnect() {
-		if (sender != null) {
-			sender.close();
-			sender = null;
-		}
-	}
+abstract class NotificationScenario extends ServiceScenario {
 
 	private JsonNode awaitNotifications(String appealId, int count) {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.http.get("/api/v1/notifications?appealId=" + appealId).json(),
+			.until(() -> http().get("/api/v1/notifications?appealId=" + appealId).json(),
 					(list) -> list.size() == count);
 	}
 
@@ -68,10 +35,10 @@ abstract class NotificationScenario {
 		String appealId = UUID.randomUUID().toString();
 		String trackingCode = "WS" + appealId.substring(0, 8).toUpperCase().replaceAll("[01]", "7");
 
-		sender.send(Samples.forAppeal(AppealSubmitted.class, appealId, trackingCode));
-		sender.send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
-		sender.send(Samples.forAppeal(CaseSigned.class, appealId, trackingCode));
-		sender.send(Samples.forAppeal(CaseResolved.class, appealId, trackingCode));
+		sender().send(Samples.forAppeal(AppealSubmitted.class, appealId, trackingCode));
+		sender().send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
+		sender().send(Samples.forAppeal(CaseSigned.class, appealId, trackingCode));
+		sender().send(Samples.forAppeal(CaseResolved.class, appealId, trackingCode));
 
 		JsonNode notifications = awaitNotifications(appealId, 4);
 		assertThat(notifications.findValuesAsString("template")).containsExactly("appeal.submitted", "case.opened",
@@ -83,18 +50,18 @@ abstract class NotificationScenario {
 		assertThat(notifications.get(3).get("message").asString()).contains("办结", "3260元");
 		assertThat(notifications.get(3).get("messageEn").asString())
 			.contains("Human Resources and Social Security Bureau", trackingCode);
-		assertThat(this.http.get("/api/v1/notifications?trackingCode=" + trackingCode.toLowerCase()).json()).hasSize(4);
+		assertThat(http().get("/api/v1/notifications?trackingCode=" + trackingCode.toLowerCase()).json()).hasSize(4);
 	}
 
 	@Test
 	void sendsOneMessagePerEventHoweverOftenItIsReplayed() {
 		String appealId = UUID.randomUUID().toString();
-		sender.send(Samples.forAppeal(AppealSubmitted.class, appealId, "WS23456789"));
+		sender().send(Samples.forAppeal(AppealSubmitted.class, appealId, "WS23456789"));
 		CaseSigned signed = Samples.forAppeal(CaseSigned.class, appealId, "WS23456789");
 
-		sender.send(signed);
-		sender.send(signed);
-		sender.send(Samples.forAppeal(CaseResolved.class, appealId, "WS23456789"));
+		sender().send(signed);
+		sender().send(signed);
+		sender().send(Samples.forAppeal(CaseResolved.class, appealId, "WS23456789"));
 
 		JsonNode notifications = awaitNotifications(appealId, 3);
 		assertThat(notifications.findValuesAsString("template")).containsExactly("appeal.submitted", "case.signed",
@@ -104,21 +71,21 @@ abstract class NotificationScenario {
 	@Test
 	void holdsMessagesUntilTheWorkersContactIsKnown() {
 		String appealId = UUID.randomUUID().toString();
-		sender.send(Samples.forAppeal(CaseOpened.class, appealId, "WS34567892"));
+		sender().send(Samples.forAppeal(CaseOpened.class, appealId, "WS34567892"));
 		JsonNode pending = awaitNotifications(appealId, 1);
 		assertThat(pending.get(0).get("status").asString()).isEqualTo("PENDING_CONTACT");
 
-		sender.send(Samples.forAppeal(AppealSubmitted.class, appealId, "WS34567892"));
+		sender().send(Samples.forAppeal(AppealSubmitted.class, appealId, "WS34567892"));
 
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.http.get("/api/v1/notifications?appealId=" + appealId).json(), (list) -> list.size() == 2
+			.until(() -> http().get("/api/v1/notifications?appealId=" + appealId).json(), (list) -> list.size() == 2
 					&& list.findValuesAsString("status").stream().allMatch("RECORDED"::equals));
 	}
 
 	@Test
 	void asksForTheAppealWhenNoneIsGiven() {
-		HttpJson.Response response = this.http.get("/api/v1/notifications");
+		HttpJson.Response response = http().get("/api/v1/notifications");
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("appealId");

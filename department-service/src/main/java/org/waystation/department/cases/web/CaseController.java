@@ -76,7 +76,7 @@ class CaseController {
 	@ExceptionHandler(IllegalTransitionException.class)
 	ApiException illegalTransition(IllegalTransitionException ex) {
 		ApiException conflict = ApiException.conflict("illegal-transition", ex.getMessage());
-		conflict.getBody().setProperty("status", ex.current());
+		conflict.getBody().setProperty("caseStatus", ex.current());
 		return conflict;
 	}
 
