@@ -49,6 +49,15 @@ public final class EventCodec {
 		return fromJson(new String(bytes, StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Reads an event a consumer handles only one type of.
+	 * @return the event, or empty when it is of another type (known or not)
+	 * @throws MalformedEventException when the bytes are not a readable event
+	 */
+	public static <T extends Event> Optional<T> fromBytes(byte[] bytes, Class<T> type) {
+		return fromBytes(bytes).filter(type::isInstance).map(type::cast);
+	}
+
 	public static Optional<Event> fromJson(String json) {
 		JsonNode tree;
 		try {

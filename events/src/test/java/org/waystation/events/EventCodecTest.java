@@ -65,6 +65,18 @@ class EventCodecTest {
 	}
 
 	@Test
+	void readsOnlyTheTypeAConsumerAsksFor() {
+		byte[] opened = EventCodec.toBytes(EventSamples.event(CaseOpened.class));
+
+		assertThat(EventCodec.fromBytes(opened, CaseOpened.class)).get()
+			.extracting(CaseOpened::department)
+			.isEqualTo("HRSS");
+		assertThat(EventCodec.fromBytes(opened, CaseSigned.class)).isEmpty();
+		assertThatThrownBy(() -> EventCodec.fromBytes("{}".getBytes(), CaseOpened.class))
+			.isInstanceOf(MalformedEventException.class);
+	}
+
+	@Test
 	void rejectsRecordsThatAreNotEvents() {
 		assertThatThrownBy(() -> EventCodec.fromJson("{not json")).isInstanceOf(MalformedEventException.class)
 			.hasMessageContaining("not valid JSON");

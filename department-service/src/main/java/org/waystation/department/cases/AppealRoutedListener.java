@@ -19,10 +19,7 @@ class AppealRoutedListener {
 
 	@KafkaListener(id = "department-cases", idIsGroup = false, topics = Topics.APPEAL_ROUTED)
 	void onAppealRouted(ConsumerRecord<String, byte[]> record) {
-		EventCodec.fromBytes(record.value())
-			.filter(AppealRouted.class::isInstance)
-			.map(AppealRouted.class::cast)
-			.ifPresent(this.cases::open);
+		EventCodec.fromBytes(record.value(), AppealRouted.class).ifPresent(this.cases::open);
 	}
 
 }

@@ -19,10 +19,7 @@ class AppealSubmittedListener {
 
 	@KafkaListener(id = "routing-appeals", idIsGroup = false, topics = Topics.APPEAL_SUBMITTED)
 	void onAppealSubmitted(ConsumerRecord<String, byte[]> record) {
-		EventCodec.fromBytes(record.value())
-			.filter(AppealSubmitted.class::isInstance)
-			.map(AppealSubmitted.class::cast)
-			.ifPresent(this.routing::route);
+		EventCodec.fromBytes(record.value(), AppealSubmitted.class).ifPresent(this.routing::route);
 	}
 
 }
