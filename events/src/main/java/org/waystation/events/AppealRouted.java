@@ -10,15 +10,18 @@ import java.util.UUID;
  *
  * @param confidence between 0 and 1
  * @param explanation why this decision was taken, for people
+ * @param assistingDepartments departments that assist (协办) the lead department, if any
  */
 public record AppealRouted(UUID eventId, String appealId, Instant occurredAt, int schemaVersion, String correlationId,
 		String trackingCode, String category, String department, String appealType, String priority, double confidence,
-		List<String> matchedKeywords, String explanation) implements Event {
+		List<String> matchedKeywords, String explanation, String district,
+		List<String> assistingDepartments) implements Event {
 
 	public static final int SCHEMA_VERSION = 1;
 
 	public AppealRouted {
 		matchedKeywords = (matchedKeywords != null) ? List.copyOf(matchedKeywords) : List.of();
+		assistingDepartments = (assistingDepartments != null) ? List.copyOf(assistingDepartments) : List.of();
 	}
 
 }

@@ -18,8 +18,27 @@ public final class EventTypes {
 		register("AppealSubmitted", AppealSubmitted.class);
 		register("AppealRouted", AppealRouted.class);
 		register("CaseOpened", CaseOpened.class);
+		register("CaseAssigned", CaseAssigned.class);
 		register("CaseSigned", CaseSigned.class);
+		register("CaseStarted", CaseStarted.class);
+		register("CaseReplied", CaseReplied.class);
+		register("CaseInfoRequested", CaseInfoRequested.class);
+		register("CaseInfoProvided", CaseInfoProvided.class);
+		register("CaseExtensionRequested", CaseExtensionRequested.class);
+		register("CaseExtended", CaseExtended.class);
+		register("CaseExtensionRejected", CaseExtensionRejected.class);
+		register("CaseReturned", CaseReturned.class);
+		register("CaseRedispatched", CaseRedispatched.class);
 		register("CaseResolved", CaseResolved.class);
+		register("CaseRated", CaseRated.class);
+		register("CaseReopened", CaseReopened.class);
+		register("CaseClosed", CaseClosed.class);
+		register("CaseEscalated", CaseEscalated.class);
+		register("CaseMerged", CaseMerged.class);
+		register("SlaWarning", SlaWarning.class);
+		register("SlaBreached", SlaBreached.class);
+		register("WorkerAnswered", WorkerAnswered.class);
+		register("WorkerRated", WorkerRated.class);
 	}
 
 	private EventTypes() {

@@ -15,6 +15,8 @@ public final class Topics {
 
 	public static final String CASE_EVENTS = "case.events";
 
+	public static final String APPEAL_FEEDBACK = "appeal.feedback";
+
 	/** Suffix of the dead-letter topic beside each topic. */
 	public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
@@ -23,7 +25,7 @@ public final class Topics {
 
 	/** The topics events are published to. */
 	public static List<String> eventTopics() {
-		return List.of(APPEAL_SUBMITTED, APPEAL_ROUTED, CASE_EVENTS);
+		return List.of(APPEAL_SUBMITTED, APPEAL_ROUTED, CASE_EVENTS, APPEAL_FEEDBACK);
 	}
 
 	/** Every topic, dead-letter topics included. */
@@ -41,6 +43,9 @@ public final class Topics {
 		}
 		if (event instanceof AppealRouted) {
 			return APPEAL_ROUTED;
+		}
+		if (event instanceof FeedbackEvent) {
+			return APPEAL_FEEDBACK;
 		}
 		return CASE_EVENTS;
 	}

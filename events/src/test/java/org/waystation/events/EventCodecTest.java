@@ -26,6 +26,10 @@ class EventCodecTest {
 
 		assertThat(event.type()).isEqualTo(typeName);
 		assertThat(event.schemaVersion()).isEqualTo(1);
+		if (event instanceof CaseEvent caseEvent) {
+			assertThat(caseEvent.status()).as("status after " + typeName).isNotBlank();
+			assertThat(caseEvent.caseId()).isNotBlank();
+		}
 		String written = EventCodec.toJson(event);
 		assertThat(written).contains("\"type\":\"" + typeName + "\"").doesNotContain("org.waystation");
 		assertThat(EventCodec.fromJson(written)).contains(event);
@@ -107,10 +111,11 @@ class EventCodecTest {
 	@Test
 	void keepsCaseEventsOnOneTopic() {
 		CaseResolved resolved = new CaseResolved(UUID.randomUUID(), "appeal-1", Instant.now(), 1, "appeal-1", "case-1",
-				"WS23456789", "HRSS", "已解决", "李敏");
+				"WS23456789", "HRSS", "RESOLVED", "已解决", "李敏", true);
 
 		assertThat(resolved.topic()).isEqualTo(Topics.CASE_EVENTS);
 		assertThat(Topics.all()).contains("case.events", "case.events-dlt", "appeal.submitted-dlt");
+		assertThat(EventSamples.event(WorkerRated.class).topic()).isEqualTo(Topics.APPEAL_FEEDBACK);
 	}
 
 }

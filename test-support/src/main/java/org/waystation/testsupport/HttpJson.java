@@ -39,6 +39,12 @@ public final class HttpJson {
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	public Response put(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
 	/** Writes a value as JSON, for building request bodies. */
 	public static String json(Object value) {
 		return MAPPER.writeValueAsString(value);

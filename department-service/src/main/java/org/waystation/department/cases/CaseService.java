@@ -1,10 +1,14 @@
 package org.waystation.department.cases;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,79 +18,326 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.waystation.department.sla.SlaPolicies;
+import org.waystation.department.sla.SlaTerms;
+import org.waystation.department.sla.SlaTime;
+import org.waystation.department.staff.StaffDirectory;
+import org.waystation.department.staff.StaffMember;
 import org.waystation.events.AppealRouted;
+import org.waystation.events.CaseEvent;
+import org.waystation.events.CaseRedispatched;
+import org.waystation.events.WorkerAnswered;
+import org.waystation.events.WorkerRated;
 import org.waystation.support.outbox.OutboxWriter;
 
 /**
- * Opens cases from routing decisions and carries out staff actions on them. Each action
- * is a compare-and-set on the case's version, so of two staff acting at once only one
- * wins; the other is told the case changed.
+ * Opens cases and carries out staff actions, worker feedback and SLA checks on them. Each
+ * change is a compare-and-set on the case's version, stored with its events in one write:
+ * of two staff acting at once only one wins, and the other is told the case changed.
  */
 @Service
 public class CaseService {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
+	private static final int FEEDBACK_ATTEMPTS = 5;
+
 	private final MongoTemplate mongo;
 
 	private final OutboxWriter outbox;
 
+	private final SlaPolicies sla;
+
+	private final StaffDirectory staff;
+
+	private final CaseProperties properties;
+
+	private final MeterRegistry meters;
+
 	private final Clock clock;
 
-	CaseService(MongoTemplate mongo, OutboxWriter outbox, Optional<Clock> clock) {
+	CaseService(MongoTemplate mongo, OutboxWriter outbox, SlaPolicies sla, StaffDirectory staff,
+			CaseProperties properties, MeterRegistry meters, Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
+		this.sla = sla;
+		this.staff = staff;
+		this.properties = properties;
+		this.meters = meters;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
+	// ---- opening
+	// -----------------------------------------------------------------------------
+
 	/**
-	 * Opens the case for a routed appeal; a replayed {@code AppealRouted} changes
-	 * nothing.
+	 * Opens the lead case for a routed appeal and a case for each assisting department; a
+	 * replayed {@code AppealRouted} finds them open already and changes nothing.
 	 */
 	public void open(AppealRouted routed) {
-		if (this.mongo.findById(Case.idFor(routed.appealId(), routed.department()), Case.class) != null) {
+		openCase(Case.idFor(routed.appealId(), routed.department()), routed.department(), routed.appealType(),
+				routed.priority(),
+				(id, terms, now) -> Case.open(id, routed, routed.department(), Case.LEAD, terms, now));
+		for (String assisting : routed.assistingDepartments()) {
+			if (!assisting.equals(routed.department())) {
+				openCase(Case.idFor(routed.appealId(), assisting), assisting, routed.appealType(), routed.priority(),
+						(id, terms, now) -> Case.open(id, routed, assisting, Case.ASSIST, terms, now));
+			}
+		}
+	}
+
+	/** Opens the case a re-dispatch asks for in the new department. */
+	public void open(CaseRedispatched redispatched) {
+		Case from = requireCase(redispatched.caseId());
+		openCase(redispatched.newCaseId(), redispatched.toDepartment(), from.getAppealType(), from.getPriority(),
+				(id, terms, now) -> Case.reopenElsewhere(from, redispatched.toDepartment(), terms, now));
+	}
+
+	private void openCase(String id, String department, String appealType, String priority, Opener opener) {
+		if (this.mongo.exists(Query.query(Criteria.where("_id").is(id)), Case.class)) {
 			return;
 		}
+		Instant now = now();
+		Case opened = opener.open(id, this.sla.termsFor(department, appealType, priority, now), now);
+		opened.refreshSlaCheck(timeOf(opened));
 		try {
-			Case opened = this.outbox.insert(Case.open(routed, this.clock.instant()));
-			log.info("Opened case {} for appeal {} in {}", opened.getId(), routed.trackingCode(), routed.department());
+			this.outbox.insert(opened);
 		}
 		catch (DuplicateKeyException ex) {
-			// Opened by another instance in the meantime.
+			return;
+		}
+		count(department, "CaseOpened");
+		log.info("Opened {} case {} for appeal {} in {} (sign by {}, resolve by {})", opened.getRole(), id,
+				opened.getTrackingCode(), department, opened.getSignDueAt(), opened.getResolveDueAt());
+		if (this.properties.autoAssign()) {
+			this.staff.nextOnDuty(department)
+				.ifPresent((next) -> tryAct(id, (c) -> c.assign(next.id(), "system", "ROUND_ROBIN", now())));
 		}
 	}
 
-	public Case sign(String caseId, String staff) {
-		return act(caseId, (current) -> current.sign(staff, this.clock.instant()));
+	@FunctionalInterface
+	private interface Opener {
+
+		Case open(String id, SlaTerms terms, Instant now);
+
 	}
 
-	public Case resolve(String caseId, String resolution, String staff) {
-		return act(caseId, (current) -> current.resolve(resolution, staff, this.clock.instant()));
+	// ---- staff actions
+	// -------------------------------------------------------------------------
+
+	public Case claim(String caseId, String staffId) {
+		StaffMember member = staffOf(caseId, staffId);
+		return act(caseId, (c) -> c.assign(member.id(), member.id(), "CLAIM", now()));
 	}
+
+	public Case assign(String caseId, String staffId, String supervisorId) {
+		Case current = requireCase(caseId);
+		requireSupervisor(supervisorId, current.getDepartment());
+		StaffMember member = staffOf(caseId, staffId);
+		return act(caseId, (c) -> c.assign(member.id(), supervisorId, "SUPERVISOR", now()));
+	}
+
+	public Case assignRoundRobin(String caseId) {
+		Case current = requireCase(caseId);
+		StaffMember member = this.staff.nextOnDuty(current.getDepartment())
+			.orElseThrow(() -> new IllegalTransitionException("assign", current.getStatus(),
+					"nobody in " + current.getDepartment() + " is on duty"));
+		return act(caseId, (c) -> c.assign(member.id(), "system", "ROUND_ROBIN", now()));
+	}
+
+	public Case sign(String caseId, String staffName) {
+		return act(caseId, (c) -> c.sign(staffName, now()));
+	}
+
+	public Case start(String caseId, String staffName) {
+		return act(caseId, (c) -> c.start(staffName, now()));
+	}
+
+	public Case note(String caseId, String text, String staffName) {
+		return act(caseId, (c) -> {
+			c.note(text, staffName, now());
+			return List.of();
+		});
+	}
+
+	public Case reply(String caseId, String text, String staffName) {
+		return act(caseId, (c) -> c.reply(text, staffName, now()));
+	}
+
+	public Case requestInfo(String caseId, String question, String staffName) {
+		return act(caseId, (c) -> c.requestInfo(question, staffName, now()));
+	}
+
+	public Case requestExtension(String caseId, Duration extension, String reason, String staffName) {
+		return act(caseId, (c) -> c.requestExtension(extension, reason, staffName, now()));
+	}
+
+	public Case decideExtension(String caseId, String supervisorId, boolean approve, String reason) {
+		requireSupervisor(supervisorId, requireCase(caseId).getDepartment());
+		return act(caseId, (c) -> approve ? c.approveExtension(supervisorId, timeOf(c), now())
+				: c.rejectExtension(supervisorId, reason, now()));
+	}
+
+	public Case returnCase(String caseId, String reason, String staffName) {
+		return act(caseId,
+				(c) -> c.returnCase(reason, staffName, this.sla.calendar(), this.sla.calendar().workingDay(), now()));
+	}
+
+	public Case redispatch(String caseId, String toDepartment, String staffName, String note) {
+		return act(caseId, (c) -> c.redispatch(toDepartment, staffName, note, now()));
+	}
+
+	public Case resolve(String caseId, String resolution, String staffName) {
+		return act(caseId, (c) -> c.resolve(resolution, staffName, this.properties.ratingWindow(), now()));
+	}
+
+	public Case close(String caseId, String supervisorId, boolean resolved, String reason) {
+		requireSupervisor(supervisorId, requireCase(caseId).getDepartment());
+		return act(caseId, (c) -> c.close(supervisorId, resolved, reason, now()));
+	}
+
+	public Case merge(String caseId, String intoCaseId, String staffName) {
+		Case primary = requireCase(intoCaseId);
+		return act(caseId, (c) -> c.mergeInto(primary, staffName, now()));
+	}
+
+	// ---- worker feedback
+	// ---------------------------------------------------------------------
+
+	public void answer(WorkerAnswered answered) {
+		feedback(answered.caseId(),
+				(c) -> c.provideInfo(answered.eventId().toString(), answered.answer(), timeOf(c), now()));
+	}
+
+	public void rate(WorkerRated rated) {
+		Rating rating = Rating.valueOf(rated.rating());
+		feedback(rated.caseId(), (c) -> {
+			SlaTerms terms = this.sla.termsFor(c.getDepartment(), c.getAppealType(), c.getPriority(), now());
+			String supervisor = this.staff.supervisorOf(c.getDepartment()).map(StaffMember::id).orElse(null);
+			return c.rate(rated.eventId().toString(), rating, rated.comment(), timeOf(c), terms.resolveWithin(),
+					supervisor, now());
+		});
+	}
+
+	/**
+	 * Applies worker feedback, retrying when staff changed the case at the same moment.
+	 * Feedback the case cannot take (a second answer, a rating of a case not resolved) is
+	 * logged and dropped: the worker's side already told them.
+	 */
+	private void feedback(String caseId, Function<Case, List<CaseEvent>> action) {
+		for (int attempt = 1; attempt <= FEEDBACK_ATTEMPTS; attempt++) {
+			try {
+				if (tryAct(caseId, action)) {
+					return;
+				}
+			}
+			catch (IllegalTransitionException ex) {
+				log.warn("Worker feedback on case {} not applied: {}", caseId, ex.getMessage());
+				return;
+			}
+		}
+		throw new ConcurrentChangeException(caseId);
+	}
+
+	// ---- SLA
+	// ---------------------------------------------------------------------------------
+
+	/**
+	 * The cases with an SLA milestone (or the end of the rating window) at or before now.
+	 */
+	public List<String> dueForSlaCheck(int limit) {
+		Query due = Query.query(Criteria.where("nextSlaCheckAt").lte(now())).limit(limit);
+		due.fields().include("_id");
+		return this.mongo.find(due, Case.class).stream().map(Case::getId).toList();
+	}
+
+	/**
+	 * Fires what has passed on one case; a concurrent change leaves it for the next
+	 * round.
+	 */
+	public void checkSla(String caseId) {
+		tryAct(caseId, (c) -> {
+			String supervisor = this.staff.supervisorOf(c.getDepartment()).map(StaffMember::id).orElse(null);
+			return c.checkSla(timeOf(c), supervisor, this.properties.ratingWindow(), now());
+		});
+	}
+
+	// ---- queries
+	// -----------------------------------------------------------------------------
 
 	public Optional<Case> find(String caseId) {
 		return Optional.ofNullable(this.mongo.findById(caseId, Case.class));
 	}
 
-	/** A page of a department's queue, oldest first. */
-	public Page queue(String department, CaseStatus status, int page, int size) {
-		Criteria criteria = Criteria.where("department").is(department);
-		if (status != null) {
-			criteria = criteria.and("status").is(status);
-		}
+	/** The cases merged into this one. */
+	public List<Case> mergedInto(String caseId) {
+		return this.mongo.find(Query.query(Criteria.where("mergedInto").is(caseId)), Case.class);
+	}
+
+	/** A page of a department's queue (or of every department's), sorted and filtered. */
+	public Page queue(CaseFilter filter, int page, int size) {
+		Criteria criteria = filter.toCriteria(now());
 		long total = this.mongo.count(Query.query(criteria), Case.class);
-		Query query = Query.query(criteria).with(Sort.by("openedAt", "_id")).skip((long) page * size).limit(size);
+		Query query = Query.query(criteria)
+			.with(filter.sort().and(Sort.by("_id")))
+			.skip((long) page * size)
+			.limit(size);
 		return new Page(this.mongo.find(query, Case.class), total);
 	}
 
-	private Case act(String caseId, Function<Case, Case.Transition> action) {
-		Case current = find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-		Case.Transition transition = action.apply(current);
-		if (!this.outbox.update(Case.class, caseId, current.getVersion(), transition.change(),
-				List.of(transition.event()))) {
+	// ---- plumbing
+	// ------------------------------------------------------------------------------
+
+	private Case act(String caseId, Function<Case, List<CaseEvent>> action) {
+		if (!tryAct(caseId, action)) {
 			throw new ConcurrentChangeException(caseId);
 		}
+		return requireCase(caseId);
+	}
+
+	/**
+	 * @return false when the case changed between reading and writing
+	 */
+	private boolean tryAct(String caseId, Function<Case, List<CaseEvent>> action) {
+		Case current = requireCase(caseId);
+		long version = current.getVersion();
+		List<CaseEvent> events = new ArrayList<>(action.apply(current));
+		current.refreshSlaCheck(timeOf(current));
+		if (!this.outbox.save(current, caseId, version, events)) {
+			return false;
+		}
+		events.forEach((event) -> count(event.department(), event.type()));
+		return true;
+	}
+
+	private void count(String department, String type) {
+		this.meters.counter("waystation.cases.events", "department", department, "type", type).increment();
+	}
+
+	private Case requireCase(String caseId) {
 		return find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+	}
+
+	private StaffMember staffOf(String caseId, String staffId) {
+		Case current = requireCase(caseId);
+		return this.staff.find(staffId)
+			.filter((member) -> member.department().equals(current.getDepartment()))
+			.orElseThrow(
+					() -> new ForbiddenException("No member of staff " + staffId + " in " + current.getDepartment()));
+	}
+
+	private void requireSupervisor(String supervisorId, String department) {
+		if (!this.staff.supervises(supervisorId, department)) {
+			throw new ForbiddenException(supervisorId + " is not a supervisor of " + department);
+		}
+	}
+
+	private SlaTime timeOf(Case c) {
+		return this.sla.timeOf(c.getSlaClock());
+	}
+
+	private Instant now() {
+		return this.clock.instant();
 	}
 
 	/** One page of a queue and how many cases the whole queue holds. */
@@ -108,6 +359,15 @@ public class CaseService {
 
 		ConcurrentChangeException(String caseId) {
 			super("Case " + caseId + " was changed by someone else at the same time; reload it and try again");
+		}
+
+	}
+
+	/** The member of staff may not do this. */
+	public static class ForbiddenException extends RuntimeException {
+
+		ForbiddenException(String message) {
+			super(message);
 		}
 
 	}

@@ -1,6 +1,8 @@
 package org.waystation.department.cases;
 
-/** A transition the case's current status does not allow, with the reason. */
+/**
+ * An action the case's current status (or its history) does not allow, with the reason.
+ */
 public class IllegalTransitionException extends RuntimeException {
 
 	private final CaseStatus current;

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseResolved;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * department-service against a real broker and MongoDB-wire server; subclasses say which.
  */
+@TestPropertySource(
+		properties = { "waystation.kpi.metrics-interval=500ms", "waystation.cases.sla-check-interval=500ms" })
 abstract class DepartmentScenario extends ServiceScenario {
 
 	@Autowired
@@ -149,7 +152,8 @@ abstract class DepartmentScenario extends ServiceScenario {
 		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("resolution");
 		assertThat(badStatus.status()).isEqualTo(400);
 		assertThat(badStatus.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
-		assertThat(badStatus.json().get("errors").get(0).get("problem").asString()).contains("OPEN, SIGNED, RESOLVED");
+		assertThat(badStatus.json().get("errors").get(0).get("problem").asString())
+			.contains("OPEN, SIGNED, IN_PROGRESS, WAITING_FOR_WORKER");
 		assertThat(bigPage.status()).isEqualTo(400);
 		assertThat(bigPage.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
 		assertThat(unknownDepartment.status()).isEqualTo(404);

@@ -69,11 +69,11 @@ public class RoutingDecision {
 		decision.district = submitted.district();
 		decision.stationId = submitted.stationId();
 		decision.decidedAt = now;
-		decision.outbox.add(OutboxEntry
-			.of(new AppealRouted(UUID.randomUUID(), submitted.appealId(), now, AppealRouted.SCHEMA_VERSION,
-					submitted.correlationId(), submitted.trackingCode(), classification.category(),
-					classification.department(), classification.appealType(), classification.priority(),
-					classification.confidence(), classification.matchedKeywords(), classification.explanation())));
+		decision.outbox.add(OutboxEntry.of(new AppealRouted(UUID.randomUUID(), submitted.appealId(), now,
+				AppealRouted.SCHEMA_VERSION, submitted.correlationId(), submitted.trackingCode(),
+				classification.category(), classification.department(), classification.appealType(),
+				classification.priority(), classification.confidence(), classification.matchedKeywords(),
+				classification.explanation(), submitted.district(), List.of())));
 		return decision;
 	}
 

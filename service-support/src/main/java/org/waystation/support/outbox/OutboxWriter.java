@@ -3,6 +3,7 @@ package org.waystation.support.outbox;
 import java.util.List;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,6 +33,37 @@ public class OutboxWriter {
 		T inserted = this.mongo.insert(document);
 		this.relay.wakeUp();
 		return inserted;
+	}
+
+	/**
+	 * Stores an entity's new state if its version is still the expected one, with the
+	 * events the change causes, without touching the entries of its outbox that are still
+	 * waiting.
+	 * @return false if the document changed (or vanished) in between: nothing was written
+	 */
+	public boolean save(Object entity, Object id, long expectedVersion, List<? extends Event> events) {
+		org.bson.Document state = new org.bson.Document();
+		this.mongo.getConverter().write(entity, state);
+		Update change = new Update();
+		state.forEach((field, value) -> {
+			if (!field.equals("_id") && !field.equals("_class") && !field.equals("version")
+					&& !field.equals(OutboxEntry.FIELD)) {
+				change.set(field, value);
+			}
+		});
+		// Fields that are null now are absent from the written state: clear them.
+		this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(entity.getClass())
+			.doWithProperties(
+					(org.springframework.data.mapping.PropertyHandler<MongoPersistentProperty>) (property) -> {
+						String field = property.getFieldName();
+						if (!property.isIdProperty() && !property.isVersionProperty()
+								&& !field.equals(OutboxEntry.FIELD) && !state.containsKey(field)) {
+							change.unset(field);
+						}
+					});
+		return update(entity.getClass(), id, expectedVersion, change, events);
 	}
 
 	/**

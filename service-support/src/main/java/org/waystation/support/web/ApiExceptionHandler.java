@@ -10,6 +10,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,6 +68,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
 		String problem = "cannot be '" + ex.getValue() + "'";
 		Class<?> type = ex.getRequiredType();
+		if (type != null && !type.isEnum()) {
+			// A list of enum values, such as ?status=OPEN,SIGNED
+			type = ResolvableType.forMethodParameter(ex.getParameter()).getGeneric(0).resolve();
+		}
 		if (type != null && type.isEnum()) {
 			problem += "; must be one of " + enumValues(type);
 		}

@@ -1,0 +1,50 @@
+package org.waystation.department.cases;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.waystation.events.AppealRouted;
+import org.waystation.events.CaseRedispatched;
+import org.waystation.events.Event;
+import org.waystation.events.EventCodec;
+import org.waystation.events.Topics;
+import org.waystation.events.WorkerAnswered;
+import org.waystation.events.WorkerRated;
+
+/**
+ * What opens and moves cases from outside a staff action: routing decisions,
+ * re-dispatches (which open a case in the new department), and the worker's answers and
+ * ratings.
+ */
+@Component
+class DepartmentListener {
+
+	private final CaseService cases;
+
+	DepartmentListener(CaseService cases) {
+		this.cases = cases;
+	}
+
+	@KafkaListener(id = "department-cases", idIsGroup = false,
+			topics = { Topics.APPEAL_ROUTED, Topics.CASE_EVENTS, Topics.APPEAL_FEEDBACK })
+	void onRoutingCaseAndFeedbackEvents(ConsumerRecord<String, byte[]> record) {
+		EventCodec.fromBytes(record.value()).ifPresent(this::handle);
+	}
+
+	private void handle(Event event) {
+		if (event instanceof AppealRouted routed) {
+			this.cases.open(routed);
+		}
+		else if (event instanceof CaseRedispatched redispatched) {
+			this.cases.open(redispatched);
+		}
+		else if (event instanceof WorkerAnswered answered) {
+			this.cases.answer(answered);
+		}
+		else if (event instanceof WorkerRated rated) {
+			this.cases.rate(rated);
+		}
+	}
+
+}

@@ -1,0 +1,182 @@
+package org.waystation.department.kpi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import org.waystation.department.cases.Case;
+import org.waystation.department.cases.CaseStatus;
+
+/**
+ * Computes the KPIs of taxonomy.md from the cases opened in a period. Cases merged into
+ * another count nowhere but in {@code opened}; re-dispatched ones count as returns and
+ * for the response rate of the department that had them.
+ */
+@Service
+public class KpiService {
+
+	/** The groups a KPI report can be broken down by. */
+	public enum GroupBy {
+
+		DEPARTMENT(Case::getDepartment), CATEGORY(Case::getCategory), DISTRICT(Case::getDistrict);
+
+		private final Function<Case, String> key;
+
+		GroupBy(Function<Case, String> key) {
+			this.key = key;
+		}
+
+		String of(Case c) {
+			String value = this.key.apply(c);
+			return (value != null) ? value : "UNKNOWN";
+		}
+
+	}
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	KpiService(MongoTemplate mongo, Optional<Clock> clock) {
+		this.mongo = mongo;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** One row per group, sorted by group, then the total over every group. */
+	public Report report(Instant from, Instant to, GroupBy groupBy) {
+		List<Case> cases = this.mongo.find(Query.query(Criteria.where("openedAt").gte(from).lt(to)), Case.class);
+		Instant now = this.clock.instant();
+		Map<String, Tally> groups = new TreeMap<>();
+		Tally total = new Tally();
+		for (Case c : cases) {
+			groups.computeIfAbsent(groupBy.of(c), (key) -> new Tally()).add(c, now);
+			total.add(c, now);
+		}
+		List<KpiRow> rows = groups.entrySet().stream().map((entry) -> entry.getValue().row(entry.getKey())).toList();
+		return new Report(from, to, groupBy, now, rows, total.row("ALL"));
+	}
+
+	/** A KPI report: a row per group and the total. */
+	public record Report(Instant from, Instant to, GroupBy groupBy, Instant computedAt, List<KpiRow> rows,
+			KpiRow total) {
+
+	}
+
+	private static final class Tally {
+
+		long opened;
+
+		long dueToSign;
+
+		long signedInTime;
+
+		long closed;
+
+		long closedResolved;
+
+		long rated;
+
+		long satisfied;
+
+		long resolved;
+
+		long resolvedInTime;
+
+		long openOverdue;
+
+		long backlog;
+
+		long overdue;
+
+		long returns;
+
+		long reopenings;
+
+		final Map<String, Long> backlogByAge = new LinkedHashMap<>(
+				Map.of("UNDER_1_DAY", 0L, "1_TO_3_DAYS", 0L, "3_TO_7_DAYS", 0L, "OVER_7_DAYS", 0L));
+
+		void add(Case c, Instant now) {
+			this.opened++;
+			CaseStatus status = c.getStatus();
+			if (status == CaseStatus.MERGED) {
+				return;
+			}
+			if (c.getSignedAt() != null || now.isAfter(c.getSignDueAt())) {
+				this.dueToSign++;
+				if (c.getSignedAt() != null && !c.getSignedAt().isAfter(c.getSignDueAt())) {
+					this.signedInTime++;
+				}
+			}
+			if (c.getReturnedAt() != null) {
+				this.returns++;
+			}
+			this.reopenings += c.getReopenCount();
+			if (status == CaseStatus.RETURNED || status == CaseStatus.REDISPATCHED) {
+				return;
+			}
+			if (status == CaseStatus.CLOSED) {
+				this.closed++;
+				if (Boolean.TRUE.equals(c.getClosedResolved())) {
+					this.closedResolved++;
+				}
+			}
+			if (c.getRating() != null) {
+				this.rated++;
+				if (!"DISSATISFIED".equals(c.getRating())) {
+					this.satisfied++;
+				}
+			}
+			if (c.getResolvedAt() != null) {
+				this.resolved++;
+				if (Boolean.TRUE.equals(c.getResolvedOnTime())) {
+					this.resolvedInTime++;
+				}
+			}
+			if (status.isActive()) {
+				this.backlog++;
+				this.backlogByAge.merge(ageBucket(Duration.between(c.getOpenedAt(), now)), 1L, Long::sum);
+				if (c.isOverdue(now)) {
+					this.overdue++;
+					if (now.isAfter(c.getResolveDueAt())) {
+						this.openOverdue++;
+					}
+				}
+			}
+		}
+
+		KpiRow row(String group) {
+			return new KpiRow(group, this.opened, this.dueToSign, this.signedInTime,
+					rate(this.signedInTime, this.dueToSign), this.closed, this.closedResolved,
+					rate(this.closedResolved, this.closed), this.rated, this.satisfied,
+					rate(this.satisfied, this.rated), this.resolved, this.resolvedInTime, this.openOverdue,
+					rate(this.resolvedInTime, this.resolved + this.openOverdue), this.backlog, this.backlogByAge,
+					this.overdue, this.returns, this.reopenings);
+		}
+
+		private static String ageBucket(Duration age) {
+			if (age.compareTo(Duration.ofDays(1)) < 0) {
+				return "UNDER_1_DAY";
+			}
+			if (age.compareTo(Duration.ofDays(3)) < 0) {
+				return "1_TO_3_DAYS";
+			}
+			return (age.compareTo(Duration.ofDays(7)) < 0) ? "3_TO_7_DAYS" : "OVER_7_DAYS";
+		}
+
+		private static Double rate(long part, long whole) {
+			return (whole == 0) ? null : Math.round(10_000.0 * part / whole) / 10_000.0;
+		}
+
+	}
+
+}

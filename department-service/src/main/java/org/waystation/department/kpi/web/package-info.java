@@ -1,0 +1,2 @@
+/** The KPI API for supervisors. */
+package org.waystation.department.kpi.web;

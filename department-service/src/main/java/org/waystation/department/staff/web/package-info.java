@@ -1,0 +1,2 @@
+/** The staff roster API, for administrators. */
+package org.waystation.department.staff.web;

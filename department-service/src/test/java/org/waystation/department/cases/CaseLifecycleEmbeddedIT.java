@@ -1,0 +1,8 @@
+package org.waystation.department.cases;
+
+import org.waystation.testsupport.EmbeddedInfrastructureTest;
+
+@EmbeddedInfrastructureTest
+class CaseLifecycleEmbeddedIT extends CaseLifecycleScenario {
+
+}

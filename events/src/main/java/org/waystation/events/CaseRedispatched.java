@@ -1,0 +1,13 @@
+package org.waystation.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Triage re-dispatched (改派) the case; a new case opens in the new department. */
+public record CaseRedispatched(UUID eventId, String appealId, Instant occurredAt, int schemaVersion,
+		String correlationId, String caseId, String trackingCode, String department, String status, String toDepartment,
+		String newCaseId, String staff, String note) implements CaseEvent {
+
+	public static final int SCHEMA_VERSION = 1;
+
+}

@@ -1,0 +1,13 @@
+package org.waystation.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The worker was dissatisfied, so the case is handled again (重办) with a new deadline. */
+public record CaseReopened(UUID eventId, String appealId, Instant occurredAt, int schemaVersion, String correlationId,
+		String caseId, String trackingCode, String department, String status, int reopenCount,
+		Instant resolveDueAt) implements CaseEvent {
+
+	public static final int SCHEMA_VERSION = 1;
+
+}

@@ -1,0 +1,15 @@
+package org.waystation.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The department returned (退单) the case as not its own, with a reason; triage reviews it.
+ */
+public record CaseReturned(UUID eventId, String appealId, Instant occurredAt, int schemaVersion, String correlationId,
+		String caseId, String trackingCode, String department, String status, String reason,
+		String staff) implements CaseEvent {
+
+	public static final int SCHEMA_VERSION = 1;
+
+}
