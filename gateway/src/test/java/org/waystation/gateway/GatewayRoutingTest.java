@@ -64,6 +64,10 @@ class GatewayRoutingTest {
 			GET,  /api/v1/routing/decisions/abc,                   routing
 			GET,  /api/v1/departments/HRSS/cases?status=OPEN,      department
 			POST, /api/v1/cases/5d2f8a61/sign,                     department
+			GET,  /api/v1/cases?status=RETURNED,                   department
+			GET,  /api/v1/kpis?from=2026-11-01&to=2026-11-30,      department
+			GET,  /api/v1/admin/calendar,                          department
+			POST, /api/v1/appeals/WS7K3M9Q2X/rating,               intake
 			GET,  /api/v1/notifications?appealId=abc,              notification
 			""")
 	void routesEachPathToTheServiceThatOwnsIt(String method, String path, String service) throws Exception {

@@ -16,11 +16,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.CaseInfoRequested;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
 import org.waystation.events.Channel;
 import org.waystation.events.Topics;
+import org.waystation.events.WorkerAnswered;
+import org.waystation.events.WorkerRated;
 import org.waystation.intake.appeal.Appeal;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
@@ -179,11 +182,14 @@ abstract class IntakeScenario extends ServiceScenario {
 		CaseSigned signed = Samples.forAppeal(CaseSigned.class, appealId, trackingCode);
 		CaseResolved resolved = Samples.forAppeal(CaseResolved.class, appealId, trackingCode);
 
+		// The routing decision travels on another topic and arrives last; the case's
+		// events
+		// arrive in order, some twice.
 		sender().send(opened);
+		sender().send(signed);
+		sender().send(signed);
 		sender().send(resolved);
-		sender().send(signed);
 		sender().send(routed);
-		sender().send(signed);
 		sender().send(resolved);
 
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -197,11 +203,78 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(view.get("resolution").asString()).isEqualTo(resolved.resolution());
 		assertThat(view.get("timeline").findValuesAsString("status")).containsExactly("SUBMITTED", "ROUTED", "OPEN",
 				"SIGNED", "RESOLVED");
-		assertThat(view.get("statusText").asString()).isEqualTo("已办结");
+		assertThat(view.get("statusText").asString()).isEqualTo("已办结，请您评价");
 		JsonNode english = http().get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en-GB,en;q=0.9").json();
-		assertThat(english.get("statusText").asString()).isEqualTo("Resolved");
+		assertThat(english.get("statusText").asString()).isEqualTo("Resolved; please rate how it was handled");
 		assertThat(english.get("departmentName").asString()).isEqualTo("Human Resources and Social Security Bureau");
 
+	}
+
+	private String[] submitAndOpen(String text) {
+		JsonNode accepted = http()
+			.post("/api/v1/appeals",
+					HttpJson.json(Map.of("channel", "MOBILE_APP", "text", text, "phone", "13811112222")))
+			.json();
+		String appealId = accepted.get("appealId").asString();
+		String trackingCode = accepted.get("trackingCode").asString();
+		sender().send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
+		sender().send(Samples.forAppeal(CaseSigned.class, appealId, trackingCode));
+		return new String[] { appealId, trackingCode };
+	}
+
+	@Test
+	void passesTheWorkersAnswerToTheDepartmentOnce() {
+		String[] appeal = submitAndOpen("站点拖欠配送费两个月");
+		HttpJson.Response tooEarly = http().post("/api/v1/appeals/" + appeal[1] + "/answers",
+				HttpJson.json(Map.of("answer", "还没问就答")));
+		CaseInfoRequested question = Samples.forAppeal(CaseInfoRequested.class, appeal[0], appeal[1]);
+		sender().send(question);
+		JsonNode waiting = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> http().get("/api/v1/appeals/" + appeal[1]).json(),
+					(view) -> view.get("status").asString().equals("WAITING_FOR_WORKER"));
+
+		HttpJson.Response answered = http().post("/api/v1/appeals/" + appeal[1] + "/answers",
+				HttpJson.json(Map.of("answer", "聊天记录已上传，站点在酒仙桥路10号。")));
+		HttpJson.Response again = http().post("/api/v1/appeals/" + appeal[1] + "/answers",
+				HttpJson.json(Map.of("answer", "再答一次")));
+
+		assertThat(tooEarly.status()).isEqualTo(409);
+		assertThat(waiting.get("question").get("text").asString()).isEqualTo(question.question());
+		assertThat(answered.status()).as(answered.toString()).isEqualTo(202);
+		assertThat(again.status()).isEqualTo(409);
+		WorkerAnswered event = events().await(WorkerAnswered.class, (e) -> e.appealId().equals(appeal[0]));
+		assertThat(event.caseId()).isEqualTo(question.caseId());
+		assertThat(event.answer()).isEqualTo("聊天记录已上传，站点在酒仙桥路10号。");
+		assertThat(event.topic()).isEqualTo(Topics.APPEAL_FEEDBACK);
+	}
+
+	@Test
+	void takesOneRatingPerResolution() {
+		String[] appeal = submitAndOpen("驿站空调坏了");
+		HttpJson.Response tooEarly = http().post("/api/v1/appeals/" + appeal[1] + "/rating",
+				HttpJson.json(Map.of("rating", "SATISFIED")));
+		sender().send(Samples.forAppeal(CaseResolved.class, appeal[0], appeal[1]));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> http().get("/api/v1/appeals/" + appeal[1]).json().get("canRate").asBoolean());
+
+		HttpJson.Response invalid = http().post("/api/v1/appeals/" + appeal[1] + "/rating",
+				HttpJson.json(Map.of("rating", "MEH")));
+		HttpJson.Response rated = http().post("/api/v1/appeals/" + appeal[1] + "/rating",
+				HttpJson.json(Map.of("rating", "DISSATISFIED", "comment", "钱只到了一半")));
+		HttpJson.Response again = http().post("/api/v1/appeals/" + appeal[1] + "/rating",
+				HttpJson.json(Map.of("rating", "SATISFIED")));
+
+		assertThat(tooEarly.status()).isEqualTo(409);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("rating");
+		assertThat(rated.status()).as(rated.toString()).isEqualTo(202);
+		assertThat(rated.json().get("canRate").asBoolean()).isFalse();
+		assertThat(again.status()).isEqualTo(409);
+		WorkerRated event = events().await(WorkerRated.class, (e) -> e.appealId().equals(appeal[0]));
+		assertThat(event.rating()).isEqualTo("DISSATISFIED");
+		assertThat(event.comment()).isEqualTo("钱只到了一半");
 	}
 
 	@Test
@@ -214,6 +287,7 @@ abstract class IntakeScenario extends ServiceScenario {
 		String trackingCode = this.mongo.findById(appealId, Appeal.class).getTrackingCode();
 
 		sender().sendRaw(Topics.CASE_EVENTS, appealId, "{\"type\":\"CaseSigned\", this is not json");
+		sender().send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
 		sender().send(Samples.forAppeal(CaseSigned.class, appealId, trackingCode));
 
 		events().awaitDeadLetter(Topics.deadLetterOf(Topics.CASE_EVENTS), "this is not json");

@@ -62,24 +62,49 @@ class WalkingSkeletonIT {
 
 			HttpJson.Response signed = gateway.post("/api/v1/cases/" + caseId + "/sign",
 					HttpJson.json(Map.of("staff", "王建国")));
+			HttpJson.Response asked = gateway.post("/api/v1/cases/" + caseId + "/info-requests",
+					HttpJson.json(Map.of("text", "请提供与站点的聊天记录截图。", "staff", "王建国")));
+			assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+			assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+			Awaitility.await()
+				.atMost(EVENTUALLY)
+				.until(() -> gateway.get("/api/v1/appeals/" + trackingCode).json(),
+						(view) -> view.get("question") != null && !view.get("question").isNull());
+			HttpJson.Response answered = gateway.post("/api/v1/appeals/" + trackingCode + "/answers",
+					HttpJson.json(Map.of("answer", "聊天记录已上传。")));
+			assertThat(answered.status()).as(answered.toString()).isEqualTo(202);
+			Awaitility.await()
+				.atMost(EVENTUALLY)
+				.until(() -> gateway.get("/api/v1/cases/" + caseId).json().get("status").asString(),
+						"IN_PROGRESS"::equals);
 			HttpJson.Response resolved = gateway.post("/api/v1/cases/" + caseId + "/resolve",
 					HttpJson.json(Map.of("resolution", "经约谈，站点已将拖欠的配送费3260元足额支付。", "staff", "王建国")));
-			assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
 			assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+			Awaitility.await()
+				.atMost(EVENTUALLY)
+				.until(() -> gateway.get("/api/v1/appeals/" + trackingCode).json().get("canRate").asBoolean());
+			HttpJson.Response rated = gateway.post("/api/v1/appeals/" + trackingCode + "/rating",
+					HttpJson.json(Map.of("rating", "SATISFIED", "comment", "钱到账了，谢谢。")));
+			assertThat(rated.status()).as(rated.toString()).isEqualTo(202);
 
 			JsonNode tracking = Awaitility.await()
 				.atMost(EVENTUALLY)
 				.until(() -> gateway.get("/api/v1/appeals/" + trackingCode).json(),
-						(view) -> view.get("status").asString().equals("RESOLVED"));
+						(view) -> view.get("status").asString().equals("CLOSED"));
 			assertThat(tracking.get("timeline").findValuesAsString("status")).containsExactly("SUBMITTED", "ROUTED",
-					"OPEN", "SIGNED", "RESOLVED");
+					"OPEN", "SIGNED", "WAITING_FOR_WORKER", "IN_PROGRESS", "RESOLVED", "RATED", "CLOSED");
 			assertThat(tracking.get("departmentName").asString()).isEqualTo("人力资源和社会保障局");
+			assertThat(tracking.get("resolution").asString()).contains("3260");
 			JsonNode notifications = Awaitility.await()
 				.atMost(EVENTUALLY)
 				.until(() -> gateway.get("/api/v1/notifications?appealId=" + appealId).json(),
-						(list) -> list.size() == 4);
+						(list) -> list.size() == 6);
 			assertThat(notifications.findValuesAsString("template")).containsExactly("appeal.submitted", "case.opened",
-					"case.signed", "case.resolved");
+					"case.signed", "case.info-requested", "case.resolved", "case.closed");
+			String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+			JsonNode kpis = gateway.get("/api/v1/kpis?from=" + today + "&to=" + today).json();
+			assertThat(kpis.get("total").get("closed").asLong()).isEqualTo(1);
+			assertThat(kpis.get("total").get("satisfactionRate").asDouble()).isEqualTo(1.0);
 			assertThat(gateway.post("/api/v1/appeals", "{\"channel\":\"WEB\"}").status()).isEqualTo(400);
 			assertThat(stack.gatewayUrl()).endsWith(":" + config.gatewayPort());
 			for (int port : List.of(config.intakePort(), config.routingPort(), config.departmentPort(),
@@ -95,10 +120,10 @@ class WalkingSkeletonIT {
 			HttpJson gateway = new HttpJson(restarted.gatewayUrl());
 
 			JsonNode tracking = gateway.get("/api/v1/appeals/" + trackingCode).json();
-			assertThat(tracking.get("status").asString()).isEqualTo("RESOLVED");
-			assertThat(tracking.get("timeline")).hasSize(5);
-			assertThat(gateway.get("/api/v1/cases/" + caseId).json().get("status").asString()).isEqualTo("RESOLVED");
-			assertThat(gateway.get("/api/v1/notifications?appealId=" + appealId).json()).hasSize(4);
+			assertThat(tracking.get("status").asString()).isEqualTo("CLOSED");
+			assertThat(tracking.get("timeline")).hasSize(9);
+			assertThat(gateway.get("/api/v1/cases/" + caseId).json().get("status").asString()).isEqualTo("CLOSED");
+			assertThat(gateway.get("/api/v1/notifications?appealId=" + appealId).json()).hasSize(6);
 			String next = gateway
 				.post("/api/v1/appeals",
 						HttpJson.json(Map.of("channel", "SMS", "text", "驿站的微波炉坏了一个星期了，中午热不了饭", "phone", "13900002222")))

@@ -55,6 +55,23 @@ public class Appeal {
 
 	private String resolution;
 
+	private String correlationId;
+
+	private String leadCaseId;
+
+	/** When the lead case must be resolved, as the worker is told. */
+	private Instant resolveDueAt;
+
+	/** A question from the department waiting for the worker's answer. */
+	private PendingQuestion pendingQuestion;
+
+	/** The case whose resolution waits for the worker's rating, if any. */
+	private String ratingCaseId;
+
+	private String rating;
+
+	private String mergedIntoTrackingCode;
+
 	private Instant submittedAt;
 
 	private Instant updatedAt;
@@ -82,6 +99,7 @@ public class Appeal {
 		appeal.stationId = submission.stationId();
 		appeal.idempotencyKey = submission.idempotencyKey();
 		appeal.fingerprint = fingerprint;
+		appeal.correlationId = correlationId;
 		appeal.status = AppealStatus.SUBMITTED;
 		appeal.submittedAt = now;
 		appeal.updatedAt = now;
@@ -148,6 +166,34 @@ public class Appeal {
 
 	public String getResolution() {
 		return this.resolution;
+	}
+
+	public String getLeadCaseId() {
+		return this.leadCaseId;
+	}
+
+	public Instant getResolveDueAt() {
+		return this.resolveDueAt;
+	}
+
+	public PendingQuestion getPendingQuestion() {
+		return this.pendingQuestion;
+	}
+
+	public String getRatingCaseId() {
+		return this.ratingCaseId;
+	}
+
+	public String getRating() {
+		return this.rating;
+	}
+
+	public String getMergedIntoTrackingCode() {
+		return this.mergedIntoTrackingCode;
+	}
+
+	public String getCorrelationId() {
+		return (this.correlationId != null) ? this.correlationId : this.id;
 	}
 
 	public Instant getSubmittedAt() {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +16,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.waystation.events.WorkerAnswered;
+import org.waystation.events.WorkerRated;
 import org.waystation.support.outbox.OutboxWriter;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.web.ApiException;
@@ -73,6 +77,58 @@ public class AppealService {
 	public Optional<Appeal> findByTrackingCode(String trackingCode) {
 		return Optional.ofNullable(this.mongo.findOne(
 				Query.query(Criteria.where("trackingCode").is(TrackingCodes.normalize(trackingCode))), Appeal.class));
+	}
+
+	/**
+	 * The worker's answer to the department's pending question, passed on to the
+	 * department as {@code WorkerAnswered}. Only one answer per question is taken.
+	 */
+	public Appeal answer(String trackingCode, String answer) {
+		Appeal appeal = findByTrackingCode(trackingCode).orElseThrow(() -> notFound(trackingCode));
+		PendingQuestion question = appeal.getPendingQuestion();
+		if (question == null || question.answered()) {
+			throw ApiException.conflict("no-pending-question",
+					"No question from the department is waiting for an answer on " + appeal.getTrackingCode());
+		}
+		WorkerAnswered answered = new WorkerAnswered(UUID.randomUUID(), appeal.getId(), this.clock.instant(),
+				WorkerAnswered.SCHEMA_VERSION, appeal.getCorrelationId(), question.caseId(), appeal.getTrackingCode(),
+				answer);
+		Query unanswered = Query.query(Criteria.where("_id")
+			.is(appeal.getId())
+			.and("pendingQuestion.caseId")
+			.is(question.caseId())
+			.and("pendingQuestion.answered")
+			.is(false));
+		if (!this.outbox.updateWhere(unanswered, Appeal.class, new Update().set("pendingQuestion.answered", true),
+				List.of(answered))) {
+			throw ApiException.conflict("no-pending-question", "The question was answered already");
+		}
+		return this.mongo.findById(appeal.getId(), Appeal.class);
+	}
+
+	/**
+	 * The worker's rating of a resolved appeal, passed on to the department as
+	 * {@code WorkerRated}. One rating per resolution.
+	 */
+	public Appeal rate(String trackingCode, String rating, String comment) {
+		Appeal appeal = findByTrackingCode(trackingCode).orElseThrow(() -> notFound(trackingCode));
+		String caseId = appeal.getRatingCaseId();
+		if (caseId == null) {
+			throw ApiException.conflict("nothing-to-rate", "Appeal " + appeal.getTrackingCode()
+					+ " has no resolution waiting for a rating (it is " + appeal.getStatus() + ")");
+		}
+		WorkerRated rated = new WorkerRated(UUID.randomUUID(), appeal.getId(), this.clock.instant(),
+				WorkerRated.SCHEMA_VERSION, appeal.getCorrelationId(), caseId, appeal.getTrackingCode(), rating,
+				comment);
+		Query awaiting = Query.query(Criteria.where("_id").is(appeal.getId()).and("ratingCaseId").is(caseId));
+		if (!this.outbox.updateWhere(awaiting, Appeal.class, new Update().unset("ratingCaseId"), List.of(rated))) {
+			throw ApiException.conflict("nothing-to-rate", "This resolution was rated already");
+		}
+		return this.mongo.findById(appeal.getId(), Appeal.class);
+	}
+
+	private static ApiException notFound(String trackingCode) {
+		return ApiException.notFound("appeal-not-found", "No appeal has tracking code " + trackingCode);
 	}
 
 	private Submitted replay(Appeal existing, String fingerprint) {

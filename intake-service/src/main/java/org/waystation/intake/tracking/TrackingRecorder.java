@@ -1,21 +1,20 @@
 package org.waystation.intake.tracking;
 
-import java.util.Arrays;
-import java.util.List;
-
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.waystation.events.AppealRouted;
 import org.waystation.events.Event;
 import org.waystation.intake.appeal.Appeal;
 import org.waystation.intake.appeal.AppealStatus;
 
 /**
- * Applies events to the tracking view. Each event adds its timeline entry once (its id
- * guards the write), and the status only moves forward, so replays and events that arrive
- * out of order across topics leave the view as it should be.
+ * Applies events to the tracking view. Each event is applied once, in one write guarded
+ * by its id: the timeline entry, the fields it sets and, for the lead case's events, the
+ * status. A routing decision that arrives after the case opened (another topic) never
+ * moves the status back.
  */
 @Component
 class TrackingRecorder {
@@ -27,36 +26,34 @@ class TrackingRecorder {
 	}
 
 	void record(Event event) {
-		TrackingUpdate.of(event).ifPresent((update) -> apply(event, update));
-	}
-
-	private void apply(Event event, TrackingUpdate update) {
-		Update change = new Update().push("timeline", update.entry()).set("updatedAt", event.occurredAt());
-		setIfPresent(change, "category", update.category());
-		setIfPresent(change, "department", update.department());
-		setIfPresent(change, "caseId", update.caseId());
-		setIfPresent(change, "resolution", update.resolution());
-		Query notYetRecorded = Query
-			.query(Criteria.where("_id").is(event.appealId()).and("timeline.eventId").ne(update.entry().eventId()));
-		if (this.mongo.updateFirst(notYetRecorded, change, Appeal.class).getMatchedCount() == 0
-				&& !this.mongo.exists(Query.query(Criteria.where("_id").is(event.appealId())), Appeal.class)) {
+		Appeal appeal = this.mongo.findById(event.appealId(), Appeal.class);
+		if (appeal == null) {
 			throw new UnknownAppealException(event);
 		}
-		// Runs on replays too: if a crash fell between the two writes, this completes the
-		// first.
-		Query earlierStatus = Query
-			.query(Criteria.where("_id").is(event.appealId()).and("status").in(statusesBefore(update.status())));
-		this.mongo.updateFirst(earlierStatus, new Update().set("status", update.status()), Appeal.class);
+		TrackingUpdate.of(event, appeal.getLeadCaseId()).ifPresent((update) -> apply(event, appeal, update));
 	}
 
-	private static List<AppealStatus> statusesBefore(AppealStatus status) {
-		return Arrays.stream(AppealStatus.values()).filter(status::isAfter).toList();
-	}
-
-	private static void setIfPresent(Update change, String field, String value) {
-		if (value != null) {
-			change.set(field, value);
+	private void apply(Event event, Appeal appeal, TrackingUpdate update) {
+		boolean routingAfterCase = event instanceof AppealRouted && appeal.getStatus() != AppealStatus.SUBMITTED;
+		Update change = new Update().push("timeline", update.entry()).set("updatedAt", event.occurredAt());
+		update.fields().forEach((field, value) -> {
+			if (routingAfterCase && field.equals("department")) {
+				// The case (another topic) was faster: keep what it set.
+				return;
+			}
+			if (value == null) {
+				change.unset(field);
+			}
+			else {
+				change.set(field, value);
+			}
+		});
+		if (update.status() != null && !routingAfterCase) {
+			change.set("status", update.status());
 		}
+		Query notYetRecorded = Query
+			.query(Criteria.where("_id").is(event.appealId()).and("timeline.eventId").ne(update.entry().eventId()));
+		this.mongo.updateFirst(notYetRecorded, change, Appeal.class);
 	}
 
 	/**

@@ -17,7 +17,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.CaseClosed;
+import org.waystation.events.CaseInfoRequested;
+import org.waystation.events.CaseMerged;
 import org.waystation.events.CaseOpened;
+import org.waystation.events.CaseRedispatched;
+import org.waystation.events.CaseReopened;
+import org.waystation.events.CaseReplied;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
 import org.waystation.events.Event;
@@ -60,15 +66,34 @@ public class NotificationService {
 			remember(submitted);
 			notify(event, submitted.trackingCode(), "appeal.submitted", null, null);
 		}
-		else if (event instanceof CaseOpened opened) {
+		else if (event instanceof CaseOpened opened && "LEAD".equals(opened.role())) {
 			notify(event, opened.trackingCode(), "case.opened", opened.department(), null);
 		}
 		else if (event instanceof CaseSigned signed) {
 			notify(event, signed.trackingCode(), "case.signed", signed.department(), null);
 		}
+		else if (event instanceof CaseInfoRequested requested) {
+			notify(event, requested.trackingCode(), "case.info-requested", requested.department(),
+					excerpt(requested.question()));
+		}
+		else if (event instanceof CaseReplied replied) {
+			notify(event, replied.trackingCode(), "case.replied", replied.department(), excerpt(replied.reply()));
+		}
 		else if (event instanceof CaseResolved resolved) {
 			notify(event, resolved.trackingCode(), "case.resolved", resolved.department(),
 					excerpt(resolved.resolution()));
+		}
+		else if (event instanceof CaseReopened reopened) {
+			notify(event, reopened.trackingCode(), "case.reopened", reopened.department(), null);
+		}
+		else if (event instanceof CaseRedispatched redispatched) {
+			notify(event, redispatched.trackingCode(), "case.redispatched", redispatched.toDepartment(), null);
+		}
+		else if (event instanceof CaseMerged merged) {
+			notify(event, merged.trackingCode(), "case.merged", merged.department(), merged.intoTrackingCode());
+		}
+		else if (event instanceof CaseClosed closed) {
+			notify(event, closed.trackingCode(), "case.closed", closed.department(), null);
 		}
 	}
 

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.CaseAssigned;
+import org.waystation.events.CaseInfoRequested;
 import org.waystation.events.CaseOpened;
+import org.waystation.events.CaseReplied;
+import org.waystation.events.SlaWarning;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
 import org.waystation.testsupport.HttpJson;
@@ -47,10 +51,25 @@ abstract class NotificationScenario extends ServiceScenario {
 		assertThat(notifications.findValuesAsString("status")).containsOnly("RECORDED");
 		assertThat(notifications.get(0).get("message").asString()).contains(trackingCode, "已受理");
 		assertThat(notifications.get(1).get("message").asString()).contains("人力资源和社会保障局");
-		assertThat(notifications.get(3).get("message").asString()).contains("办结", "3260元");
+		assertThat(notifications.get(3).get("message").asString()).contains("办结", "3260元", "评价");
 		assertThat(notifications.get(3).get("messageEn").asString())
 			.contains("Human Resources and Social Security Bureau", trackingCode);
 		assertThat(http().get("/api/v1/notifications?trackingCode=" + trackingCode.toLowerCase()).json()).hasSize(4);
+	}
+
+	@Test
+	void passesOnTheDepartmentsQuestionsAndRepliesButNotItsInternalSteps() {
+		String appealId = UUID.randomUUID().toString();
+		sender().send(Samples.forAppeal(AppealSubmitted.class, appealId, "WS45678923"));
+		sender().send(Samples.forAppeal(CaseAssigned.class, appealId, "WS45678923"));
+		sender().send(Samples.forAppeal(CaseInfoRequested.class, appealId, "WS45678923"));
+		sender().send(Samples.forAppeal(SlaWarning.class, appealId, "WS45678923"));
+		sender().send(Samples.forAppeal(CaseReplied.class, appealId, "WS45678923"));
+
+		JsonNode notifications = awaitNotifications(appealId, 3);
+		assertThat(notifications.findValuesAsString("template")).containsExactly("appeal.submitted",
+				"case.info-requested", "case.replied");
+		assertThat(notifications.get(1).get("message").asString()).contains("补充信息", "聊天记录截图");
 	}
 
 	@Test

@@ -36,6 +36,22 @@ public class OutboxWriter {
 	}
 
 	/**
+	 * Applies a change to the first document the query matches and queues the events, in
+	 * one write: the query states what must still hold for the change to be right.
+	 * @return false if no document matched: nothing was written
+	 */
+	public boolean updateWhere(Query query, Class<?> type, Update change, List<? extends Event> events) {
+		if (!events.isEmpty()) {
+			change.push(OutboxEntry.FIELD).each(events.stream().map(OutboxEntry::of).toArray());
+		}
+		boolean updated = this.mongo.updateFirst(query, change, type).getModifiedCount() == 1;
+		if (updated && !events.isEmpty()) {
+			this.relay.wakeUp();
+		}
+		return updated;
+	}
+
+	/**
 	 * Stores an entity's new state if its version is still the expected one, with the
 	 * events the change causes, without touching the entries of its outbox that are still
 	 * waiting.
@@ -73,15 +89,7 @@ public class OutboxWriter {
 	 */
 	public boolean update(Class<?> type, Object id, long expectedVersion, Update change, List<? extends Event> events) {
 		Query current = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
-		change.inc("version", 1);
-		if (!events.isEmpty()) {
-			change.push(OutboxEntry.FIELD).each(events.stream().map(OutboxEntry::of).toArray());
-		}
-		boolean updated = this.mongo.updateFirst(current, change, type).getModifiedCount() == 1;
-		if (updated && !events.isEmpty()) {
-			this.relay.wakeUp();
-		}
-		return updated;
+		return updateWhere(current, type, change.inc("version", 1), events);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.waystation.events.Taxonomy;
 import org.waystation.intake.appeal.Appeal;
 import org.waystation.intake.appeal.AppealService;
 import org.waystation.intake.appeal.AppealStatus;
+import org.waystation.intake.appeal.PendingQuestion;
 import org.waystation.intake.appeal.SubmitAppeal;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.web.ApiException;
@@ -88,7 +91,25 @@ class AppealController {
 				PhoneNumbers.mask(appeal.getPhone()), appeal.getCategory(),
 				this.taxonomy.category(appeal.getCategory()).map((c) -> c.name(lang)).orElse(null),
 				appeal.getDepartment(), departmentName(appeal.getDepartment(), lang), appeal.getResolution(),
-				appeal.getSubmittedAt(), appeal.getUpdatedAt(), timeline);
+				appeal.getResolveDueAt(), question(appeal), appeal.getRatingCaseId() != null, appeal.getRating(),
+				appeal.getMergedIntoTrackingCode(), appeal.getSubmittedAt(), appeal.getUpdatedAt(), timeline);
+	}
+
+	/** The worker answers the department's question. 202: passed on to the department. */
+	@PostMapping("/{trackingCode}/answers")
+	ResponseEntity<TrackingView> answer(@PathVariable String trackingCode, @Valid @RequestBody AnswerRequest request,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+		this.appeals.answer(trackingCode, request.answer().strip());
+		return ResponseEntity.accepted().body(track(trackingCode, language));
+	}
+
+	/** The worker rates the resolution. 202: passed on to the department. */
+	@PostMapping("/{trackingCode}/rating")
+	ResponseEntity<TrackingView> rate(@PathVariable String trackingCode, @Valid @RequestBody RatingRequest request,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+		this.appeals.rate(trackingCode, request.rating(),
+				(request.comment() != null) ? request.comment().strip() : null);
+		return ResponseEntity.accepted().body(track(trackingCode, language));
 	}
 
 	private String departmentName(String code, String lang) {
@@ -104,9 +125,37 @@ class AppealController {
 
 	}
 
+	private static TrackingView.Question question(Appeal appeal) {
+		PendingQuestion pending = appeal.getPendingQuestion();
+		return (pending == null || pending.answered()) ? null
+				: new TrackingView.Question(pending.question(), pending.askedAt());
+	}
+
+	record AnswerRequest(
+			@NotBlank(message = "is required and must not be blank") @CodePoints(max = 2000) String answer) {
+
+	}
+
+	record RatingRequest(
+			@NotBlank(message = "is required") @Pattern(regexp = "SATISFIED|BASICALLY_SATISFIED|DISSATISFIED",
+					message = "must be SATISFIED, BASICALLY_SATISFIED or DISSATISFIED") String rating,
+			@CodePoints(max = 500) String comment) {
+
+	}
+
+	/**
+	 * @param deadline when the department must have resolved it
+	 * @param question a question waiting for the worker's answer
+	 * @param canRate a resolution is waiting for the worker's rating
+	 */
 	record TrackingView(String appealId, String trackingCode, AppealStatus status, String statusText, String channel,
 			String district, String phone, String category, String categoryName, String department,
-			String departmentName, String resolution, Instant submittedAt, Instant updatedAt, List<Step> timeline) {
+			String departmentName, String resolution, Instant deadline, Question question, boolean canRate,
+			String rating, String mergedInto, Instant submittedAt, Instant updatedAt, List<Step> timeline) {
+
+		record Question(String text, Instant askedAt) {
+
+		}
 
 		record Step(AppealStatus status, String text, Instant at, String department, String departmentName,
 				String note) {
