@@ -204,6 +204,8 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(view.get("timeline").findValuesAsString("status")).containsExactly("SUBMITTED", "ROUTED", "OPEN",
 				"SIGNED", "RESOLVED");
 		assertThat(view.get("statusText").asString()).isEqualTo("已办结，请您评价");
+		assertThat(view.get("timeline").get(3).get("event").asString()).isEqualTo("CaseSigned");
+		assertThat(view.get("timeline").get(3).get("text").asString()).isEqualTo("承办部门已签收");
 		JsonNode english = http().get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en-GB,en;q=0.9").json();
 		assertThat(english.get("statusText").asString()).isEqualTo("Resolved; please rate how it was handled");
 		assertThat(english.get("departmentName").asString()).isEqualTo("Human Resources and Social Security Bureau");

@@ -83,8 +83,9 @@ class AppealController {
 			.stream()
 			.sorted(Comparator.comparing((org.waystation.intake.appeal.TimelineEntry entry) -> entry.at())
 				.thenComparing((entry) -> entry.status().ordinal()))
-			.map((entry) -> new TrackingView.Step(entry.status(), entry.status().describe(english), entry.at(),
-					entry.department(), departmentName(entry.department(), lang), entry.note()))
+			.map((entry) -> new TrackingView.Step(entry.status(), entry.eventType(),
+					TimelineTexts.describe(entry, english), entry.at(), entry.department(),
+					departmentName(entry.department(), lang), entry.note()))
 			.toList();
 		return new TrackingView(appeal.getId(), appeal.getTrackingCode(), appeal.getStatus(),
 				appeal.getStatus().describe(english), appeal.getChannel().name(), appeal.getDistrict(),
@@ -157,8 +158,8 @@ class AppealController {
 
 		}
 
-		record Step(AppealStatus status, String text, Instant at, String department, String departmentName,
-				String note) {
+		record Step(AppealStatus status, String event, String text, Instant at, String department,
+				String departmentName, String note) {
 
 		}
 
