@@ -5,8 +5,12 @@
 # Options: ./run.sh --help
 set -euo pipefail
 cd "$(dirname "$0")"
+launcher=deploy/local/target/waystation-local.jar
 if [[ "${1:-}" != "--help" && "${1:-}" != "-h" ]]; then
-  echo "Building (./mvnw -DskipTests package)..."
-  ./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
+  # Build only when a source or build file changed since the last build.
+  if [[ ! -f "$launcher" ]] || [[ -n "$(find . -path ./data -prune -o \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$launcher" -print -quit)" ]]; then
+    echo "Building (./mvnw -DskipTests package)..."
+    ./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
+  fi
 fi
-exec java -Xms64m -Xmx256m -XX:+UseSerialGC -jar deploy/local/target/waystation-local.jar --home=. "$@"
+exec java -Xms64m -Xmx256m -XX:+UseSerialGC -jar "$launcher" --home=. "$@"

@@ -36,6 +36,11 @@ final class ChildProcess {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
 			.start();
+		// The process id, for tools that measure the stack (the benchmark's memory
+		// report).
+		Path pids = log.getParent().resolveSibling("pids");
+		Files.createDirectories(pids);
+		Files.writeString(pids.resolve(name + ".pid"), String.valueOf(process.pid()));
 		return new ChildProcess(name, process, log);
 	}
 

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,8 +110,13 @@ public final class Stack implements AutoCloseable {
 		for (Service service : all) {
 			this.out.printf("  %-45s %s%n", service.module(), service.url());
 		}
-		this.out.printf("Waystation is ready in %.1f s: gateway %s (Ctrl-C stops everything)%n",
-				(System.nanoTime() - started) / 1e9, gatewayUrl());
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Path pids = this.config.dataDir().resolve("pids");
+		Files.createDirectories(pids);
+		Files.writeString(pids.resolve("launcher.pid"), String.valueOf(ProcessHandle.current().pid()));
+		Files.writeString(this.config.dataDir().resolve("ready.json"), String.format(java.util.Locale.ROOT,
+				"{\"readySeconds\": %.1f, \"gateway\": \"%s\"}%n", seconds, gatewayUrl()));
+		this.out.printf("Waystation is ready in %.1f s: gateway %s (Ctrl-C stops everything)%n", seconds, gatewayUrl());
 	}
 
 	private static final List<String> SERVICES_AND_GATEWAY = List.of("intake-service", "routing-service",
@@ -147,6 +153,12 @@ public final class Stack implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
+		try {
+			Files.deleteIfExists(this.config.dataDir().resolve("ready.json"));
+		}
+		catch (IOException ex) {
+			// Only a marker for tools.
+		}
 		if (this.gateway != null) {
 			this.gateway.stop();
 		}
