@@ -231,7 +231,7 @@ public class CaseService {
 					return;
 				}
 			}
-			catch (IllegalTransitionException ex) {
+			catch (IllegalTransitionException | CaseNotFoundException ex) {
 				log.warn("Worker feedback on case {} not applied: {}", caseId, ex.getMessage());
 				return;
 			}

@@ -60,6 +60,13 @@ class SlaMonitorRestartIT {
 			try (ConfigurableApplicationContext first = start()) {
 				sender.send(urgent);
 				caseId = events.await(CaseOpened.class, (e) -> e.appealId().equals(urgent.appealId())).caseId();
+				// Other department-service instances of this test JVM share the broker:
+				// wait until
+				// this one has opened the case in its own database.
+				MongoTemplate firstMongo = first.getBean(MongoTemplate.class);
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(60))
+					.until(() -> firstMongo.findById(caseId, Case.class) != null);
 				this.clock.set(OPENED.plus(Duration.ofMinutes(16)));
 				events.await(SlaWarning.class, (e) -> e.caseId().equals(caseId) && e.threshold() == 50);
 			}

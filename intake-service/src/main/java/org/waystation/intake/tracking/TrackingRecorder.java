@@ -34,11 +34,10 @@ class TrackingRecorder {
 	}
 
 	private void apply(Event event, Appeal appeal, TrackingUpdate update) {
-		boolean routingAfterCase = event instanceof AppealRouted && appeal.getStatus() != AppealStatus.SUBMITTED;
+		boolean routing = event instanceof AppealRouted;
 		Update change = new Update().push("timeline", update.entry()).set("updatedAt", event.occurredAt());
 		update.fields().forEach((field, value) -> {
-			if (routingAfterCase && field.equals("department")) {
-				// The case (another topic) was faster: keep what it set.
+			if (routing && field.equals("department")) {
 				return;
 			}
 			if (value == null) {
@@ -48,12 +47,23 @@ class TrackingRecorder {
 				change.set(field, value);
 			}
 		});
-		if (update.status() != null && !routingAfterCase) {
+		if (update.status() != null && !routing) {
 			change.set("status", update.status());
 		}
 		Query notYetRecorded = Query
 			.query(Criteria.where("_id").is(event.appealId()).and("timeline.eventId").ne(update.entry().eventId()));
 		this.mongo.updateFirst(notYetRecorded, change, Appeal.class);
+		if (routing) {
+			// The routing decision travels on another topic, read by another consumer: it
+			// moves
+			// the status only if no case event got there first. Runs on replays too,
+			// harmlessly.
+			this.mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(event.appealId()).and("status").is(AppealStatus.SUBMITTED)),
+					new Update().set("status", AppealStatus.ROUTED)
+						.set("department", update.fields().get("department")),
+					Appeal.class);
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,9 @@ public class NotificationService {
 	 * Resolutions can be long; a text message carries the start and the tracking code.
 	 */
 	private static final int RESOLUTION_EXCERPT = 120;
+
+	/** Appeals with notifications waiting for the worker's contact. */
+	private static final String PENDING_CONTACTS = "pending_contacts";
 
 	private final MongoTemplate mongo;
 
@@ -113,14 +117,20 @@ public class NotificationService {
 		WorkerContact contact = new WorkerContact(submitted.appealId(), submitted.trackingCode(), submitted.phone(),
 				submitted.occurredAt());
 		this.mongo.save(contact);
-		// Case events read before the contact was known get their recipient now.
+		// Case events read before the contact was known get their recipient now. A marker
+		// per
+		// appeal says whether there are any, so the usual case costs one look-up by id.
+		if (this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(submitted.appealId())), Document.class,
+				PENDING_CONTACTS) != null) {
+			completePending(submitted.appealId(), submitted.phone());
+		}
+	}
+
+	private void completePending(String appealId, String phone) {
 		this.mongo.updateMulti(
-				Query.query(Criteria.where("appealId")
-					.is(submitted.appealId())
-					.and("status")
-					.is(NotificationStatus.PENDING_CONTACT)),
-				new Update().set("recipient", PhoneNumbers.mask(submitted.phone()))
-					.set("status", NotificationStatus.RECORDED),
+				Query.query(
+						Criteria.where("appealId").is(appealId).and("status").is(NotificationStatus.PENDING_CONTACT)),
+				new Update().set("recipient", PhoneNumbers.mask(phone)).set("status", NotificationStatus.RECORDED),
 				Notification.class);
 	}
 
@@ -130,6 +140,9 @@ public class NotificationService {
 		}
 		WorkerContact contact = this.mongo.findById(event.appealId(), WorkerContact.class);
 		String recipient = (contact != null) ? PhoneNumbers.mask(contact.phone()) : null;
+		if (contact == null) {
+			this.mongo.save(new Document("_id", event.appealId()), PENDING_CONTACTS);
+		}
 		Notification notification = new Notification(event.eventId().toString(), event.appealId(), trackingCode,
 				event.type(), template, Notification.DEV_SINK, recipient,
 				render(template, ZH, trackingCode, department, detail),
@@ -138,6 +151,13 @@ public class NotificationService {
 				event.occurredAt(), this.clock.instant());
 		try {
 			this.mongo.insert(notification);
+			if (contact == null) {
+				// The contact may have arrived (on another topic) while this was written.
+				WorkerContact arrived = this.mongo.findById(event.appealId(), WorkerContact.class);
+				if (arrived != null) {
+					completePending(event.appealId(), arrived.phone());
+				}
+			}
 			log.info("Notification {} for appeal {} to {}: {}", template, trackingCode, recipient,
 					notification.message());
 		}

@@ -18,11 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize documents read per round
  * @param sendTimeout how long to wait for Kafka's acknowledgement
  * @param maxBackoff the longest pause after failures
+ * @param sweepInterval how often the relay looks through whole collections for events
+ * left behind (it publishes what it is told about at once)
  */
 @Validated
 @ConfigurationProperties("waystation.outbox")
 public record OutboxProperties(@NotNull @DefaultValue List<String> collections,
 		@NotNull @DefaultValue("500ms") Duration pollInterval, @Min(1) @DefaultValue("200") int batchSize,
-		@NotNull @DefaultValue("10s") Duration sendTimeout, @NotNull @DefaultValue("10s") Duration maxBackoff) {
+		@NotNull @DefaultValue("10s") Duration sendTimeout, @NotNull @DefaultValue("10s") Duration maxBackoff,
+		@NotNull @DefaultValue("30s") Duration sweepInterval) {
 
 }

@@ -2,7 +2,13 @@ package org.waystation.support.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -50,6 +56,14 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
+	/**
+	 * Documents just written with events, published by id without looking through
+	 * collections.
+	 */
+	private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+
+	private volatile long nextSweepNanos;
+
 	private final Counter published;
 
 	private final Counter failures;
@@ -71,28 +85,70 @@ public class OutboxRelay implements SmartLifecycle {
 			.register(meters);
 	}
 
-	/** Asks the relay to look now rather than at its next poll. */
+	/** Asks the relay to look through every outbox collection now. */
 	public void wakeUp() {
+		this.nextSweepNanos = System.nanoTime();
 		this.wakeUps.release();
 	}
 
 	/**
-	 * Publishes one batch from every outbox collection.
+	 * Tells the relay which document has new events, so that it publishes them at once.
+	 */
+	public void wakeUp(String collection, Object id) {
+		this.hints.add(new Hint(collection, id));
+		this.wakeUps.release();
+	}
+
+	/**
+	 * Publishes the events of the documents it was told about and, now and then (and at
+	 * start-up), of every document of the outbox collections, so that nothing a crash
+	 * left behind waits for long.
 	 * @return how many events were published and removed
 	 */
 	public int relayOnce() {
 		int count = 0;
-		for (String collection : this.properties.collections()) {
-			count += relay(collection);
+		Map<String, Set<Object>> hinted = new LinkedHashMap<>();
+		for (Hint hint = this.hints.poll(); hint != null; hint = this.hints.poll()) {
+			hinted.computeIfAbsent(hint.collection(), (c) -> new LinkedHashSet<>()).add(hint.id());
+			if (hinted.values().stream().mapToInt(Set::size).sum() >= this.properties.batchSize()) {
+				break;
+			}
+		}
+		for (Map.Entry<String, Set<Object>> entry : hinted.entrySet()) {
+			List<Document> documents = new ArrayList<>();
+			for (Object id : entry.getValue()) {
+				Query byId = Query.query(Criteria.where("_id").is(id));
+				byId.fields().include(OutboxEntry.FIELD);
+				Document document = this.mongo.findOne(byId, Document.class, entry.getKey());
+				if (document != null && !document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty()) {
+					documents.add(document);
+				}
+			}
+			count += publish(entry.getKey(), documents);
+		}
+		if (System.nanoTime() - this.nextSweepNanos >= 0) {
+			this.nextSweepNanos = System.nanoTime() + this.properties.sweepInterval().toNanos();
+			for (String collection : this.properties.collections()) {
+				count += sweep(collection);
+			}
 		}
 		return count;
 	}
 
-	private int relay(String collection) {
+	/** Looks through a whole collection for events left behind. */
+	private int sweep(String collection) {
 		Query pending = Query.query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true))
 			.limit(this.properties.batchSize());
 		pending.fields().include(OutboxEntry.FIELD);
-		List<Document> documents = this.mongo.find(pending, Document.class, collection);
+		int count = publish(collection, this.mongo.find(pending, Document.class, collection));
+		if (count >= this.properties.batchSize()) {
+			// More may be waiting: look again at once.
+			this.nextSweepNanos = System.nanoTime();
+		}
+		return count;
+	}
+
+	private int publish(String collection, List<Document> documents) {
 		if (documents.isEmpty()) {
 			return 0;
 		}
@@ -136,12 +192,13 @@ public class OutboxRelay implements SmartLifecycle {
 		long backoffMillis = 0;
 		while (this.running) {
 			try {
-				int count = relayOnce();
+				relayOnce();
 				backoffMillis = 0;
-				if (count >= this.properties.batchSize()) {
+				if (!this.hints.isEmpty()) {
 					continue;
 				}
-				awaitWakeUp(this.properties.pollInterval().toMillis());
+				awaitWakeUp(Math.max(0, Math.min(this.properties.pollInterval().toMillis(),
+						(this.nextSweepNanos - System.nanoTime()) / 1_000_000)));
 			}
 			catch (RuntimeException ex) {
 				this.failures.increment();
@@ -167,6 +224,7 @@ public class OutboxRelay implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		this.nextSweepNanos = System.nanoTime();
 		this.worker = new Thread(this::loop, "outbox-relay");
 		this.worker.setDaemon(true);
 		this.worker.start();
@@ -196,6 +254,10 @@ public class OutboxRelay implements SmartLifecycle {
 	public int getPhase() {
 		// Stop before the Kafka producer and the Mongo client go away.
 		return Integer.MAX_VALUE - 1000;
+	}
+
+	private record Hint(String collection, Object id) {
+
 	}
 
 	private record Sent(Object id, List<String> eventIds, List<CompletableFuture<SendResult<Object, Object>>> futures) {

@@ -31,7 +31,12 @@ public class OutboxWriter {
 	 */
 	public <T> T insert(T document) {
 		T inserted = this.mongo.insert(document);
-		this.relay.wakeUp();
+		Object id = this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(inserted.getClass())
+			.getIdentifierAccessor(inserted)
+			.getIdentifier();
+		this.relay.wakeUp(this.mongo.getCollectionName(inserted.getClass()), id);
 		return inserted;
 	}
 
@@ -46,7 +51,13 @@ public class OutboxWriter {
 		}
 		boolean updated = this.mongo.updateFirst(query, change, type).getModifiedCount() == 1;
 		if (updated && !events.isEmpty()) {
-			this.relay.wakeUp();
+			Object id = query.getQueryObject().get("_id");
+			if (id != null) {
+				this.relay.wakeUp(this.mongo.getCollectionName(type), id);
+			}
+			else {
+				this.relay.wakeUp();
+			}
 		}
 		return updated;
 	}

@@ -1,0 +1,56 @@
+package org.waystation.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Resident memory of the stack's processes, from their pid files and /proc. */
+final class ProcessMemory {
+
+	private ProcessMemory() {
+	}
+
+	/** Resident set size in MiB per process that is alive. */
+	static Map<String, Double> residentMib(Path dataDir) {
+		Map<String, Double> sizes = new TreeMap<>();
+		Path pids = dataDir.resolve("pids");
+		if (!Files.isDirectory(pids)) {
+			return sizes;
+		}
+		try (Stream<Path> files = Files.list(pids)) {
+			files.filter((file) -> file.getFileName().toString().endsWith(".pid")).forEach((file) -> {
+				String name = file.getFileName().toString().replace(".pid", "");
+				try {
+					String pid = Files.readString(file).trim();
+					Path status = Path.of("/proc", pid, "status");
+					if (Files.exists(status)) {
+						for (String line : Files.readAllLines(status)) {
+							if (line.startsWith("VmRSS:")) {
+								sizes.put(name, Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+							}
+						}
+					}
+				}
+				catch (IOException | NumberFormatException ex) {
+					// The process ended between listing and reading: not part of the
+					// stack now.
+				}
+			});
+		}
+		catch (IOException ex) {
+			return sizes;
+		}
+		return sizes;
+	}
+
+	/** The larger of each process's two sizes. */
+	static Map<String, Double> max(Map<String, Double> a, Map<String, Double> b) {
+		Map<String, Double> max = new TreeMap<>(a);
+		b.forEach((name, size) -> max.merge(name, size, Math::max));
+		return max;
+	}
+
+}
