@@ -13,4 +13,5 @@ if [[ "${1:-}" != "--help" && "${1:-}" != "-h" ]]; then
     ./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
   fi
 fi
-exec java -Xms64m -Xmx256m -XX:+UseSerialGC -jar "$launcher" --home=. "$@"
+# The launcher hosts the MongoDB store (mongo-java-server, H2 on disk): give it room to cache.
+exec java -Xms256m -Xmx1g -XX:+UseSerialGC -jar "$launcher" --home=. "$@"

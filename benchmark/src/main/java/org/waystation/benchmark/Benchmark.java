@@ -58,6 +58,11 @@ public final class Benchmark {
 
 	static Results run(Options options) {
 		Map<String, Double> idle = ProcessMemory.residentMib(options.dataDir());
+		System.out.println("Measuring the raw limits of the same broker and store, at idle...");
+		double[] raw = { RawLimits.kafka(options.kafka(), options.rawKafkaRecords()),
+				RawLimits.mongo(options.mongo(), options.rawMongoInserts(), 1),
+				RawLimits.mongo(options.mongo(), options.rawMongoInserts(), 4) };
+		System.out.printf(Locale.ROOT, "Kafka %.0f records/s, MongoDB %.0f / %.0f inserts/s%n", raw[0], raw[1], raw[2]);
 		System.out.printf(Locale.ROOT, "Idle resident memory: %.0f MiB%n", total(idle));
 		AtomicReference<Map<String, Double>> peak = new AtomicReference<>(idle);
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -79,7 +84,7 @@ public final class Benchmark {
 			while (System.nanoTime() < deadline && !allOpened(sent, tracker)) {
 				LockSupport.parkNanos(100_000_000);
 			}
-			return results(options, sent, tracker, idle, peak.get());
+			return results(options, sent, tracker, idle, peak.get(), raw[0], raw[1], raw[2]);
 		}
 	}
 
@@ -94,7 +99,7 @@ public final class Benchmark {
 	}
 
 	private static Results results(Options options, LoadGenerator.Sent sent, PipelineTracker tracker,
-			Map<String, Double> idle, Map<String, Double> load) {
+			Map<String, Double> idle, Map<String, Double> load, double kafka, double mongo, double mongoParallel) {
 		Histogram gateway = Percentiles.histogram();
 		Histogram endToEnd = Percentiles.histogram();
 		Map<String, Histogram> stages = new LinkedHashMap<>();
@@ -138,10 +143,6 @@ public final class Benchmark {
 			timeline.add(new Results.Second(s, acceptedPerSecond.getOrDefault(s, new long[1])[0], p.p50(), p.p99()));
 		}
 		double acceptedRate = accepted / sent.measuredSeconds;
-		System.out.println("Measuring the raw limits of the same broker and store...");
-		double kafka = RawLimits.kafka(options.kafka(), options.rawKafkaRecords());
-		double mongo = RawLimits.mongo(options.mongo(), options.rawMongoInserts(), 1);
-		double mongoParallel = RawLimits.mongo(options.mongo(), options.rawMongoInserts(), 4);
 		Map<String, Double> ratios = new LinkedHashMap<>();
 		ratios.put("accepted/s ÷ raw Kafka records/s", acceptedRate / kafka);
 		ratios.put("accepted/s ÷ raw MongoDB inserts/s (4 clients)", acceptedRate / mongoParallel);

@@ -19,6 +19,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("waystation.cases")
 public record CaseProperties(@DefaultValue("true") boolean autoAssign,
-		@NotNull @DefaultValue("7d") Duration ratingWindow, @NotNull @DefaultValue("15s") Duration slaCheckInterval) {
+		@NotNull @DefaultValue("7d") Duration ratingWindow, @NotNull @DefaultValue("1m") Duration slaCheckInterval) {
 
 }

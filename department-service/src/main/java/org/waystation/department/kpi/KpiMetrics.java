@@ -43,7 +43,7 @@ class KpiMetrics implements SmartLifecycle {
 	private ScheduledExecutorService executor;
 
 	KpiMetrics(KpiService kpis, MeterRegistry meters, Optional<Clock> clock,
-			@Value("${waystation.kpi.metrics-interval:30s}") Duration interval) {
+			@Value("${waystation.kpi.metrics-interval:5m}") Duration interval) {
 		this.kpis = kpis;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.interval = interval;

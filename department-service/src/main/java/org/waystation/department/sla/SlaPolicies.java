@@ -26,6 +26,14 @@ public class SlaPolicies {
 
 	private final AtomicReference<BusinessCalendar> calendar = new AtomicReference<>();
 
+	private static final long POLICY_CACHE_NANOS = 30_000_000_000L;
+
+	private final AtomicReference<Cached> policies = new AtomicReference<>();
+
+	private record Cached(List<SlaPolicy> policies, long readAt) {
+
+	}
+
 	SlaPolicies(MongoTemplate mongo, Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -70,11 +78,24 @@ public class SlaPolicies {
 		return this.mongo.findAll(SlaPolicy.class).stream().sorted(Comparator.comparing(SlaPolicy::id)).toList();
 	}
 
+	/** The policies, read again at most every 30 s (at once after a change here). */
+	private List<SlaPolicy> cachedPolicies() {
+		Cached cached = this.policies.get();
+		if (cached == null || System.nanoTime() - cached.readAt() > POLICY_CACHE_NANOS) {
+			cached = new Cached(this.mongo.findAll(SlaPolicy.class), System.nanoTime());
+			this.policies.set(cached);
+		}
+		return cached.policies();
+	}
+
 	public SlaPolicy save(SlaPolicy policy, String by) {
 		policy.validate();
+		this.policies.set(null);
 		SlaPolicy stored = new SlaPolicy(policy.id(), policy.department(), policy.appealType(), policy.priority(),
 				policy.signWithin(), policy.resolveWithin(), policy.clock(), policy.note(), this.clock.instant(), by);
-		return this.mongo.save(stored);
+		SlaPolicy saved = this.mongo.save(stored);
+		this.policies.set(null);
+		return saved;
 	}
 
 	/**
@@ -82,8 +103,7 @@ public class SlaPolicies {
 	 * instant.
 	 */
 	public SlaTerms termsFor(String department, String appealType, String priority, Instant openedAt) {
-		SlaPolicy policy = this.mongo.findAll(SlaPolicy.class)
-			.stream()
+		SlaPolicy policy = cachedPolicies().stream()
 			.filter((candidate) -> candidate.specificity(department, appealType, priority) >= 0)
 			.max(Comparator
 				.comparingInt((SlaPolicy candidate) -> candidate.specificity(department, appealType, priority))

@@ -1,11 +1,14 @@
 package org.waystation.intake.tracking;
 
+import java.util.Map;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.waystation.events.AppealRouted;
+import org.waystation.events.CaseEvent;
 import org.waystation.events.Event;
 import org.waystation.intake.appeal.Appeal;
 import org.waystation.intake.appeal.AppealStatus;
@@ -26,20 +29,43 @@ class TrackingRecorder {
 	}
 
 	void record(Event event) {
-		Appeal appeal = this.mongo.findById(event.appealId(), Appeal.class);
-		if (appeal == null) {
-			throw new UnknownAppealException(event);
-		}
-		TrackingUpdate.of(event, appeal.getLeadCaseId()).ifPresent((update) -> apply(event, appeal, update));
+		TrackingUpdate.of(event).ifPresent((update) -> apply(event, update));
 	}
 
-	private void apply(Event event, Appeal appeal, TrackingUpdate update) {
+	private void apply(Event event, TrackingUpdate update) {
 		boolean routing = event instanceof AppealRouted;
-		Update change = new Update().push("timeline", update.entry()).set("updatedAt", event.occurredAt());
-		update.fields().forEach((field, value) -> {
-			if (routing && field.equals("department")) {
-				return;
+		Update change = set(new Update().push("timeline", update.entry()).set("updatedAt", event.occurredAt()),
+				update.fields());
+		if (update.opensLead()) {
+			set(change, update.leadFields()).set("status", update.status());
+		}
+		Query notYetRecorded = Query
+			.query(Criteria.where("_id").is(event.appealId()).and("timeline.eventId").ne(update.entry().eventId()));
+		if (this.mongo.updateFirst(notYetRecorded, change, Appeal.class).getMatchedCount() == 0) {
+			if (!this.mongo.exists(Query.query(Criteria.where("_id").is(event.appealId())), Appeal.class)) {
+				throw new UnknownAppealException(event);
 			}
+			// Recorded already: a replay changes nothing.
+			return;
+		}
+		if (routing) {
+			// The routing decision travels on another topic, read by another consumer: it
+			// moves
+			// the status only if no case event got there first.
+			this.mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(event.appealId()).and("status").is(AppealStatus.SUBMITTED)),
+					set(new Update().set("status", update.status()), update.leadFields()), Appeal.class);
+		}
+		else if (!update.opensLead() && event instanceof CaseEvent caseEvent && update.status() != null) {
+			// Only the lead case's events move the status and the worker's deadline.
+			this.mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(event.appealId()).and("leadCaseId").is(caseEvent.caseId())),
+					set(new Update().set("status", update.status()), update.leadFields()), Appeal.class);
+		}
+	}
+
+	private static Update set(Update change, Map<String, Object> fields) {
+		fields.forEach((field, value) -> {
 			if (value == null) {
 				change.unset(field);
 			}
@@ -47,23 +73,7 @@ class TrackingRecorder {
 				change.set(field, value);
 			}
 		});
-		if (update.status() != null && !routing) {
-			change.set("status", update.status());
-		}
-		Query notYetRecorded = Query
-			.query(Criteria.where("_id").is(event.appealId()).and("timeline.eventId").ne(update.entry().eventId()));
-		this.mongo.updateFirst(notYetRecorded, change, Appeal.class);
-		if (routing) {
-			// The routing decision travels on another topic, read by another consumer: it
-			// moves
-			// the status only if no case event got there first. Runs on replays too,
-			// harmlessly.
-			this.mongo.updateFirst(
-					Query.query(Criteria.where("_id").is(event.appealId()).and("status").is(AppealStatus.SUBMITTED)),
-					new Update().set("status", AppealStatus.ROUTED)
-						.set("department", update.fields().get("department")),
-					Appeal.class);
-		}
+		return change;
 	}
 
 	/**

@@ -28,25 +28,23 @@ import org.waystation.intake.appeal.TimelineEntry;
  * lead case. Events the worker has no business seeing (assignments, SLA warnings,
  * internal requests) change nothing.
  */
-record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Object> fields, boolean fromLeadCase) {
+record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Object> fields,
+		Map<String, Object> leadFields, boolean opensLead) {
 
-	/**
-	 * The update for an event, or empty when it means nothing to the worker.
-	 * @param leadCaseId the case currently leading the appeal's handling, if known
-	 */
-	static Optional<TrackingUpdate> of(Event event, String leadCaseId) {
+	/** The update for an event, or empty when it means nothing to the worker. */
+	static Optional<TrackingUpdate> of(Event event) {
 		if (event instanceof AppealRouted routed) {
 			return Optional.of(new TrackingUpdate(entry(event, AppealStatus.ROUTED, routed.department(), null),
-					AppealStatus.ROUTED, fields("category", routed.category(), "department", routed.department()),
-					false));
+					AppealStatus.ROUTED, fields("category", routed.category()),
+					fields("department", routed.department()), false));
 		}
 		if (!(event instanceof CaseEvent caseEvent) || !isVisibleToWorker(caseEvent)) {
 			return Optional.empty();
 		}
 		boolean opensLead = caseEvent instanceof CaseOpened opened && "LEAD".equals(opened.role());
-		boolean lead = opensLead || caseEvent.caseId().equals(leadCaseId);
 		AppealStatus status = AppealStatus.ofCaseStatus(caseEvent.status());
 		Map<String, Object> fields = new LinkedHashMap<>();
+		Map<String, Object> lead = new LinkedHashMap<>();
 		String note = null;
 		if (opensLead) {
 			CaseOpened opened = (CaseOpened) caseEvent;
@@ -64,25 +62,21 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 		else if (caseEvent instanceof CaseInfoProvided provided) {
 			note = provided.answer();
 			fields.put("pendingQuestion", null);
-			if (lead) {
-				fields.put("resolveDueAt", provided.resolveDueAt());
-			}
+			lead.put("resolveDueAt", provided.resolveDueAt());
 		}
-		else if (caseEvent instanceof CaseExtended extended && lead) {
-			fields.put("resolveDueAt", extended.resolveDueAt());
+		else if (caseEvent instanceof CaseExtended extended) {
+			lead.put("resolveDueAt", extended.resolveDueAt());
 		}
 		else if (caseEvent instanceof CaseResolved resolved) {
 			note = resolved.resolution();
-			if (lead) {
-				fields.putAll(fields("resolution", resolved.resolution(), "ratingCaseId", resolved.caseId()));
-			}
+			lead.putAll(fields("resolution", resolved.resolution(), "ratingCaseId", resolved.caseId()));
 		}
 		else if (caseEvent instanceof CaseRated rated) {
 			note = rated.rating();
 			fields.putAll(fields("rating", rated.rating(), "ratingCaseId", null));
 		}
-		else if (caseEvent instanceof CaseReopened reopened && lead) {
-			fields.putAll(fields("resolveDueAt", reopened.resolveDueAt(), "resolution", null));
+		else if (caseEvent instanceof CaseReopened reopened) {
+			lead.putAll(fields("resolveDueAt", reopened.resolveDueAt(), "resolution", null));
 		}
 		else if (caseEvent instanceof CaseRedispatched redispatched) {
 			note = redispatched.toDepartment();
@@ -91,8 +85,8 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 			note = merged.intoTrackingCode();
 			fields.put("mergedIntoTrackingCode", merged.intoTrackingCode());
 		}
-		return Optional.of(new TrackingUpdate(entry(event, status, caseEvent.department(), note), lead ? status : null,
-				fields, lead));
+		return Optional.of(new TrackingUpdate(entry(event, status, caseEvent.department(), note), status, fields, lead,
+				opensLead));
 	}
 
 	private static boolean isVisibleToWorker(CaseEvent event) {

@@ -135,9 +135,6 @@ public class NotificationService {
 	}
 
 	private void notify(Event event, String trackingCode, String template, String department, String detail) {
-		if (this.mongo.exists(Query.query(Criteria.where("_id").is(event.eventId().toString())), Notification.class)) {
-			return;
-		}
 		WorkerContact contact = this.mongo.findById(event.appealId(), WorkerContact.class);
 		String recipient = (contact != null) ? PhoneNumbers.mask(contact.phone()) : null;
 		if (contact == null) {

@@ -39,9 +39,6 @@ public class RoutingService {
 	}
 
 	public void route(AppealSubmitted submitted) {
-		if (this.mongo.findById(submitted.appealId(), RoutingDecision.class) != null) {
-			return;
-		}
 		Classification classification = this.classifier.classify(submitted.text());
 		try {
 			this.outbox.insert(RoutingDecision.decide(submitted, classification, this.clock.instant()));

@@ -26,6 +26,6 @@ import org.springframework.validation.annotation.Validated;
 public record OutboxProperties(@NotNull @DefaultValue List<String> collections,
 		@NotNull @DefaultValue("500ms") Duration pollInterval, @Min(1) @DefaultValue("200") int batchSize,
 		@NotNull @DefaultValue("10s") Duration sendTimeout, @NotNull @DefaultValue("10s") Duration maxBackoff,
-		@NotNull @DefaultValue("30s") Duration sweepInterval) {
+		@NotNull @DefaultValue("5m") Duration sweepInterval) {
 
 }

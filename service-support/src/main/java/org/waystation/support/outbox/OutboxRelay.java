@@ -3,11 +3,9 @@ package org.waystation.support.outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -92,10 +90,11 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Tells the relay which document has new events, so that it publishes them at once.
+	 * Tells the relay which events a document has just been given, so that it publishes
+	 * them at once, without reading the document back.
 	 */
-	public void wakeUp(String collection, Object id) {
-		this.hints.add(new Hint(collection, id));
+	public void wakeUp(String collection, Object id, List<OutboxEntry> entries) {
+		this.hints.add(new Hint(collection, id, entries));
 		this.wakeUps.release();
 	}
 
@@ -107,24 +106,17 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	public int relayOnce() {
 		int count = 0;
-		Map<String, Set<Object>> hinted = new LinkedHashMap<>();
+		Map<String, List<Pending>> hinted = new LinkedHashMap<>();
+		int taken = 0;
 		for (Hint hint = this.hints.poll(); hint != null; hint = this.hints.poll()) {
-			hinted.computeIfAbsent(hint.collection(), (c) -> new LinkedHashSet<>()).add(hint.id());
-			if (hinted.values().stream().mapToInt(Set::size).sum() >= this.properties.batchSize()) {
+			hinted.computeIfAbsent(hint.collection(), (c) -> new ArrayList<>())
+				.add(new Pending(hint.id(), hint.entries()));
+			if (++taken >= this.properties.batchSize()) {
 				break;
 			}
 		}
-		for (Map.Entry<String, Set<Object>> entry : hinted.entrySet()) {
-			List<Document> documents = new ArrayList<>();
-			for (Object id : entry.getValue()) {
-				Query byId = Query.query(Criteria.where("_id").is(id));
-				byId.fields().include(OutboxEntry.FIELD);
-				Document document = this.mongo.findOne(byId, Document.class, entry.getKey());
-				if (document != null && !document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty()) {
-					documents.add(document);
-				}
-			}
-			count += publish(entry.getKey(), documents);
+		for (Map.Entry<String, List<Pending>> entry : hinted.entrySet()) {
+			count += publish(entry.getKey(), entry.getValue());
 		}
 		if (System.nanoTime() - this.nextSweepNanos >= 0) {
 			this.nextSweepNanos = System.nanoTime() + this.properties.sweepInterval().toNanos();
@@ -140,7 +132,16 @@ public class OutboxRelay implements SmartLifecycle {
 		Query pending = Query.query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true))
 			.limit(this.properties.batchSize());
 		pending.fields().include(OutboxEntry.FIELD);
-		int count = publish(collection, this.mongo.find(pending, Document.class, collection));
+		List<Pending> found = new ArrayList<>();
+		for (Document document : this.mongo.find(pending, Document.class, collection)) {
+			found.add(new Pending(document.get("_id"),
+					document.getList(OutboxEntry.FIELD, Document.class)
+						.stream()
+						.map((entry) -> new OutboxEntry(entry.getString("eventId"), entry.getString("topic"),
+								entry.getString("key"), entry.getString("type"), entry.getString("payload"), null))
+						.toList()));
+		}
+		int count = publish(collection, found);
 		if (count >= this.properties.batchSize()) {
 			// More may be waiting: look again at once.
 			this.nextSweepNanos = System.nanoTime();
@@ -148,27 +149,31 @@ public class OutboxRelay implements SmartLifecycle {
 		return count;
 	}
 
-	private int publish(String collection, List<Document> documents) {
+	private int publish(String collection, List<Pending> documents) {
 		if (documents.isEmpty()) {
 			return 0;
 		}
 		List<Sent> sent = new ArrayList<>();
-		for (Document document : documents) {
+		for (Pending document : documents) {
 			List<CompletableFuture<SendResult<Object, Object>>> futures = new ArrayList<>();
 			List<String> eventIds = new ArrayList<>();
-			for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
+			for (OutboxEntry entry : document.entries()) {
 				futures.add(send(entry));
-				eventIds.add(entry.getString("eventId"));
+				eventIds.add(entry.eventId());
 			}
-			sent.add(new Sent(document.get("_id"), eventIds, futures));
+			sent.add(new Sent(document, eventIds, futures));
 		}
 		List<WriteModel<Document>> removals = new ArrayList<>();
 		int count = 0;
 		for (Sent each : sent) {
 			if (each.acknowledged(this.properties.sendTimeout().toMillis())) {
-				removals.add(new UpdateOneModel<>(Filters.eq("_id", each.id()),
+				removals.add(new UpdateOneModel<>(Filters.eq("_id", each.document().id()),
 						Updates.pull(OutboxEntry.FIELD, Filters.in("eventId", each.eventIds()))));
 				count += each.eventIds().size();
+			}
+			else {
+				// Try these events again in the next round.
+				this.hints.add(new Hint(collection, each.document().id(), each.document().entries()));
 			}
 		}
 		if (!removals.isEmpty()) {
@@ -181,10 +186,10 @@ public class OutboxRelay implements SmartLifecycle {
 		return count;
 	}
 
-	private CompletableFuture<SendResult<Object, Object>> send(Document entry) {
-		ProducerRecord<Object, Object> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
-				entry.getString("payload").getBytes(StandardCharsets.UTF_8));
-		record.headers().add(TYPE_HEADER, entry.getString("type").getBytes(StandardCharsets.UTF_8));
+	private CompletableFuture<SendResult<Object, Object>> send(OutboxEntry entry) {
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(entry.topic(), entry.key(),
+				entry.payload().getBytes(StandardCharsets.UTF_8));
+		record.headers().add(TYPE_HEADER, entry.type().getBytes(StandardCharsets.UTF_8));
 		return this.kafka.send(record);
 	}
 
@@ -256,11 +261,17 @@ public class OutboxRelay implements SmartLifecycle {
 		return Integer.MAX_VALUE - 1000;
 	}
 
-	private record Hint(String collection, Object id) {
+	private record Hint(String collection, Object id, List<OutboxEntry> entries) {
 
 	}
 
-	private record Sent(Object id, List<String> eventIds, List<CompletableFuture<SendResult<Object, Object>>> futures) {
+	/** A document's events waiting to be published. */
+	private record Pending(Object id, List<OutboxEntry> entries) {
+
+	}
+
+	private record Sent(Pending document, List<String> eventIds,
+			List<CompletableFuture<SendResult<Object, Object>>> futures) {
 
 		boolean acknowledged(long timeoutMillis) {
 			try {
@@ -270,7 +281,7 @@ public class OutboxRelay implements SmartLifecycle {
 				return true;
 			}
 			catch (ExecutionException | TimeoutException ex) {
-				log.warn("Event of document {} not acknowledged by Kafka: {}", this.id, ex.getMessage());
+				log.warn("Event of document {} not acknowledged by Kafka: {}", this.document.id(), ex.getMessage());
 				return false;
 			}
 			catch (InterruptedException ex) {

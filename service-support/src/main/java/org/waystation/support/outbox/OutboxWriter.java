@@ -36,8 +36,22 @@ public class OutboxWriter {
 			.getRequiredPersistentEntity(inserted.getClass())
 			.getIdentifierAccessor(inserted)
 			.getIdentifier();
-		this.relay.wakeUp(this.mongo.getCollectionName(inserted.getClass()), id);
+		this.relay.wakeUp(this.mongo.getCollectionName(inserted.getClass()), id, outboxOf(inserted));
 		return inserted;
+	}
+
+	/** The entries of a new document's outbox field. */
+	@SuppressWarnings("unchecked")
+	private List<OutboxEntry> outboxOf(Object document) {
+		Object value = this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(document.getClass())
+			.getPropertyAccessor(document)
+			.getProperty(this.mongo.getConverter()
+				.getMappingContext()
+				.getRequiredPersistentEntity(document.getClass())
+				.getRequiredPersistentProperty(OutboxEntry.FIELD));
+		return (value != null) ? List.copyOf((List<OutboxEntry>) value) : List.of();
 	}
 
 	/**
@@ -46,14 +60,15 @@ public class OutboxWriter {
 	 * @return false if no document matched: nothing was written
 	 */
 	public boolean updateWhere(Query query, Class<?> type, Update change, List<? extends Event> events) {
-		if (!events.isEmpty()) {
-			change.push(OutboxEntry.FIELD).each(events.stream().map(OutboxEntry::of).toArray());
+		List<OutboxEntry> entries = events.stream().map(OutboxEntry::of).toList();
+		if (!entries.isEmpty()) {
+			change.push(OutboxEntry.FIELD).each(entries.toArray());
 		}
 		boolean updated = this.mongo.updateFirst(query, change, type).getModifiedCount() == 1;
 		if (updated && !events.isEmpty()) {
 			Object id = query.getQueryObject().get("_id");
 			if (id != null) {
-				this.relay.wakeUp(this.mongo.getCollectionName(type), id);
+				this.relay.wakeUp(this.mongo.getCollectionName(type), id, entries);
 			}
 			else {
 				this.relay.wakeUp();
