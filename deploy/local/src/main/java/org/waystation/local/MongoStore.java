@@ -20,6 +20,9 @@ final class MongoStore implements AutoCloseable {
 	 */
 	static final int COMMIT_DELAY_MILLIS = 100;
 
+	/** The H2 page cache, in MiB (H2's default is 16). */
+	static final int CACHE_MIB = 384;
+
 	private final H2Backend backend;
 
 	private final MongoServer server;
@@ -31,7 +34,11 @@ final class MongoStore implements AutoCloseable {
 
 	static MongoStore start(Path directory, int port) throws IOException {
 		Files.createDirectories(directory);
-		MVStore store = new MVStore.Builder().fileName(directory.resolve("waystation.mv.db").toString()).open();
+		// A page cache large enough for the working set: every miss reads and
+		// deserialises a page.
+		MVStore store = new MVStore.Builder().fileName(directory.resolve("waystation.mv.db").toString())
+			.cacheSize(CACHE_MIB)
+			.open();
 		store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
 		H2Backend backend = new H2Backend(store);
 		MongoServer server = new MongoServer(backend);
