@@ -217,12 +217,6 @@ public class Case {
 		return open(redispatchIdFor(from.id, department), routed, department, from.role, terms, now);
 	}
 
-	/** A copy for another appeal, for tests of merging. */
-	Case withAppeal(String otherAppealId) {
-		this.appealId = otherAppealId;
-		return this;
-	}
-
 	// ---- staff actions
 	// -------------------------------------------------------------------
 

@@ -61,6 +61,15 @@ class CaseTest {
 				OPENED);
 	}
 
+	/** A case of another appeal, to merge into. */
+	private static Case openFor(String appealId, String department) {
+		AppealRouted sample = EventSamples.event(AppealRouted.class);
+		AppealRouted routed = new AppealRouted(sample.eventId(), appealId, sample.occurredAt(), 1, appealId,
+				"WS4N8PQ2RT", sample.category(), department, sample.appealType(), sample.priority(),
+				sample.confidence(), sample.matchedKeywords(), sample.explanation(), sample.district(), List.of());
+		return Case.open(Case.idFor(appealId, department), routed, department, Case.LEAD, helpTerms(OPENED), OPENED);
+	}
+
 	/** A case brought to the status by the actions that lead there. */
 	static Case inStatus(CaseStatus status) {
 		Case c = open();
@@ -99,7 +108,7 @@ class CaseTest {
 				c.returnCase("不属本部门", "王建国", CALENDAR, Duration.ofHours(7), t);
 				c.redispatch("PLATFORM_LIAISON", "triage-zhaomin", null, t);
 			}
-			case MERGED -> c.mergeInto(open("JUSTICE").withAppeal("another-appeal"), "王建国", t);
+			case MERGED -> c.mergeInto(openFor("another-appeal", "JUSTICE"), "王建国", t);
 		}
 		assertThat(c.getStatus()).isEqualTo(status);
 		return c;
@@ -201,8 +210,8 @@ class CaseTest {
 				java.util.Map.entry("redispatch",
 						(c) -> c.redispatch("JUSTICE", "triage-zhaomin", null, OPENED.plusSeconds(900))),
 				java.util.Map.entry("close", (c) -> c.close("hrss-lihua", true, "督办后结案", OPENED.plusSeconds(900))),
-				java.util.Map.entry("merge", (c) -> c.mergeInto(open("JUSTICE").withAppeal("primary-appeal"), "李敏",
-						OPENED.plusSeconds(900))));
+				java.util.Map.entry("merge",
+						(c) -> c.mergeInto(openFor("primary-appeal", "JUSTICE"), "李敏", OPENED.plusSeconds(900))));
 
 	@Test
 	void pausesTheResolveClockWhileWaitingForTheWorker() {

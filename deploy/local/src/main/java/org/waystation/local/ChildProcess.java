@@ -86,6 +86,19 @@ final class ChildProcess {
 		return this.process.isAlive();
 	}
 
+	/**
+	 * Waits for the process to exit, at most for the duration: between two readiness
+	 * probes, so that a child that dies while starting is noticed at once.
+	 */
+	void awaitExit(Duration timeout) {
+		try {
+			this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Fails with the end of the log if the process has died. */
 	void checkAlive() {
 		if (!this.process.isAlive()) {

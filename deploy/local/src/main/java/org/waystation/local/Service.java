@@ -13,6 +13,8 @@ import java.util.List;
 /** One Spring Boot service of the stack, run from its packaged jar as a child process. */
 final class Service {
 
+	private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final String module;
@@ -72,20 +74,7 @@ final class Service {
 				throw new IllegalStateException(this.module + " not ready within " + timeout + "; its log "
 						+ this.process.log() + " ends with:\n" + this.process.tail());
 			}
-			pause();
-		}
-	}
-
-	/**
-	 * A short pause between two probes: a readiness poll, not a wait for an amount of
-	 * time.
-	 */
-	private static void pause() {
-		try {
-			Thread.sleep(250);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			this.process.awaitExit(PROBE_INTERVAL);
 		}
 	}
 

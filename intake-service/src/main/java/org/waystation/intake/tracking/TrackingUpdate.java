@@ -1,6 +1,5 @@
 package org.waystation.intake.tracking;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -111,10 +110,6 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 	private static TimelineEntry entry(Event event, AppealStatus status, String department, String note) {
 		return new TimelineEntry(event.eventId().toString(), event.type(), status, event.occurredAt(), department,
 				note);
-	}
-
-	Instant at() {
-		return this.entry.at();
 	}
 
 }

@@ -3,6 +3,7 @@ package org.waystation.support.outbox;
 import java.util.List;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,14 +44,11 @@ public class OutboxWriter {
 	/** The entries of a new document's outbox field. */
 	@SuppressWarnings("unchecked")
 	private List<OutboxEntry> outboxOf(Object document) {
-		Object value = this.mongo.getConverter()
+		MongoPersistentEntity<?> entity = this.mongo.getConverter()
 			.getMappingContext()
-			.getRequiredPersistentEntity(document.getClass())
-			.getPropertyAccessor(document)
-			.getProperty(this.mongo.getConverter()
-				.getMappingContext()
-				.getRequiredPersistentEntity(document.getClass())
-				.getRequiredPersistentProperty(OutboxEntry.FIELD));
+			.getRequiredPersistentEntity(document.getClass());
+		Object value = entity.getPropertyAccessor(document)
+			.getProperty(entity.getRequiredPersistentProperty(OutboxEntry.FIELD));
 		return (value != null) ? List.copyOf((List<OutboxEntry>) value) : List.of();
 	}
 
