@@ -1,0 +1,317 @@
+package org.waystation.classifier;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
+
+import org.waystation.classifier.Classification.Alternative;
+import org.waystation.classifier.Classification.Explanation;
+import org.waystation.classifier.Classification.FiredRule;
+import org.waystation.classifier.Classification.WeightedTerm;
+import org.waystation.classifier.SignalRules.Kind;
+import org.waystation.classifier.SignalRules.Signal;
+import org.waystation.events.Taxonomy;
+
+/**
+ * Classifies an appeal's text: three linear models (category, type, priority) read the
+ * text's features, then the rules layer overrides them where it has a high-precision
+ * signal. Immutable and thread-safe; retraining builds a new one.
+ */
+public final class AppealClassifier {
+
+	public static final String OTHER = "OTHER";
+
+	public static final String TRIAGE = "TRIAGE";
+
+	/** A second category at least this likely, in another department, assists. */
+	static final double ASSIST_THRESHOLD = 0.25;
+
+	/**
+	 * The underlying problem of a legal-aid ask must be at least this likely to assist.
+	 */
+	static final double UNDERLYING_THRESHOLD = 0.10;
+
+	/** The model alone makes an appeal URGENT from this probability on. */
+	static final double URGENT_THRESHOLD = 0.5;
+
+	/** How sure a rule that decides the category is. */
+	static final double RULE_CONFIDENCE = 0.9;
+
+	private final TextFeatures features;
+
+	private final SignalRules rules;
+
+	private final LinearModel categories;
+
+	private final LinearModel types;
+
+	private final LinearModel priorities;
+
+	private final Taxonomy taxonomy = Taxonomy.standard();
+
+	private final String modelVersion;
+
+	private final int exampleCount;
+
+	private AppealClassifier(TextFeatures features, SignalRules rules, LinearModel categories, LinearModel types,
+			LinearModel priorities, String modelVersion, int exampleCount) {
+		this.features = features;
+		this.rules = rules;
+		this.categories = categories;
+		this.types = types;
+		this.priorities = priorities;
+		this.modelVersion = modelVersion;
+		this.exampleCount = exampleCount;
+	}
+
+	/**
+	 * Trains the three models on the examples; the same examples give the same models.
+	 */
+	public static AppealClassifier train(List<Example> examples, SignalRules rules, TextFeatures features) {
+		List<List<String>> documents = examples.stream().map((example) -> features.features(example.text())).toList();
+		LinearModel categories = LinearModel.train(documents, examples.stream().map(Example::category).toList(),
+				LinearModel.Settings.DEFAULT);
+		LinearModel types = LinearModel.train(documents, examples.stream().map(Example::type).toList(),
+				LinearModel.Settings.DEFAULT);
+		LinearModel priorities = LinearModel.train(documents, examples.stream().map(Example::priority).toList(),
+				LinearModel.Settings.DEFAULT);
+		return new AppealClassifier(features, rules, categories, types, priorities, versionOf(examples),
+				examples.size());
+	}
+
+	public String modelVersion() {
+		return this.modelVersion;
+	}
+
+	public String rulesVersion() {
+		return this.rules.version();
+	}
+
+	public int exampleCount() {
+		return this.exampleCount;
+	}
+
+	public int featureCount() {
+		return this.categories.featureCount();
+	}
+
+	public TextFeatures textFeatures() {
+		return this.features;
+	}
+
+	public Classification classify(String text) {
+		String normalized = TextFeatures.normalize(text);
+		List<String> textFeatures = this.features.features(text);
+		List<Signal> signals = this.rules.signals(normalized);
+		double[] p = this.categories.probabilities(textFeatures);
+		List<Integer> ranked = IntStream.range(0, p.length)
+			.boxed()
+			.sorted(Comparator.comparingDouble((Integer i) -> p[i]).reversed())
+			.toList();
+		String modelBest = this.categories.labels().get(ranked.get(0));
+
+		Optional<Signal> decidingRule = signals.stream()
+			.filter((signal) -> signal.category() != null
+					&& (signal.kind() == Kind.EXPLICIT_ASK || signal.kind() == Kind.URGENT))
+			.findFirst();
+		String category = decidingRule.map(Signal::category).orElse(modelBest);
+		double confidence = decidingRule.isPresent() ? Math.max(RULE_CONFIDENCE, probabilityOf(category, p))
+				: p[ranked.get(0)];
+		String department = departmentOf(category);
+
+		Set<String> assisting = new LinkedHashSet<>();
+		for (int i : ranked) {
+			String candidate = this.categories.labels().get(i);
+			if (candidate.equals(category) || OTHER.equals(candidate)) {
+				continue;
+			}
+			double threshold = decidingRule.isPresent() ? UNDERLYING_THRESHOLD : ASSIST_THRESHOLD;
+			if (p[i] >= threshold && !departmentOf(candidate).equals(department)) {
+				assisting.add(departmentOf(candidate));
+			}
+			break;
+		}
+		if (OTHER.equals(category)) {
+			assisting.clear();
+		}
+
+		String type = signals.stream()
+			.filter((signal) -> signal.kind() == Kind.TYPE)
+			.map(Signal::type)
+			.findFirst()
+			.orElseGet(() -> best(this.types, this.types.probabilities(textFeatures)));
+		double[] priority = this.priorities.probabilities(textFeatures);
+		String modelPriority = best(this.priorities, priority);
+		String finalPriority;
+		if (signals.stream().anyMatch((signal) -> signal.kind() == Kind.URGENT)
+				|| probabilityOf(this.priorities, "URGENT", priority) >= URGENT_THRESHOLD) {
+			finalPriority = "URGENT";
+		}
+		else if (signals.stream().anyMatch((signal) -> signal.kind() == Kind.HIGH) || "HIGH".equals(modelPriority)) {
+			finalPriority = "HIGH";
+		}
+		else if ("URGENT".equals(modelPriority)) {
+			finalPriority = "HIGH";
+		}
+		else {
+			finalPriority = modelPriority;
+		}
+
+		List<Alternative> alternatives = new ArrayList<>();
+		alternatives.add(new Alternative(category, department, round(confidence)));
+		for (int i : ranked) {
+			String candidate = this.categories.labels().get(i);
+			if (alternatives.size() < 3 && !candidate.equals(category)) {
+				alternatives.add(new Alternative(candidate, departmentOf(candidate), round(p[i])));
+			}
+		}
+		List<WeightedTerm> terms = this.categories.contributions(textFeatures, category, 10)
+			.stream()
+			.flatMap((contribution) -> TextFeatures.display(contribution.feature())
+				.map((term) -> new WeightedTerm(term, round(contribution.weight())))
+				.stream())
+			.filter(distinctTerms())
+			.limit(5)
+			.toList();
+		List<FiredRule> fired = signals.stream()
+			.map((signal) -> new FiredRule(signal.ruleId(), signal.kind().name(), signal.zh(), signal.en(),
+					signal.matched()))
+			.toList();
+		Explanation explanation = explain(category, department, List.copyOf(assisting), finalPriority, confidence,
+				fired, terms, decidingRule);
+		return new Classification(category, department, List.copyOf(assisting), type, finalPriority, round(confidence),
+				alternatives, explanation, this.features.words(text), this.modelVersion, this.rules.version());
+	}
+
+	private Explanation explain(String category, String department, List<String> assisting, String priority,
+			double confidence, List<FiredRule> fired, List<WeightedTerm> terms, Optional<Signal> decidingRule) {
+		String categoryZh = this.taxonomy.category(category).map(Taxonomy.Entry::zh).orElse(category);
+		String categoryEn = this.taxonomy.category(category).map(Taxonomy.Entry::en).orElse(category);
+		String departmentZh = this.taxonomy.department(department).map(Taxonomy.Entry::zh).orElse(department);
+		String departmentEn = this.taxonomy.department(department).map(Taxonomy.Entry::en).orElse(department);
+		String percent = String.format(Locale.ROOT, "%.0f%%", confidence * 100);
+		StringBuilder zh = new StringBuilder();
+		StringBuilder en = new StringBuilder();
+		if (decidingRule.isPresent()) {
+			zh.append("规则“")
+				.append(decidingRule.get().zh())
+				.append("”命中（")
+				.append(decidingRule.get().matched())
+				.append("），");
+			en.append("Rule \"")
+				.append(decidingRule.get().en())
+				.append("\" fired (")
+				.append(decidingRule.get().matched())
+				.append("); ");
+		}
+		zh.append("判为").append(categoryZh).append("（").append(category).append("，置信度 ").append(percent).append("）");
+		en.append("classified as ")
+			.append(categoryEn)
+			.append(" (")
+			.append(category)
+			.append(", confidence ")
+			.append(percent)
+			.append(")");
+		if (!terms.isEmpty()) {
+			String words = String.join("、", terms.stream().map((term) -> "“" + term.term() + "”").toList());
+			zh.append("，权重最高的词：").append(words);
+			en.append("; words that weighed most: ")
+				.append(String.join(", ", terms.stream().map((term) -> "\"" + term.term() + "\"").toList()));
+		}
+		zh.append("；由").append(departmentZh).append("主办");
+		en.append("; led by the ").append(departmentEn);
+		if (!assisting.isEmpty()) {
+			zh.append("，")
+				.append(String.join("、",
+						assisting.stream()
+							.map((code) -> this.taxonomy.department(code).map(Taxonomy.Entry::zh).orElse(code))
+							.toList()))
+				.append("协办");
+			en.append(", assisted by ")
+				.append(String.join(", ",
+						assisting.stream()
+							.map((code) -> this.taxonomy.department(code).map(Taxonomy.Entry::en).orElse(code))
+							.toList()));
+		}
+		List<FiredRule> priorityRules = fired.stream()
+			.filter((rule) -> rule.kind().equals(priority)
+					&& (decidingRule.isEmpty() || !rule.id().equals(decidingRule.get().ruleId())))
+			.toList();
+		String priorityZh = this.taxonomy.priority(priority).map(Taxonomy.Entry::zh).orElse(priority);
+		zh.append("。优先级：").append(priorityZh);
+		en.append(". Priority: ").append(priority);
+		if (!priorityRules.isEmpty()) {
+			zh.append("（规则：")
+				.append(String.join("；",
+						priorityRules.stream().map((rule) -> rule.zh() + "，" + rule.matched()).toList()))
+				.append("）");
+			en.append(" (rules: ")
+				.append(String.join("; ",
+						priorityRules.stream().map((rule) -> rule.en() + ", " + rule.matched()).toList()))
+				.append(")");
+		}
+		zh.append("。");
+		en.append(".");
+		return new Explanation(fired, terms, zh.toString(), en.toString());
+	}
+
+	private String departmentOf(String category) {
+		return this.taxonomy.category(category).map(Taxonomy.Entry::department).orElse(TRIAGE);
+	}
+
+	private double probabilityOf(String category, double[] p) {
+		int index = this.categories.labels().indexOf(category);
+		return (index < 0) ? 0 : p[index];
+	}
+
+	private static double probabilityOf(LinearModel model, String label, double[] p) {
+		int index = model.labels().indexOf(label);
+		return (index < 0) ? 0 : p[index];
+	}
+
+	private static String best(LinearModel model, double[] p) {
+		int best = 0;
+		for (int i = 1; i < p.length; i++) {
+			if (p[i] > p[best]) {
+				best = i;
+			}
+		}
+		return model.labels().get(best);
+	}
+
+	/** Drops a bigram already shown inside a longer word, and the reverse. */
+	private static java.util.function.Predicate<WeightedTerm> distinctTerms() {
+		List<String> seen = new ArrayList<>();
+		return (term) -> {
+			for (String other : seen) {
+				if (other.contains(term.term()) || term.term().contains(other)) {
+					return false;
+				}
+			}
+			seen.add(term.term());
+			return true;
+		};
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000) / 1000.0;
+	}
+
+	private static String versionOf(List<Example> examples) {
+		CRC32 crc = new CRC32();
+		for (Example example : examples) {
+			crc.update((example.category() + '\t' + example.type() + '\t' + example.priority() + '\t' + example.text()
+					+ '\n')
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		return String.format(Locale.ROOT, "model-%08x-%d", crc.getValue(), examples.size());
+	}
+
+}

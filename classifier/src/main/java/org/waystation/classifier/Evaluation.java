@@ -1,0 +1,153 @@
+package org.waystation.classifier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import org.waystation.events.Taxonomy;
+
+/**
+ * How well a classifier does on labelled examples it was not trained on: category and
+ * department accuracy, macro-F1 over categories, a confusion matrix, type and priority
+ * accuracy, and the precision and recall of URGENT.
+ */
+public record Evaluation(int examples, double categoryAccuracy, double departmentAccuracy, double macroF1,
+		double typeAccuracy, double priorityAccuracy, double urgentRecall, double urgentPrecision, int urgentExamples,
+		List<String> labels, int[][] confusion, List<Miss> misses, List<Scored> scored) {
+
+	/** One example's confidence and whether its department was right. */
+	public record Scored(double confidence, boolean rightDepartment) {
+
+	}
+
+	/**
+	 * Below a confidence threshold appeals go to triage: the share that would be routed
+	 * automatically, and the department accuracy among those.
+	 */
+	public double[] atThreshold(double threshold) {
+		List<Scored> routed = this.scored.stream().filter((s) -> s.confidence() >= threshold).toList();
+		double right = routed.stream().filter(Scored::rightDepartment).count();
+		return new double[] { (double) routed.size() / Math.max(1, this.scored.size()),
+				routed.isEmpty() ? 0 : right / routed.size() };
+	}
+
+	/** An example the classifier got wrong (category or URGENT). */
+	public record Miss(String text, String expected, String predicted, String expectedPriority,
+			String predictedPriority, double confidence) {
+
+	}
+
+	public static Evaluation of(AppealClassifier classifier, List<Example> examples) {
+		return of((example) -> classifier, examples);
+	}
+
+	/** Each example classified by the classifier chosen for it (cross-validation). */
+	public static Evaluation of(java.util.function.Function<Example, AppealClassifier> classifiers,
+			List<Example> examples) {
+		Taxonomy taxonomy = Taxonomy.standard();
+		List<String> labels = new ArrayList<>(new TreeSet<>(examples.stream().map(Example::category).toList()));
+		int[][] confusion = new int[labels.size()][labels.size()];
+		int category = 0;
+		int department = 0;
+		int type = 0;
+		int priority = 0;
+		int urgentTrue = 0;
+		int urgentFound = 0;
+		int urgentPredicted = 0;
+		List<Miss> misses = new ArrayList<>();
+		List<Scored> scored = new ArrayList<>();
+		for (Example example : examples) {
+			Classification result = classifiers.apply(example).classify(example.text());
+			int expected = labels.indexOf(example.category());
+			int predicted = labels.indexOf(result.category());
+			if (predicted >= 0) {
+				confusion[expected][predicted]++;
+			}
+			String expectedDepartment = taxonomy.category(example.category()).orElseThrow().department();
+			boolean rightCategory = example.category().equals(result.category());
+			category += rightCategory ? 1 : 0;
+			department += expectedDepartment.equals(result.department()) ? 1 : 0;
+			scored.add(new Scored(result.confidence(), expectedDepartment.equals(result.department())));
+			type += example.type().equals(result.appealType()) ? 1 : 0;
+			priority += example.priority().equals(result.priority()) ? 1 : 0;
+			boolean urgent = "URGENT".equals(example.priority());
+			urgentTrue += urgent ? 1 : 0;
+			urgentPredicted += result.urgent() ? 1 : 0;
+			urgentFound += (urgent && result.urgent()) ? 1 : 0;
+			if (!rightCategory || urgent != result.urgent()) {
+				misses.add(new Miss(example.text(), example.category(), result.category(), example.priority(),
+						result.priority(), result.confidence()));
+			}
+		}
+		double f1 = 0;
+		for (int i = 0; i < labels.size(); i++) {
+			int tp = confusion[i][i];
+			int actual = 0;
+			int predictedCount = 0;
+			for (int j = 0; j < labels.size(); j++) {
+				actual += confusion[i][j];
+				predictedCount += confusion[j][i];
+			}
+			double precision = (predictedCount == 0) ? 0 : (double) tp / predictedCount;
+			double recall = (actual == 0) ? 0 : (double) tp / actual;
+			f1 += (precision + recall == 0) ? 0 : 2 * precision * recall / (precision + recall);
+		}
+		int n = examples.size();
+		return new Evaluation(n, ratio(category, n), ratio(department, n), f1 / labels.size(), ratio(type, n),
+				ratio(priority, n), (urgentTrue == 0) ? 1 : ratio(urgentFound, urgentTrue),
+				(urgentPredicted == 0) ? 1 : ratio(urgentFound, urgentPredicted), urgentTrue, labels, confusion, misses,
+				scored);
+	}
+
+	/** The report the evaluation command prints. */
+	public String report() {
+		StringBuilder out = new StringBuilder();
+		out.append(String.format(Locale.ROOT, "Examples evaluated:   %d%n", this.examples));
+		out.append(String.format(Locale.ROOT, "Category accuracy:    %.1f %%%n", this.categoryAccuracy * 100));
+		out.append(String.format(Locale.ROOT, "Department accuracy:  %.1f %%%n", this.departmentAccuracy * 100));
+		out.append(String.format(Locale.ROOT, "Macro-F1 (category):  %.3f%n", this.macroF1));
+		out.append(String.format(Locale.ROOT, "Type accuracy:        %.1f %%%n", this.typeAccuracy * 100));
+		out.append(String.format(Locale.ROOT, "Priority accuracy:    %.1f %%%n", this.priorityAccuracy * 100));
+		out.append(String.format(Locale.ROOT, "URGENT recall:        %.1f %% (%d urgent examples), precision %.1f %%%n",
+				this.urgentRecall * 100, this.urgentExamples, this.urgentPrecision * 100));
+		out.append(String.format(Locale.ROOT,
+				"%nConfidence threshold: share routed automatically, department accuracy among them%n"));
+		for (double threshold : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7 }) {
+			double[] at = atThreshold(threshold);
+			out.append(String.format(Locale.ROOT, "  >= %.1f: %5.1f %% routed, %5.1f %% right%n", threshold,
+					at[0] * 100, at[1] * 100));
+		}
+		out.append(String.format(Locale.ROOT, "%nConfusion matrix (rows: expected, columns: predicted)%n"));
+		out.append(String.format(Locale.ROOT, "%-20s", ""));
+		for (int j = 0; j < this.labels.size(); j++) {
+			out.append(String.format(Locale.ROOT, "%4s", abbreviation(j)));
+		}
+		out.append(System.lineSeparator());
+		for (int i = 0; i < this.labels.size(); i++) {
+			out.append(String.format(Locale.ROOT, "%-16s %3s", this.labels.get(i), abbreviation(i)));
+			for (int j = 0; j < this.labels.size(); j++) {
+				out.append(String.format(Locale.ROOT, "%4s", (this.confusion[i][j] == 0) ? "." : this.confusion[i][j]));
+			}
+			out.append(System.lineSeparator());
+		}
+		if (!this.misses.isEmpty()) {
+			out.append(String.format(Locale.ROOT, "%nMisclassified (expected -> predicted, priority, confidence)%n"));
+			for (Miss miss : this.misses) {
+				out.append(String.format(Locale.ROOT, "  %s -> %s  %s -> %s  %.2f  %s%n", miss.expected(),
+						miss.predicted(), miss.expectedPriority(), miss.predictedPriority(), miss.confidence(),
+						miss.text()));
+			}
+		}
+		return out.toString();
+	}
+
+	private String abbreviation(int index) {
+		return "c" + index;
+	}
+
+	private static double ratio(int part, int whole) {
+		return (whole == 0) ? 0 : (double) part / whole;
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.waystation.classifier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.waystation.events.Taxonomy;
+
+/**
+ * The rules layer: high-precision signals the models must not be left to guess, as data
+ * ({@code signal-rules.json}). A rule fires when each of its {@code when} groups has a
+ * pattern that matches and none of its {@code unless} patterns does; patterns are regular
+ * expressions over the normalised text. Kinds:
+ * <ul>
+ * <li>{@code EXPLICIT_ASK} makes its category primary (the problem underneath assists);
+ * <li>{@code URGENT} and {@code HIGH} set the priority (an URGENT rule may name the
+ * category it implies);
+ * <li>{@code TYPE} sets the appeal type.
+ * </ul>
+ * The group-size rule reads numbers ("20名骑手", "二十多个兄弟", "30 riders") and fires when a
+ * group of at least {@code minimum} workers is named with one of its context words.
+ */
+public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupSize) {
+
+	static final String RESOURCE = "/org/waystation/classifier/signal-rules.json";
+
+	public SignalRules {
+		Taxonomy taxonomy = Taxonomy.standard();
+		for (Rule rule : rules) {
+			if (rule.category() != null && taxonomy.category(rule.category()).isEmpty()) {
+				throw new IllegalArgumentException("Rule " + rule.id() + " names unknown category " + rule.category());
+			}
+			if (rule.type() != null && taxonomy.appealType(rule.type()).isEmpty()) {
+				throw new IllegalArgumentException("Rule " + rule.id() + " names unknown type " + rule.type());
+			}
+		}
+		rules = List.copyOf(rules);
+	}
+
+	public static SignalRules standard() {
+		try (InputStream in = SignalRules.class.getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+			}
+			return JsonMapper.builder()
+				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.build()
+				.readValue(in, SignalRules.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Every rule that fires on the (normalised) text, in the order of the file. */
+	public List<Signal> signals(String normalizedText) {
+		List<Signal> signals = new ArrayList<>();
+		for (Rule rule : this.rules) {
+			rule.match(normalizedText)
+				.ifPresent((matched) -> signals.add(new Signal(rule.id(), rule.kind(), rule.category(), rule.type(),
+						rule.zh(), rule.en(), matched)));
+		}
+		if (this.groupSize != null) {
+			this.groupSize.match(normalizedText)
+				.ifPresent((matched) -> signals.add(new Signal(this.groupSize.id(), Kind.URGENT, null, null,
+						this.groupSize.zh(), this.groupSize.en(), matched)));
+		}
+		return signals;
+	}
+
+	public enum Kind {
+
+		EXPLICIT_ASK, URGENT, HIGH, TYPE
+
+	}
+
+	/** A rule that fired, and the words that made it fire. */
+	public record Signal(String ruleId, Kind kind, String category, String type, String zh, String en, String matched) {
+
+	}
+
+	public record Rule(String id, Kind kind, String category, String type, String zh, String en,
+			List<List<String>> when, List<String> unless, List<List<Pattern>> compiledWhen,
+			List<Pattern> compiledUnless) {
+
+		public Rule {
+			if (id == null || kind == null || when == null || when.isEmpty()) {
+				throw new IllegalArgumentException("A rule needs an id, a kind and at least one 'when' group");
+			}
+			unless = (unless != null) ? List.copyOf(unless) : List.of();
+			compiledWhen = when.stream().map((group) -> group.stream().map(SignalRules::compile).toList()).toList();
+			compiledUnless = unless.stream().map(SignalRules::compile).toList();
+		}
+
+		java.util.Optional<String> match(String text) {
+			for (Pattern unlessPattern : this.compiledUnless) {
+				if (unlessPattern.matcher(text).find()) {
+					return java.util.Optional.empty();
+				}
+			}
+			List<String> matched = new ArrayList<>();
+			for (List<Pattern> group : this.compiledWhen) {
+				String found = null;
+				for (Pattern pattern : group) {
+					Matcher matcher = pattern.matcher(text);
+					if (matcher.find()) {
+						found = matcher.group();
+						break;
+					}
+				}
+				if (found == null) {
+					return java.util.Optional.empty();
+				}
+				matched.add(found);
+			}
+			return java.util.Optional.of(String.join(" + ", matched));
+		}
+
+	}
+
+	/**
+	 * A group of workers of at least {@code minimum}, named with a context word (unpaid,
+	 * protest, ...).
+	 */
+	public record GroupSizeRule(String id, String zh, String en, int minimum, List<String> contexts,
+			Pattern compiledGroup, List<Pattern> compiledContexts) {
+
+		private static final Pattern GROUP = Pattern
+			.compile("(\\d{1,6}|[一二两三四五六七八九十百千几]{1,5})\\s*(?:多|来|余)?\\s*(?:个|名|位|号)?\\s*"
+					+ "(?:骑手|外卖员|外卖小哥|快递员|快递小哥|小哥|司机|师傅|兄弟|兄弟们|工友|人|同事|配送员|跑腿|货车司机|员工|工人|装卸工|分拣工|临时工|"
+					+ "workers?|riders?|drivers?|couriers?|colleagues?|people)");
+
+		public GroupSizeRule {
+			contexts = List.copyOf(contexts);
+			compiledGroup = GROUP;
+			compiledContexts = contexts.stream().map(SignalRules::compile).toList();
+		}
+
+		java.util.Optional<String> match(String text) {
+			Matcher group = GROUP.matcher(text);
+			while (group.find()) {
+				if (ChineseNumbers.parse(group.group(1)) >= this.minimum) {
+					for (Pattern context : this.compiledContexts) {
+						Matcher matcher = context.matcher(text);
+						if (matcher.find()) {
+							return java.util.Optional.of(group.group() + " + " + matcher.group());
+						}
+					}
+				}
+			}
+			return java.util.Optional.empty();
+		}
+
+	}
+
+	private static Pattern compile(String pattern) {
+		return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.waystation.classifier;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppealClassifierTest {
+
+	static AppealClassifier classifier;
+
+	@BeforeAll
+	static void train() {
+		classifier = AppealClassifier.train(TrainingData.shipped(), SignalRules.standard(), new TextFeatures());
+	}
+
+	@Test
+	void classifiesExplainsAndRanksTheAlternatives() {
+		Classification result = classifier.classify("站点拖欠我两个月的配送费，站长电话也不接");
+		assertThat(result.category()).isEqualTo("WAGE_ARREARS");
+		assertThat(result.department()).isEqualTo("HRSS");
+		assertThat(result.priority()).isEqualTo("HIGH");
+		assertThat(result.alternatives()).hasSize(3);
+		assertThat(result.alternatives().get(0).category()).isEqualTo("WAGE_ARREARS");
+		assertThat(result.alternatives().get(1).score()).isLessThanOrEqualTo(result.alternatives().get(0).score());
+		assertThat(result.explanation().terms()).isNotEmpty();
+		assertThat(result.explanation().zh()).contains("欠薪与工资报酬", "人力资源和社会保障局");
+		assertThat(result.explanation().en()).contains("Human Resources and Social Security Bureau");
+		assertThat(result.explanation().rules()).extracting(Classification.FiredRule::id).contains("wage-arrears");
+	}
+
+	@Test
+	void anExplicitLegalAidAskLeadsWithJusticeAndTheUnderlyingProblemAssists() {
+		Classification result = classifier.classify("公司拖欠工资半年不给，仲裁也赢了，我想申请法律援助帮我强制执行");
+		assertThat(result.category()).isEqualTo("LEGAL_AID");
+		assertThat(result.department()).isEqualTo("JUSTICE");
+		assertThat(result.assistingDepartments()).containsExactly("HRSS");
+		assertThat(result.confidence()).isGreaterThanOrEqualTo(0.9);
+		assertThat(result.explanation().zh()).contains("明确要求法律援助或律师", "协办");
+	}
+
+	@Test
+	void urgentSignalsMakeTheAppealUrgentAndSayWhy() {
+		Classification result = classifier.classify("送餐路上被车撞了，现在躺在地上动不了，腿在流血");
+		assertThat(result.priority()).isEqualTo("URGENT");
+		assertThat(result.urgent()).isTrue();
+		assertThat(result.explanation().rules()).extracting(Classification.FiredRule::id).contains("injury-now");
+		Classification group = classifier.classify("我们站点二十多个骑手三个月没发工资了");
+		assertThat(group.priority()).isEqualTo("URGENT");
+		assertThat(group.category()).isEqualTo("WAGE_ARREARS");
+	}
+
+	@Test
+	void englishAppealsAreClassifiedToo() {
+		assertThat(classifier.classify("The landlord refuses to return my deposit after I moved out").category())
+			.isEqualTo("HOUSING");
+		assertThat(classifier.classify("My e-bike was confiscated by traffic police for having no licence plate")
+			.department()).isEqualTo("TRAFFIC_POLICE");
+	}
+
+	@Test
+	void textOutsideEveryRemitGoesToTriage() {
+		Classification result = classifier.classify("请问附近哪里有好吃的火锅");
+		assertThat(result.category()).isEqualTo("OTHER");
+		assertThat(result.department()).isEqualTo("TRIAGE");
+		assertThat(result.assistingDepartments()).isEmpty();
+	}
+
+	@Test
+	void theSameExamplesGiveTheSameModelAndVersion() {
+		AppealClassifier again = AppealClassifier.train(TrainingData.shipped(), SignalRules.standard(),
+				classifier.textFeatures());
+		String text = "驿站的饮水机坏了一个星期";
+		assertThat(again.modelVersion()).isEqualTo(classifier.modelVersion());
+		assertThat(again.classify(text)).isEqualTo(classifier.classify(text));
+		List<Example> more = new java.util.ArrayList<>(TrainingData.shipped());
+		more.add(new Example("蓝鲸计划归谁管", "UNION_SERVICE", "CONSULTATION", "NORMAL", "WEB", Example.TRIAGE));
+		assertThat(AppealClassifier.train(more, SignalRules.standard(), classifier.textFeatures()).modelVersion())
+			.isNotEqualTo(classifier.modelVersion());
+	}
+
+}
