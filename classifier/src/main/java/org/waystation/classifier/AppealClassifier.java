@@ -106,6 +106,22 @@ public final class AppealClassifier {
 		return this.features;
 	}
 
+	/**
+	 * The most likely category among some (for example those of the department a triage
+	 * officer chose), by the category model alone.
+	 */
+	public Optional<String> mostLikelyAmong(String text, java.util.Collection<String> candidates) {
+		double[] p = this.categories.probabilities(this.features.features(text));
+		String best = null;
+		for (int i = 0; i < p.length; i++) {
+			String category = this.categories.labels().get(i);
+			if (candidates.contains(category) && (best == null || p[i] > probabilityOf(best, p))) {
+				best = category;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
 	public Classification classify(String text) {
 		String normalized = TextFeatures.normalize(text);
 		List<String> textFeatures = this.features.features(text);

@@ -11,11 +11,15 @@ import java.util.UUID;
  * @param confidence between 0 and 1
  * @param explanation why this decision was taken, for people
  * @param assistingDepartments departments that assist (协办) the lead department, if any
+ * @param office the department's office the routing rule chose (for example a district
+ * bureau), or {@code null}
+ * @param duplicateOf the appeal id of an earlier appeal from the same worker about the
+ * same thing (并单 suggestion), or {@code null}
  */
 public record AppealRouted(UUID eventId, String appealId, Instant occurredAt, int schemaVersion, String correlationId,
 		String trackingCode, String category, String department, String appealType, String priority, double confidence,
-		List<String> matchedKeywords, String explanation, String district,
-		List<String> assistingDepartments) implements Event {
+		List<String> matchedKeywords, String explanation, String district, List<String> assistingDepartments,
+		String office, String duplicateOf) implements Event {
 
 	public static final int SCHEMA_VERSION = 1;
 

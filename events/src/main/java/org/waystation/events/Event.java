@@ -8,7 +8,7 @@ import java.util.UUID;
  * wire it is a flat JSON object whose {@code type} field holds the logical type name
  * (never a Java class name).
  */
-public sealed interface Event permits AppealSubmitted, AppealRouted, CaseEvent, FeedbackEvent {
+public sealed interface Event permits AppealSubmitted, AppealRouted, CaseEvent, FeedbackEvent, SupervisorAlerted {
 
 	/** Unique id of this event; consumers skip ids they have already processed. */
 	UUID eventId();

@@ -17,6 +17,7 @@ public final class EventTypes {
 	static {
 		register("AppealSubmitted", AppealSubmitted.class);
 		register("AppealRouted", AppealRouted.class);
+		register("SupervisorAlerted", SupervisorAlerted.class);
 		register("CaseOpened", CaseOpened.class);
 		register("CaseAssigned", CaseAssigned.class);
 		register("CaseSigned", CaseSigned.class);

@@ -17,6 +17,11 @@ public final class Topics {
 
 	public static final String APPEAL_FEEDBACK = "appeal.feedback";
 
+	/**
+	 * Alerts for supervisors (urgent appeals); notification and dashboards consume them.
+	 */
+	public static final String SUPERVISOR_ALERTS = "supervisor.alerts";
+
 	/** Suffix of the dead-letter topic beside each topic. */
 	public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
@@ -25,7 +30,7 @@ public final class Topics {
 
 	/** The topics events are published to. */
 	public static List<String> eventTopics() {
-		return List.of(APPEAL_SUBMITTED, APPEAL_ROUTED, CASE_EVENTS, APPEAL_FEEDBACK);
+		return List.of(APPEAL_SUBMITTED, APPEAL_ROUTED, CASE_EVENTS, APPEAL_FEEDBACK, SUPERVISOR_ALERTS);
 	}
 
 	/** Every topic, dead-letter topics included. */
@@ -46,6 +51,9 @@ public final class Topics {
 		}
 		if (event instanceof FeedbackEvent) {
 			return APPEAL_FEEDBACK;
+		}
+		if (event instanceof SupervisorAlerted) {
+			return SUPERVISOR_ALERTS;
 		}
 		return CASE_EVENTS;
 	}

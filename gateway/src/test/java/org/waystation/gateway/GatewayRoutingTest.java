@@ -62,6 +62,12 @@ class GatewayRoutingTest {
 			POST, /api/v1/appeals,                                 intake
 			GET,  /api/v1/appeals/WS7K3M9Q2X,                      intake
 			GET,  /api/v1/routing/decisions/abc,                   routing
+			POST, /api/v1/routing/preview,                         routing
+			GET,  /api/v1/routing/hot-topics,                      routing
+			POST, /api/v1/admin/routing-rules,                     routing
+			GET,  /api/v1/admin/routing-rules/default-HOUSING,     routing
+			POST, /api/v1/admin/classifier/retrain,                routing
+			GET,  /api/v1/admin/sla-policies,                      department
 			GET,  /api/v1/departments/HRSS/cases?status=OPEN,      department
 			POST, /api/v1/cases/5d2f8a61/sign,                     department
 			GET,  /api/v1/cases?status=RETURNED,                   department

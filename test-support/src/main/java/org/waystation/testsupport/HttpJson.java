@@ -26,23 +26,28 @@ public final class HttpJson {
 
 	/** GET with optional headers given as name, value, name, value... */
 	public Response get(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET();
+		return send(withHeaders(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET(), headers));
+	}
+
+	/** POST a JSON body, with optional headers given as name, value, name, value... */
+	public Response post(String path, String json, String... headers) {
+		return send(withHeaders(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers));
+	}
+
+	/** PUT a JSON body, with optional headers given as name, value, name, value... */
+	public Response put(String path, String json, String... headers) {
+		return send(withHeaders(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers));
+	}
+
+	private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		return send(request);
-	}
-
-	public Response post(String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-	}
-
-	public Response put(String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+		return request;
 	}
 
 	/** Writes a value as JSON, for building request bodies. */

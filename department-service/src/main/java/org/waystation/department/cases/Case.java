@@ -213,7 +213,7 @@ public class Case {
 	static Case reopenElsewhere(Case from, String department, SlaTerms terms, Instant now) {
 		AppealRouted routed = new AppealRouted(UUID.randomUUID(), from.appealId, now, AppealRouted.SCHEMA_VERSION,
 				from.correlationId, from.trackingCode, from.category, department, from.appealType, from.priority, 1.0,
-				List.of(), "re-dispatched from " + from.department, from.district, List.of());
+				List.of(), "re-dispatched from " + from.department, from.district, List.of(), null, null);
 		return open(redispatchIdFor(from.id, department), routed, department, from.role, terms, now);
 	}
 

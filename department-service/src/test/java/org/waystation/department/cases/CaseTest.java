@@ -66,7 +66,8 @@ class CaseTest {
 		AppealRouted sample = EventSamples.event(AppealRouted.class);
 		AppealRouted routed = new AppealRouted(sample.eventId(), appealId, sample.occurredAt(), 1, appealId,
 				"WS4N8PQ2RT", sample.category(), department, sample.appealType(), sample.priority(),
-				sample.confidence(), sample.matchedKeywords(), sample.explanation(), sample.district(), List.of());
+				sample.confidence(), sample.matchedKeywords(), sample.explanation(), sample.district(), List.of(), null,
+				null);
 		return Case.open(Case.idFor(appealId, department), routed, department, Case.LEAD, helpTerms(OPENED), OPENED);
 	}
 

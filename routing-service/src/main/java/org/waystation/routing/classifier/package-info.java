@@ -1,4 +1,6 @@
 /**
- * The first classifier: keyword rules, shipped as data, for category, type and priority.
+ * The classifier as the service runs it: trained at start-up from the shipped examples
+ * and the triage desk's corrections, retrained on demand, and learning from every
+ * re-dispatch.
  */
 package org.waystation.routing.classifier;

@@ -8,13 +8,17 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.waystation.classifier.Classification;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.AppealSubmitted;
-import org.waystation.routing.classifier.Classification;
+import org.waystation.events.SupervisorAlerted;
+import org.waystation.routing.similar.Duplicate;
 import org.waystation.support.outbox.OutboxEntry;
 
 /**
- * How one appeal was routed, and why. Its id is the appeal's: an appeal is routed once.
+ * How one appeal was routed, and why, stored with the events it causes. Its id is the
+ * appeal's: an appeal is routed once. The text is kept so the triage desk's corrections
+ * can be learned from; the phone only as a keyed hash.
  */
 @Document("routing_decisions")
 public class RoutingDecision {
@@ -24,9 +28,23 @@ public class RoutingDecision {
 
 	private String trackingCode;
 
+	private String text;
+
+	private String channel;
+
+	private String district;
+
+	private String stationId;
+
+	private String phoneHash;
+
 	private String category;
 
 	private String department;
+
+	private List<String> assistingDepartments = new ArrayList<>();
+
+	private String office;
 
 	private String appealType;
 
@@ -34,15 +52,31 @@ public class RoutingDecision {
 
 	private double confidence;
 
-	private List<String> matchedKeywords = new ArrayList<>();
+	private String policy;
+
+	private boolean triage;
+
+	private boolean alert;
+
+	private List<Classification.Alternative> alternatives = new ArrayList<>();
+
+	private List<Classification.FiredRule> firedRules = new ArrayList<>();
+
+	private List<Classification.WeightedTerm> topTerms = new ArrayList<>();
 
 	private String explanation;
 
-	private String rulesVersion;
+	private String explanationEn;
 
-	private String district;
+	private Decision.RuleUse routingRule;
 
-	private String stationId;
+	private String modelVersion;
+
+	private String signalRulesVersion;
+
+	private Duplicate duplicateOf;
+
+	private Decision.TopicRef topic;
 
 	private Instant decidedAt;
 
@@ -54,27 +88,60 @@ public class RoutingDecision {
 	protected RoutingDecision() {
 	}
 
-	static RoutingDecision decide(AppealSubmitted submitted, Classification classification, Instant now) {
-		RoutingDecision decision = new RoutingDecision();
-		decision.appealId = submitted.appealId();
-		decision.trackingCode = submitted.trackingCode();
-		decision.category = classification.category();
-		decision.department = classification.department();
-		decision.appealType = classification.appealType();
-		decision.priority = classification.priority();
-		decision.confidence = classification.confidence();
-		decision.matchedKeywords = new ArrayList<>(classification.matchedKeywords());
-		decision.explanation = classification.explanation();
-		decision.rulesVersion = classification.rulesVersion();
-		decision.district = submitted.district();
-		decision.stationId = submitted.stationId();
-		decision.decidedAt = now;
-		decision.outbox.add(OutboxEntry.of(new AppealRouted(UUID.randomUUID(), submitted.appealId(), now,
-				AppealRouted.SCHEMA_VERSION, submitted.correlationId(), submitted.trackingCode(),
-				classification.category(), classification.department(), classification.appealType(),
-				classification.priority(), classification.confidence(), classification.matchedKeywords(),
-				classification.explanation(), submitted.district(), List.of())));
-		return decision;
+	static RoutingDecision of(AppealSubmitted submitted, String phoneHash, Decision decision, Instant now) {
+		Classification c = decision.classification();
+		RoutingDecision routed = new RoutingDecision();
+		routed.appealId = submitted.appealId();
+		routed.trackingCode = submitted.trackingCode();
+		routed.text = submitted.text();
+		routed.channel = (submitted.channel() != null) ? submitted.channel().name() : null;
+		routed.district = submitted.district();
+		routed.stationId = submitted.stationId();
+		routed.phoneHash = phoneHash;
+		routed.category = c.category();
+		routed.department = decision.department();
+		routed.assistingDepartments = new ArrayList<>(decision.assistingDepartments());
+		routed.office = decision.office();
+		routed.appealType = c.appealType();
+		routed.priority = c.priority();
+		routed.confidence = c.confidence();
+		routed.policy = decision.policy();
+		routed.triage = decision.triage();
+		routed.alert = decision.alert();
+		routed.alternatives = new ArrayList<>(c.alternatives());
+		routed.firedRules = new ArrayList<>(c.explanation().rules());
+		routed.topTerms = new ArrayList<>(c.explanation().terms());
+		routed.explanation = decision.explanationZh();
+		routed.explanationEn = decision.explanationEn();
+		routed.routingRule = decision.rule();
+		routed.modelVersion = c.modelVersion();
+		routed.signalRulesVersion = c.rulesVersion();
+		routed.duplicateOf = decision.duplicateOf();
+		routed.topic = decision.topic();
+		routed.decidedAt = now;
+		routed.outbox.add(OutboxEntry.of(new AppealRouted(UUID.randomUUID(), submitted.appealId(), now,
+				AppealRouted.SCHEMA_VERSION, submitted.correlationId(), submitted.trackingCode(), c.category(),
+				decision.department(), c.appealType(), c.priority(), c.confidence(),
+				c.explanation().terms().stream().map(Classification.WeightedTerm::term).toList(),
+				decision.explanationZh(), submitted.district(), decision.assistingDepartments(), decision.office(),
+				(decision.duplicateOf() != null) ? decision.duplicateOf().appealId() : null)));
+		if (decision.alert()) {
+			routed.outbox.add(OutboxEntry.of(new SupervisorAlerted(UUID.randomUUID(), submitted.appealId(), now,
+					SupervisorAlerted.SCHEMA_VERSION, submitted.correlationId(), submitted.trackingCode(),
+					SupervisorAlerted.URGENT_APPEAL, decision.department(), c.category(), c.priority(), c.confidence(),
+					decision.triage(), submitted.district(), decision.explanationZh())));
+		}
+		return routed;
+	}
+
+	/** The decision as the API shows it. */
+	public DecisionView view() {
+		return new DecisionView(this.appealId, this.trackingCode, this.category, this.department,
+				this.assistingDepartments, this.office, this.appealType, this.priority, this.confidence, this.policy,
+				this.triage, this.alert, this.alternatives,
+				new DecisionView.Explanation(this.explanation, this.explanationEn, this.firedRules, this.topTerms),
+				this.routingRule, this.duplicateOf, this.topic, this.modelVersion, this.signalRulesVersion,
+				this.district, this.stationId, this.decidedAt);
 	}
 
 	public String getAppealId() {
@@ -83,6 +150,10 @@ public class RoutingDecision {
 
 	public String getTrackingCode() {
 		return this.trackingCode;
+	}
+
+	public String getText() {
+		return this.text;
 	}
 
 	public String getCategory() {
@@ -101,32 +172,16 @@ public class RoutingDecision {
 		return this.priority;
 	}
 
-	public double getConfidence() {
-		return this.confidence;
+	public String getPolicy() {
+		return this.policy;
 	}
 
-	public List<String> getMatchedKeywords() {
-		return List.copyOf(this.matchedKeywords);
+	public Decision.RuleUse getRoutingRule() {
+		return this.routingRule;
 	}
 
-	public String getExplanation() {
-		return this.explanation;
-	}
-
-	public String getRulesVersion() {
-		return this.rulesVersion;
-	}
-
-	public String getDistrict() {
-		return this.district;
-	}
-
-	public String getStationId() {
-		return this.stationId;
-	}
-
-	public Instant getDecidedAt() {
-		return this.decidedAt;
+	public Duplicate getDuplicateOf() {
+		return this.duplicateOf;
 	}
 
 	public List<OutboxEntry> getOutbox() {

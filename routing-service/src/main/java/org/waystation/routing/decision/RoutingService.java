@@ -1,6 +1,7 @@
 package org.waystation.routing.decision;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -10,13 +11,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import org.waystation.events.AppealSubmitted;
-import org.waystation.routing.classifier.Classification;
-import org.waystation.routing.classifier.KeywordClassifier;
+import org.waystation.routing.similar.DuplicateDetector;
 import org.waystation.support.outbox.OutboxWriter;
 
 /**
  * Routes each submitted appeal once: a replayed {@code AppealSubmitted} finds the
- * decision already stored and changes nothing.
+ * decision already stored and changes nothing (its duplicate link and hot-topic count
+ * were recorded under the appeal's id the first time).
  */
 @Service
 public class RoutingService {
@@ -27,28 +28,45 @@ public class RoutingService {
 
 	private final OutboxWriter outbox;
 
-	private final KeywordClassifier classifier;
+	private final RoutingEngine engine;
+
+	private final DuplicateDetector duplicates;
 
 	private final Clock clock;
 
-	RoutingService(MongoTemplate mongo, OutboxWriter outbox, KeywordClassifier classifier, Optional<Clock> clock) {
+	RoutingService(MongoTemplate mongo, OutboxWriter outbox, RoutingEngine engine, DuplicateDetector duplicates,
+			Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
-		this.classifier = classifier;
+		this.engine = engine;
+		this.duplicates = duplicates;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	public void route(AppealSubmitted submitted) {
-		Classification classification = this.classifier.classify(submitted.text());
+		Instant now = this.clock.instant();
+		String phoneHash = (submitted.phone() != null && !submitted.phone().isBlank())
+				? this.duplicates.phoneHash(submitted.phone()) : null;
+		Decision decision = this.engine.decide(new RoutingEngine.Appeal(submitted.appealId(), submitted.trackingCode(),
+				submitted.text(), submitted.district(), submitted.stationId(), phoneHash), true, now);
 		try {
-			this.outbox.insert(RoutingDecision.decide(submitted, classification, this.clock.instant()));
-			log.info("Routed appeal {} to {} as {} ({}, confidence {})", submitted.trackingCode(),
-					classification.department(), classification.category(), classification.priority(),
-					classification.confidence());
+			this.outbox.insert(RoutingDecision.of(submitted, phoneHash, decision, now));
+			log.info("Routed appeal {} to {} as {} ({}, confidence {}, {})", submitted.trackingCode(),
+					decision.department(), decision.classification().category(), decision.classification().priority(),
+					decision.classification().confidence(), decision.policy());
 		}
 		catch (DuplicateKeyException ex) {
-			// Another instance routed it in the meantime.
+			// Routed already (a replay, or another instance in the meantime).
 		}
+	}
+
+	/** What routing would do with a text, recording nothing. */
+	public DecisionView preview(String text, String district, String stationId, String phone) {
+		String phoneHash = (phone != null && !phone.isBlank()) ? this.duplicates.phoneHash(phone) : null;
+		Decision decision = this.engine.decide(
+				new RoutingEngine.Appeal(null, null, text, district, stationId, phoneHash), false,
+				this.clock.instant());
+		return DecisionView.preview(decision, district, stationId);
 	}
 
 	public Optional<RoutingDecision> decisionFor(String appealId) {

@@ -1,6 +1,10 @@
 package org.waystation.routing.decision;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -10,8 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.CaseRedispatched;
 import org.waystation.events.EventCodec;
+import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Topics;
+import org.waystation.routing.similar.DuplicateDetector;
+import org.waystation.routing.similar.RecentAppeals;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.ServiceScenario;
@@ -23,24 +31,58 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class RoutingScenario extends ServiceScenario {
 
+	static final String RULES = "/api/v1/admin/routing-rules";
+
+	static final String WATER = "驿站的饮水机坏了好几天了，夏天没水喝";
+
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	DuplicateDetector duplicates;
+
+	AppealSubmitted submit(String text, String district, String stationId, String phone) {
+		AppealSubmitted sample = Samples.fresh(AppealSubmitted.class);
+		AppealSubmitted submitted = new AppealSubmitted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
+				sample.correlationId(), sample.trackingCode(), sample.channel(), text, phone, district, stationId);
+		sender().send(submitted);
+		return submitted;
+	}
+
+	AppealRouted routed(AppealSubmitted submitted) {
+		return events().await(AppealRouted.class, (e) -> e.appealId().equals(submitted.appealId()));
+	}
+
+	static String phone() {
+		return "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+	}
+
+	static String station() {
+		return "ST-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
 	@Test
-	void routesTheContractSampleAndPublishesAppealRouted() {
+	void routesTheContractSampleByItsDistrictRuleAndExplainsWhy() {
 		AppealSubmitted submitted = Samples.fresh(AppealSubmitted.class);
 
 		sender().send(submitted);
 
-		AppealRouted routed = events().await(AppealRouted.class, (e) -> e.appealId().equals(submitted.appealId()));
+		AppealRouted routed = routed(submitted);
 		assertThat(routed.department()).isEqualTo("HRSS");
 		assertThat(routed.category()).isEqualTo("WAGE_ARREARS");
+		assertThat(routed.office()).isEqualTo("朝阳区人力资源和社会保障局劳动保障监察大队");
 		assertThat(routed.trackingCode()).isEqualTo(submitted.trackingCode());
 		assertThat(routed.correlationId()).isEqualTo(submitted.correlationId());
-		assertThat(routed.explanation()).isNotBlank();
+		assertThat(routed.explanation()).contains("欠薪与工资报酬", "district-chaoyang-WAGE_ARREARS");
 		JsonNode decision = http().get("/api/v1/routing/decisions/" + submitted.appealId()).json();
 		assertThat(decision.get("department").asString()).isEqualTo("HRSS");
-		assertThat(decision.get("rulesVersion").asString()).startsWith("keywords-");
+		assertThat(decision.get("policy").asString()).isEqualTo("AUTO");
+		assertThat(decision.get("suggestions")).hasSize(3);
+		assertThat(decision.get("explanation").get("en").asString()).contains("Wage arrears");
+		assertThat(decision.get("explanation").get("words")).isNotEmpty();
+		assertThat(decision.get("routingRule").get("id").asString()).isEqualTo("district-chaoyang-WAGE_ARREARS");
+		assertThat(decision.get("routingRule").get("rulesetVersion").asLong()).isPositive();
+		assertThat(decision.get("modelVersion").asString()).startsWith("model-");
 	}
 
 	@Test
@@ -49,7 +91,7 @@ abstract class RoutingScenario extends ServiceScenario {
 		AppealSubmitted marker = Samples.fresh(AppealSubmitted.class);
 
 		sender().send(submitted);
-		events().await(AppealRouted.class, (e) -> e.appealId().equals(submitted.appealId()));
+		routed(submitted);
 		sender().send(submitted);
 		// Same key, same partition: once the marker is routed, the replay before it was
 		// handled.
@@ -78,7 +120,7 @@ abstract class RoutingScenario extends ServiceScenario {
 		sender().send(after);
 
 		events().awaitDeadLetter(Topics.deadLetterOf(Topics.APPEAL_SUBMITTED), "\"eventId\":42");
-		events().await(AppealRouted.class, (e) -> e.appealId().equals(after.appealId()));
+		routed(after);
 	}
 
 	@Test
@@ -86,6 +128,227 @@ abstract class RoutingScenario extends ServiceScenario {
 		HttpJson.Response response = http().get("/api/v1/routing/decisions/no-such-appeal");
 
 		assertThat(response.status()).isEqualTo(404);
+	}
+
+	@Test
+	void previewShowsTheWholeDecisionAndRecordsNothing() {
+		String phone = phone();
+
+		HttpJson.Response response = http().post("/api/v1/routing/preview", HttpJson.json(Map.of("text",
+				"公司拖欠工资半年不给，仲裁也赢了，我想申请法律援助帮我强制执行", "channel", "HOTLINE", "district", "朝阳区", "phone", phone)));
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode preview = response.json();
+		assertThat(preview.get("category").asString()).isEqualTo("LEGAL_AID");
+		assertThat(preview.get("department").asString()).isEqualTo("JUSTICE");
+		assertThat(preview.get("assistingDepartments").get(0).asString()).isEqualTo("HRSS");
+		assertThat(preview.get("office").asString()).isEqualTo("市司法局（法律援助中心）");
+		assertThat(preview.get("suggestions")).hasSize(3);
+		assertThat(preview.get("explanation").get("rules").get(0).get("id").asString()).isEqualTo("legal-aid-ask");
+		assertThat(preview.get("explanation").get("zh").asString()).contains("明确要求法律援助或律师");
+		assertThat(preview.get("appealId").isNull()).isTrue();
+		assertThat(this.mongo.findById(this.duplicates.phoneHash(phone), RecentAppeals.class)).isNull();
+	}
+
+	@Test
+	void previewRejectsBadInputNamingEachProblem() {
+		HttpJson.Response response = http().post("/api/v1/routing/preview",
+				HttpJson.json(Map.of("text", " ", "channel", "FAX")));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("text",
+				"channel");
+	}
+
+	@Test
+	void anUnsureAppealGoesToTriageWithItsTopThreeSuggestions() {
+		AppealSubmitted submitted = submit("有个事情想反映一下，不知道该找谁", "朝阳区", null, phone());
+
+		AppealRouted routed = routed(submitted);
+
+		assertThat(routed.department()).isEqualTo("TRIAGE");
+		assertThat(routed.confidence()).isLessThan(0.6);
+		JsonNode decision = http().get("/api/v1/routing/decisions/" + submitted.appealId()).json();
+		assertThat(decision.get("policy").asString()).isEqualTo("LOW_CONFIDENCE_TRIAGE");
+		assertThat(decision.get("triage").asBoolean()).isTrue();
+		assertThat(decision.get("suggestions")).hasSize(3);
+		assertThat(decision.get("explanation").get("zh").asString()).contains("转综合受理派单中心人工分拣");
+	}
+
+	@Test
+	void anUrgentAppealGoesToItsDepartmentAndAlertsASupervisor() {
+		AppealSubmitted submitted = submit("我们站点二十多个骑手三个月没发工资了，今天都在站点门口等老板", "海淀区", null, phone());
+
+		AppealRouted routed = routed(submitted);
+		SupervisorAlerted alert = events().await(SupervisorAlerted.class,
+				(e) -> e.appealId().equals(submitted.appealId()));
+
+		assertThat(routed.priority()).isEqualTo("URGENT");
+		assertThat(routed.department()).isEqualTo("HRSS");
+		assertThat(alert.kind()).isEqualTo(SupervisorAlerted.URGENT_APPEAL);
+		assertThat(alert.department()).isEqualTo("HRSS");
+		assertThat(alert.reason()).contains("十人以上群体欠薪或维权");
+		assertThat(alert.trackingCode()).isEqualTo(submitted.trackingCode());
+	}
+
+	@Test
+	void eachKindOfRuleRoutesAndTheMostSpecificWins() {
+		AppealRouted byDefault = routed(submit(WATER, "顺义区", station(), phone()));
+		AppealRouted byDistrict = routed(submit(WATER, "海淀区", station(), phone()));
+		AppealRouted byStation = routed(submit(WATER, "朝阳区", "WJ-07", phone()));
+		AppealRouted byOtherStation = routed(submit(WATER, "朝阳区", station(), phone()));
+
+		assertThat(byDefault.office()).isEqualTo("所在街道党群服务中心");
+		assertThat(byDistrict.office()).isEqualTo("海淀区中关村街道党群服务中心");
+		assertThat(byStation.office()).isEqualTo("朝阳区酒仙桥街道党群服务中心");
+		assertThat(byOtherStation.office()).isEqualTo("朝阳区望京街道党群服务中心");
+		assertThat(List.of(byDefault, byDistrict, byStation, byOtherStation)).extracting(AppealRouted::department)
+			.containsOnly("COMMUNITY");
+	}
+
+	@Test
+	void rulesChangeAtRunTimeAreAuditedAndTheNextAppealFollowsThem() {
+		String station = station();
+		String admin = "admin-wangli";
+		HttpJson.Response created = http().post(
+				RULES, HttpJson.json(Map.of("category", "REST_STATION", "district", "顺义区", "stationId", station,
+						"department", "HOUSING", "office", "顺义区住房和城乡建设委员会", "note", "该驿站设在公租房小区内")),
+				"X-Staff-Id", admin);
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		long createdIn = created.json().get("rulesetVersion").asLong();
+
+		AppealSubmitted first = submit(WATER, "顺义区", station, phone());
+		AppealRouted followed = routed(first);
+		assertThat(followed.department()).isEqualTo("HOUSING");
+		assertThat(followed.office()).isEqualTo("顺义区住房和城乡建设委员会");
+		JsonNode rule = http().get("/api/v1/routing/decisions/" + first.appealId()).json().get("routingRule");
+		assertThat(rule.get("id").asString()).isEqualTo(id);
+		assertThat(rule.get("rulesetVersion").asLong()).isEqualTo(createdIn);
+
+		long revision = created.json().get("revision").asLong();
+		assertThat(
+				http()
+					.put(RULES + "/" + id,
+							HttpJson
+								.json(Map.of("department", "HOUSING", "office", "顺义区住建委物业科", "revision", revision + 7)),
+							"X-Staff-Id", admin)
+					.status())
+			.isEqualTo(409);
+		HttpJson.Response updated = http().put(RULES + "/" + id,
+				HttpJson.json(Map.of("department", "HOUSING", "office", "顺义区住建委物业科", "revision", revision)),
+				"X-Staff-Id", "admin-zhaoqiang");
+		assertThat(updated.status()).isEqualTo(200);
+		assertThat(routed(submit(WATER, "顺义区", station, phone())).office()).isEqualTo("顺义区住建委物业科");
+
+		assertThat(http().post(RULES + "/" + id + "/disable", "{}", "X-Staff-Id", admin).status()).isEqualTo(200);
+		AppealRouted fallback = routed(submit(WATER, "顺义区", station, phone()));
+		assertThat(fallback.department()).isEqualTo("COMMUNITY");
+		assertThat(fallback.office()).isEqualTo("所在街道党群服务中心");
+
+		JsonNode audit = http().get(RULES + "/audit?ruleId=" + id).json();
+		assertThat(audit.findValuesAsString("action")).containsExactly("DISABLE", "UPDATE", "CREATE");
+		assertThat(audit.get(1).get("actor").asString()).isEqualTo("admin-zhaoqiang");
+		assertThat(audit.get(1).get("before").get("office").asString()).isEqualTo("顺义区住房和城乡建设委员会");
+		assertThat(audit.get(1).get("after").get("office").asString()).isEqualTo("顺义区住建委物业科");
+		assertThat(audit.get(0).get("after").get("enabled").asBoolean()).isFalse();
+		assertThat(audit.get(0).get("rulesetVersion").asLong())
+			.isGreaterThan(audit.get(1).get("rulesetVersion").asLong());
+	}
+
+	@Test
+	void badRuleChangesAreRefusedWithTheReason() {
+		String body = HttpJson.json(Map.of("category", "REST_STATION", "district", "海淀区", "department", "HOUSING"));
+		HttpJson.Response anonymous = http().post(RULES, body);
+		assertThat(anonymous.status()).isEqualTo(400);
+		assertThat(anonymous.json().get("errors").get(0).get("field").asString()).isEqualTo("X-Staff-Id");
+
+		HttpJson.Response taken = http().post(RULES, body, "X-Staff-Id", "admin-wangli");
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.json().get("code").asString()).isEqualTo("rule-scope-taken");
+
+		HttpJson.Response unknown = http().post(RULES,
+				HttpJson.json(Map.of("category", "REST_STATION", "district", "延庆区", "department", "FIRE_BRIGADE")),
+				"X-Staff-Id", "admin-wangli");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("department");
+
+		assertThat(http().get(RULES + "/no-such-rule").status()).isEqualTo(404);
+	}
+
+	@Test
+	void triageCorrectionsAreStoredOnceAndTheNextRetrainingLearnsThem() {
+		String text = "蓝鲸计划的补贴到底归谁管，问了好几个地方都说不归他们";
+		AppealSubmitted submitted = submit(text, "朝阳区", null, phone());
+		routed(submitted);
+		String before = http().get("/api/v1/admin/classifier").json().get("modelVersion").asString();
+		CaseRedispatched sample = Samples.forAppeal(CaseRedispatched.class, submitted.appealId(),
+				submitted.trackingCode());
+		CaseRedispatched redispatched = new CaseRedispatched(sample.eventId(), sample.appealId(), sample.occurredAt(),
+				1, sample.correlationId(), sample.caseId(), sample.trackingCode(), "TRIAGE", "REDISPATCHED",
+				"TRADE_UNION", sample.newCaseId(), "triage-zhaomin", "蓝鲸计划是总工会的帮扶项目");
+
+		sender().send(redispatched);
+		sender().send(redispatched);
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode corrections = http().get("/api/v1/admin/classifier/corrections").json();
+			assertThat(corrections.findValuesAsString("appealId")).containsOnlyOnce(submitted.appealId());
+		});
+		JsonNode correction = java.util.stream.StreamSupport
+			.stream(http().get("/api/v1/admin/classifier/corrections").json().spliterator(), false)
+			.filter((c) -> c.get("appealId").asString().equals(submitted.appealId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(correction.get("category").asString()).isEqualTo("UNION_SERVICE");
+		assertThat(correction.get("text").asString()).isEqualTo(text);
+
+		JsonNode retrained = http().post("/api/v1/admin/classifier/retrain", "{}").json();
+		assertThat(retrained.get("triageCorrections").asInt()).isPositive();
+		assertThat(retrained.get("modelVersion").asString()).isNotEqualTo(before);
+		JsonNode preview = http().post("/api/v1/routing/preview", HttpJson.json(Map.of("text", text))).json();
+		assertThat(preview.get("category").asString()).isEqualTo("UNION_SERVICE");
+		assertThat(preview.get("department").asString()).isEqualTo("TRADE_UNION");
+	}
+
+	@Test
+	void aRepeatFromTheSamePhoneIsLinkedToTheEarlierAppeal() {
+		String phone = phone();
+		AppealSubmitted first = submit("站点拖欠我上个月的配送费3200元，站长一直说下周发", "丰台区", null, phone);
+		routed(first);
+		AppealSubmitted again = submit("上个月的配送费3200元站点还是拖欠着，站长一直说下周发，还没发", "丰台区", null, phone);
+		AppealSubmitted otherWorker = submit("站点拖欠我上个月的配送费3200元，站长一直说下周发", "丰台区", null, phone());
+		AppealSubmitted otherMatter = submit("驿站晚上九点就关门了，夜班骑手用不上", "丰台区", null, phone);
+
+		assertThat(routed(again).duplicateOf()).isEqualTo(first.appealId());
+		assertThat(routed(otherWorker).duplicateOf()).isNull();
+		assertThat(routed(otherMatter).duplicateOf()).isNull();
+		JsonNode decision = http().get("/api/v1/routing/decisions/" + again.appealId()).json();
+		assertThat(decision.get("duplicateOf").get("trackingCode").asString()).isEqualTo(first.trackingCode());
+		assertThat(decision.get("explanation").get("zh").asString()).contains("建议并单");
+		assertThat(http().get("/api/v1/routing/merge-suggestions").json().findValuesAsString("appealId"))
+			.contains(again.appealId())
+			.doesNotContain(otherWorker.appealId());
+	}
+
+	@Test
+	void similarAppealsFromManyWorkersFormAHotTopic() {
+		List<AppealSubmitted> appeals = List.of(submit("商务区那个驿站的微波炉坏了，冬天饭都是凉的", "西城区", null, phone()),
+				submit("驿站微波炉坏了好久了，没法热饭", "西城区", null, phone()), submit("驿站里的微波炉又坏了，中午热不了饭", "东城区", null, phone()));
+		appeals.forEach(this::routed);
+
+		JsonNode topics = http().get("/api/v1/routing/hot-topics?category=REST_STATION&minWorkers=3").json();
+
+		JsonNode topic = java.util.stream.StreamSupport.stream(topics.spliterator(), false)
+			.filter((t) -> java.util.stream.StreamSupport.stream(t.get("topWords").spliterator(), false)
+				.anyMatch((word) -> word.asString().equals("微波炉")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no hot topic about the microwave in " + topics));
+		assertThat(topic.get("appeals").asInt()).isGreaterThanOrEqualTo(3);
+		assertThat(topic.get("workers").asInt()).isGreaterThanOrEqualTo(3);
+		assertThat(topic.get("districts").toString()).contains("西城区", "东城区");
+		assertThat(topic.get("sampleTrackingCodes").toString()).contains(appeals.get(2).trackingCode());
+		assertThat(http().get("/api/v1/routing/hot-topics?since=yesterday").status()).isEqualTo(400);
 	}
 
 }

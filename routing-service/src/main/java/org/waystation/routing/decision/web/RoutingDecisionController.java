@@ -1,15 +1,22 @@
 package org.waystation.routing.decision.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.waystation.routing.decision.RoutingDecision;
+import org.waystation.routing.decision.DecisionView;
 import org.waystation.routing.decision.RoutingService;
 import org.waystation.support.web.ApiException;
 
 @RestController
-@RequestMapping("/api/v1/routing/decisions")
+@RequestMapping("/api/v1/routing")
 class RoutingDecisionController {
 
 	private final RoutingService routing;
@@ -19,23 +26,41 @@ class RoutingDecisionController {
 	}
 
 	/**
-	 * How an appeal was routed: category, department, type, priority, confidence and why.
+	 * How an appeal was routed: category, department and office, type, priority,
+	 * confidence, top-3 suggestions, the rule used, links to similar appeals, and why.
 	 */
-	@GetMapping("/{appealId}")
+	@GetMapping("/decisions/{appealId}")
 	DecisionView decision(@PathVariable String appealId) {
-		RoutingDecision decision = this.routing.decisionFor(appealId)
+		return this.routing.decisionFor(appealId)
+			.map(org.waystation.routing.decision.RoutingDecision::view)
 			.orElseThrow(() -> ApiException.notFound("decision-not-found",
 					"Appeal " + appealId + " has not been routed (yet)"));
-		return new DecisionView(decision.getAppealId(), decision.getTrackingCode(), decision.getCategory(),
-				decision.getDepartment(), decision.getAppealType(), decision.getPriority(), decision.getConfidence(),
-				decision.getMatchedKeywords(), decision.getExplanation(), decision.getRulesVersion(),
-				decision.getDecidedAt());
 	}
 
-	record DecisionView(String appealId, String trackingCode, String category, String department, String appealType,
-			String priority, double confidence, java.util.List<String> matchedKeywords, String explanation,
-			String rulesVersion, java.time.Instant decidedAt) {
+	/**
+	 * The full decision routing would take for a text, creating nothing: for the triage
+	 * desk and for administrators trying rules. With a phone, it also tells whether the
+	 * text repeats a recent appeal from that phone.
+	 */
+	@PostMapping("/preview")
+	DecisionView preview(@Valid @RequestBody PreviewRequest request) {
+		return this.routing.preview(request.text(), blankToNull(request.district()), blankToNull(request.stationId()),
+				request.phone());
+	}
 
+	record PreviewRequest(
+			@NotBlank(message = "is required and must not be blank") @Size(max = 2000,
+					message = "must be at most 2000 characters") String text,
+			@Pattern(regexp = "WEB|MOBILE_APP|SMS|IM|HOTLINE|KIOSK|WISH_BOX|GRID_WORKER|CSV_IMPORT|OPEN311",
+					message = "must be one of WEB, MOBILE_APP, SMS, IM, HOTLINE, KIOSK, WISH_BOX, GRID_WORKER, CSV_IMPORT, OPEN311") String channel,
+			@Size(max = 64, message = "must be at most 64 characters") String district,
+			@Size(max = 64, message = "must be at most 64 characters") String stationId,
+			@Size(max = 32, message = "must be at most 32 characters") String phone) {
+
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -1,0 +1,2 @@
+/** The classifier's admin API. */
+package org.waystation.routing.classifier.web;

@@ -1,0 +1,2 @@
+/** The routing rules' admin API. */
+package org.waystation.routing.rules.web;

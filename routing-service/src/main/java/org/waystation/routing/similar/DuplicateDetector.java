@@ -1,0 +1,135 @@
+package org.waystation.routing.similar;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import org.waystation.routing.RoutingProperties;
+import org.waystation.support.privacy.PhoneNumbers;
+
+/**
+ * Links an appeal to an earlier one from the same phone within the window when they are
+ * about the same thing: the same category and at least the configured share of words in
+ * common, or nearly all words in common whatever the category.
+ */
+@Component
+public class DuplicateDetector {
+
+	/** Nearly the same words: the same matter even if classified differently. */
+	static final double SAME_WORDS = 0.8;
+
+	private final MongoTemplate mongo;
+
+	private final RoutingProperties properties;
+
+	public DuplicateDetector(MongoTemplate mongo, RoutingProperties properties) {
+		this.mongo = mongo;
+		this.properties = properties;
+	}
+
+	/** The phone's keyed hash: the same for the same number however it was written. */
+	public String phoneHash(String phone) {
+		String normalized = PhoneNumbers.normalize(phone).orElse(phone.strip());
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.properties.phoneHashKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The earlier appeal this one repeats, if any; changes nothing. */
+	public Optional<Duplicate> find(String phoneHash, String appealId, String category, List<String> terms,
+			Instant now) {
+		RecentAppeals recent = this.mongo.findById(phoneHash, RecentAppeals.class);
+		return (recent != null) ? match(recent.entries(), appealId, category, terms, now) : Optional.empty();
+	}
+
+	/**
+	 * Finds the earlier appeal this one repeats and remembers this one for the appeals
+	 * after it. Replaying the same appeal finds the same answer and adds nothing.
+	 */
+	public Optional<Duplicate> record(String phoneHash, String appealId, String trackingCode, String category,
+			List<String> terms, Instant now) {
+		for (int attempt = 0;; attempt++) {
+			RecentAppeals recent = this.mongo.findById(phoneHash, RecentAppeals.class);
+			boolean fresh = recent == null;
+			if (fresh) {
+				recent = new RecentAppeals(phoneHash);
+			}
+			Optional<RecentAppeals.Entry> replayed = recent.entries()
+				.stream()
+				.filter((entry) -> entry.appealId().equals(appealId))
+				.findFirst();
+			if (replayed.isPresent()) {
+				// Seen before: the answer it got then, from the appeals before it.
+				return match(recent.entries(), appealId, category, terms, replayed.get().at());
+			}
+			Optional<Duplicate> duplicate = match(recent.entries(), appealId, category, terms, now);
+			recent.add(new RecentAppeals.Entry(appealId, trackingCode, now, category, terms),
+					now.minus(this.properties.duplicateWindow()));
+			try {
+				if (fresh) {
+					this.mongo.insert(recent);
+				}
+				else {
+					this.mongo.save(recent);
+				}
+				duplicate.ifPresent((found) -> this.mongo.save(new MergeSuggestion(appealId, trackingCode,
+						found.appealId(), found.trackingCode(), category, found.similarity(), now)));
+				return duplicate;
+			}
+			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
+				if (attempt >= 5) {
+					throw ex;
+				}
+				// Another appeal from the same phone was recorded at the same time: read
+				// again.
+			}
+		}
+	}
+
+	public List<MergeSuggestion> suggestions(Instant since, int limit) {
+		Query query = Query.query(Criteria.where("suggestedAt").gte(since))
+			.with(Sort.by(Sort.Direction.DESC, "suggestedAt"))
+			.limit(limit);
+		return this.mongo.find(query, MergeSuggestion.class);
+	}
+
+	private Optional<Duplicate> match(List<RecentAppeals.Entry> entries, String appealId, String category,
+			List<String> terms, Instant now) {
+		Instant from = now.minus(this.properties.duplicateWindow());
+		return entries.stream()
+			.filter((entry) -> !entry.appealId().equals(appealId) && !entry.at().isBefore(from)
+					&& entry.at().isBefore(now))
+			.map((entry) -> new Candidate(entry, Terms.overlap(terms, entry.terms())))
+			.filter((candidate) -> candidate.similarity() >= SAME_WORDS
+					|| (candidate.entry().category().equals(category)
+							&& candidate.similarity() >= this.properties.duplicateSimilarity()))
+			.max(Comparator.comparingDouble(Candidate::similarity).thenComparing((candidate) -> candidate.entry().at()))
+			.map((candidate) -> new Duplicate(candidate.entry().appealId(), candidate.entry().trackingCode(),
+					Math.round(candidate.similarity() * 100) / 100.0));
+	}
+
+	private record Candidate(RecentAppeals.Entry entry, double similarity) {
+
+	}
+
+}
