@@ -188,14 +188,7 @@ public final class AppealClassifier {
 				alternatives.add(new Alternative(candidate, departmentOf(candidate), round(p[i])));
 			}
 		}
-		List<WeightedTerm> terms = this.categories.contributions(textFeatures, category, 10)
-			.stream()
-			.flatMap((contribution) -> TextFeatures.display(contribution.feature())
-				.map((term) -> new WeightedTerm(term, round(contribution.weight())))
-				.stream())
-			.filter(distinctTerms())
-			.limit(5)
-			.toList();
+		List<WeightedTerm> terms = topTerms(textFeatures, category);
 		List<FiredRule> fired = signals.stream()
 			.map((signal) -> new FiredRule(signal.ruleId(), signal.kind().name(), signal.zh(), signal.en(),
 					signal.matched()))
@@ -302,7 +295,43 @@ public final class AppealClassifier {
 		return model.labels().get(best);
 	}
 
-	/** Drops a bigram already shown inside a longer word, and the reverse. */
+	/**
+	 * The words that weighed most towards the category: whole words (the segmenter's and
+	 * the lexicon's) first, character bigrams only to fill up when there are fewer than
+	 * three, and none shown inside another.
+	 */
+	private List<WeightedTerm> topTerms(List<String> textFeatures, String category) {
+		List<LinearModel.Contribution> contributions = this.categories.contributions(textFeatures, category, 30);
+		List<WeightedTerm> terms = new ArrayList<>();
+		java.util.function.Predicate<WeightedTerm> distinct = distinctTerms();
+		for (boolean bigrams : new boolean[] { false, true }) {
+			for (LinearModel.Contribution contribution : contributions) {
+				if (terms.size() >= (bigrams ? 3 : 5) || TextFeatures.isBigram(contribution.feature()) != bigrams) {
+					continue;
+				}
+				TextFeatures.display(contribution.feature())
+					.filter(AppealClassifier::telling)
+					.map((term) -> new WeightedTerm(term, round(contribution.weight())))
+					.filter(distinct)
+					.ifPresent(terms::add);
+			}
+		}
+		return terms;
+	}
+
+	private static final Set<String> FUNCTION_WORDS = Set.of("the", "and", "for", "was", "with", "not", "our", "you",
+			"are", "but", "have", "has", "this", "that", "they", "from", "what", "who", "how", "can", "get", "got");
+
+	/**
+	 * A term worth showing: two Chinese characters or three letters or more, not a
+	 * function word.
+	 */
+	private static boolean telling(String term) {
+		boolean ascii = term.chars().allMatch((c) -> c < 128);
+		return term.codePointCount(0, term.length()) >= (ascii ? 3 : 2) && !FUNCTION_WORDS.contains(term);
+	}
+
+	/** Drops a term already shown inside a longer one, and the reverse. */
 	private static java.util.function.Predicate<WeightedTerm> distinctTerms() {
 		List<String> seen = new ArrayList<>();
 		return (term) -> {

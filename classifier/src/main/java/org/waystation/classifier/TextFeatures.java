@@ -120,6 +120,10 @@ public final class TextFeatures {
 				: java.util.Optional.of(feature.substring(2));
 	}
 
+	static boolean isBigram(String feature) {
+		return feature.startsWith(BIGRAM);
+	}
+
 	static boolean isChinese(int codePoint) {
 		return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
 	}
