@@ -22,7 +22,13 @@ public class HotTopic {
 
 	static final int MAX_WORKERS = 1000;
 
-	static final int MAX_RECENT = 200;
+	static final int MAX_RECENT = 100;
+
+	/**
+	 * Enough of a worker's phone hash to count distinct workers, without a large
+	 * document.
+	 */
+	static final int WORKER_KEY = 12;
 
 	static final int MAX_SAMPLES = 5;
 
@@ -33,6 +39,7 @@ public class HotTopic {
 
 	private int count;
 
+	/** Distinct workers (a prefix of each phone hash), up to {@link #MAX_WORKERS}. */
 	private List<String> workers = new ArrayList<>();
 
 	private List<TermCount> terms = new ArrayList<>();
@@ -88,8 +95,10 @@ public class HotTopic {
 	void add(String appealId, String trackingCode, String workerHash, String district, List<String> appealTerms,
 			Instant now) {
 		this.count++;
-		if (workerHash != null && !this.workers.contains(workerHash) && this.workers.size() < MAX_WORKERS) {
-			this.workers.add(workerHash);
+		String worker = (workerHash != null) ? workerHash.substring(0, Math.min(WORKER_KEY, workerHash.length()))
+				: null;
+		if (worker != null && !this.workers.contains(worker) && this.workers.size() < MAX_WORKERS) {
+			this.workers.add(worker);
 		}
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		this.terms.forEach((term) -> counts.put(term.term(), term.count()));
