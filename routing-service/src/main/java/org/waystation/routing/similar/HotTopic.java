@@ -88,6 +88,19 @@ public class HotTopic {
 		return dot / (Math.sqrt(norm) * Math.sqrt(appealTerms.size()));
 	}
 
+	/** A copy to write while the original keeps counting. */
+	HotTopic snapshot() {
+		HotTopic copy = new HotTopic(this.id, this.category, this.firstSeen);
+		copy.count = this.count;
+		copy.workers = List.copyOf(this.workers);
+		copy.terms = this.terms;
+		copy.districts = this.districts;
+		copy.recentAppeals = this.recentAppeals;
+		copy.sampleTrackingCodes = this.sampleTrackingCodes;
+		copy.lastSeen = this.lastSeen;
+		return copy;
+	}
+
 	boolean contains(String appealId) {
 		return this.recentAppeals.contains(appealId);
 	}

@@ -20,8 +20,10 @@ import org.waystation.routing.RoutingProperties;
  * Groups similar appeals into hot topics, online: an appeal joins the open topic of its
  * category whose word centroid is most similar, if similar enough, or starts a new one. A
  * topic stays open for the topic window after its last appeal. Open topics are kept in
- * memory (loaded at start-up) and written through on every change; an appeal already
- * counted (a replay) is not counted again.
+ * memory (loaded at start-up) and written behind: the topics that changed are written
+ * once a second (and at shutdown) by one writer, so routing never waits for them. An
+ * appeal already counted (a replay) is not counted again; a crash loses at most the last
+ * second's counts of appeals whose records Kafka will not deliver again.
  */
 @Component
 public class TopicClusterer {
@@ -31,6 +33,8 @@ public class TopicClusterer {
 	private final RoutingProperties properties;
 
 	private final Map<String, HotTopic> open = new LinkedHashMap<>();
+
+	private final java.util.Set<String> changed = new java.util.LinkedHashSet<>();
 
 	public TopicClusterer(MongoTemplate mongo, RoutingProperties properties, Optional<Clock> clock) {
 		this.mongo = mongo;
@@ -60,15 +64,42 @@ public class TopicClusterer {
 		HotTopic topic = closest(category, terms, now)
 			.orElseGet(() -> new HotTopic(UUID.randomUUID().toString(), category, now));
 		topic.add(appealId, trackingCode, workerHash, district, terms, now);
-		this.mongo.save(topic);
 		this.open.put(topic.getId(), topic);
+		this.changed.add(topic.getId());
 		Instant from = now.minus(this.properties.topicWindow());
 		this.open.values().removeIf((old) -> old.getLastSeen().isBefore(from));
 		return topic;
 	}
 
+	/** Writes the topics that changed since the last time. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1000)
+	@jakarta.annotation.PreDestroy
+	public void flush() {
+		List<HotTopic> snapshots;
+		synchronized (this) {
+			snapshots = this.changed.stream()
+				.map((id) -> this.open.get(id))
+				.filter(java.util.Objects::nonNull)
+				.map(HotTopic::snapshot)
+				.toList();
+			this.changed.clear();
+		}
+		for (HotTopic topic : snapshots) {
+			try {
+				this.mongo.save(topic);
+			}
+			catch (RuntimeException ex) {
+				synchronized (this) {
+					this.changed.add(topic.getId());
+				}
+				throw ex;
+			}
+		}
+	}
+
 	/** Topics seen since the given time, the largest first. */
 	public List<HotTopic> list(Instant since, String category, int minAppeals, int minWorkers, int limit) {
+		flush();
 		Query query = Query.query(Criteria.where("lastSeen").gte(since)).with(Sort.by(Sort.Direction.DESC, "count"));
 		if (category != null) {
 			query.addCriteria(Criteria.where("category").is(category));
@@ -84,6 +115,7 @@ public class TopicClusterer {
 	}
 
 	public Optional<HotTopic> find(String id) {
+		flush();
 		return Optional.ofNullable(this.mongo.findById(id, HotTopic.class));
 	}
 
