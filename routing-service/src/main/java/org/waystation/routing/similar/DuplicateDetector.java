@@ -12,12 +12,12 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.waystation.routing.RoutingProperties;
 import org.waystation.support.privacy.PhoneNumbers;
@@ -29,6 +29,9 @@ import org.waystation.support.privacy.PhoneNumbers;
  */
 @Component
 public class DuplicateDetector {
+
+	/** Entries kept per phone: far more than one worker sends within the window. */
+	static final int KEPT = 20;
 
 	/** Nearly the same words: the same matter even if classified differently. */
 	static final double SAME_WORDS = 0.8;
@@ -64,46 +67,30 @@ public class DuplicateDetector {
 
 	/**
 	 * Finds the earlier appeal this one repeats and remembers this one for the appeals
-	 * after it. Replaying the same appeal finds the same answer and adds nothing.
+	 * after it, in one round trip: the entry is appended (keeping the last {@link #KEPT}
+	 * per phone) and the entries before it come back. Replaying the same appeal finds the
+	 * same answer.
 	 */
 	public Optional<Duplicate> record(String phoneHash, String appealId, String trackingCode, String category,
 			List<String> terms, Instant now) {
-		for (int attempt = 0;; attempt++) {
-			RecentAppeals recent = this.mongo.findById(phoneHash, RecentAppeals.class);
-			boolean fresh = recent == null;
-			if (fresh) {
-				recent = new RecentAppeals(phoneHash);
-			}
-			Optional<RecentAppeals.Entry> replayed = recent.entries()
-				.stream()
-				.filter((entry) -> entry.appealId().equals(appealId))
-				.findFirst();
-			if (replayed.isPresent()) {
-				// Seen before: the answer it got then, from the appeals before it.
-				return match(recent.entries(), appealId, category, terms, replayed.get().at());
-			}
-			Optional<Duplicate> duplicate = match(recent.entries(), appealId, category, terms, now);
-			recent.add(new RecentAppeals.Entry(appealId, trackingCode, now, category, terms),
-					now.minus(this.properties.duplicateWindow()));
-			try {
-				if (fresh) {
-					this.mongo.insert(recent);
-				}
-				else {
-					this.mongo.save(recent);
-				}
-				duplicate.ifPresent((found) -> this.mongo.save(new MergeSuggestion(appealId, trackingCode,
-						found.appealId(), found.trackingCode(), category, found.similarity(), now)));
-				return duplicate;
-			}
-			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				if (attempt >= 5) {
-					throw ex;
-				}
-				// Another appeal from the same phone was recorded at the same time: read
-				// again.
-			}
+		Update append = new Update().push("entries")
+			.slice(-KEPT)
+			.each(new RecentAppeals.Entry(appealId, trackingCode, now, category, terms));
+		RecentAppeals before = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(phoneHash)), append,
+				FindAndModifyOptions.options().upsert(true).returnNew(false), RecentAppeals.class);
+		if (before == null) {
+			return Optional.empty();
 		}
+		Optional<RecentAppeals.Entry> replayed = before.entries()
+			.stream()
+			.filter((entry) -> entry.appealId().equals(appealId))
+			.findFirst();
+		// A replay gets the answer it got the first time, from the appeals before it.
+		Optional<Duplicate> duplicate = match(before.entries(), appealId, category, terms,
+				replayed.map(RecentAppeals.Entry::at).orElse(now));
+		duplicate.ifPresent((found) -> this.mongo.save(new MergeSuggestion(appealId, trackingCode, found.appealId(),
+				found.trackingCode(), category, found.similarity(), now)));
+		return duplicate;
 	}
 
 	public List<MergeSuggestion> suggestions(Instant since, int limit) {
