@@ -1,17 +1,11 @@
 package org.waystation.classifier;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.waystation.events.Taxonomy;
 
@@ -37,18 +31,7 @@ public record Lexicon(String version, Map<String, List<String>> categories) {
 	}
 
 	public static Lexicon standard() {
-		try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-			}
-			return JsonMapper.builder()
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.build()
-				.readValue(in, Lexicon.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return JsonResources.read(RESOURCE, Lexicon.class);
 	}
 
 	/** The lexicon compiled for matching. */

@@ -1,15 +1,9 @@
 package org.waystation.classifier;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.waystation.events.Taxonomy;
 
@@ -45,18 +39,7 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 	}
 
 	public static SignalRules standard() {
-		try (InputStream in = SignalRules.class.getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-			}
-			return JsonMapper.builder()
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.build()
-				.readValue(in, SignalRules.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return JsonResources.read(RESOURCE, SignalRules.class);
 	}
 
 	/** Every rule that fires on the (normalised) text, in the order of the file. */
