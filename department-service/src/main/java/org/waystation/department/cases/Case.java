@@ -209,11 +209,15 @@ public class Case {
 		return opened;
 	}
 
-	/** The same appeal opened again in another department after a re-dispatch. */
-	static Case reopenElsewhere(Case from, String department, SlaTerms terms, Instant now) {
+	/**
+	 * The same appeal opened again in another department after a re-dispatch, in the
+	 * category triage chose (the case's own if none).
+	 */
+	static Case reopenElsewhere(Case from, String department, String category, SlaTerms terms, Instant now) {
 		AppealRouted routed = new AppealRouted(UUID.randomUUID(), from.appealId, now, AppealRouted.SCHEMA_VERSION,
-				from.correlationId, from.trackingCode, from.category, department, from.appealType, from.priority, 1.0,
-				List.of(), "re-dispatched from " + from.department, from.district, List.of(), null, null);
+				from.correlationId, from.trackingCode, (category != null) ? category : from.category, department,
+				from.appealType, from.priority, 1.0, List.of(), "re-dispatched from " + from.department, from.district,
+				List.of(), null, null);
 		return open(redispatchIdFor(from.id, department), routed, department, from.role, terms, now);
 	}
 
@@ -348,8 +352,11 @@ public class Case {
 				this.correlationId, this.id, this.trackingCode, this.department, statusName(), reason, staff));
 	}
 
-	/** Triage sends a returned case (or one of its own) to another department (改派). */
-	List<CaseEvent> redispatch(String toDepartment, String staff, String note, Instant now) {
+	/**
+	 * Triage sends a returned case (or one of its own) to another department (改派),
+	 * optionally naming the category the new case should have.
+	 */
+	List<CaseEvent> redispatch(String toDepartment, String category, String staff, String note, Instant now) {
 		boolean triageOwnCase = TRIAGE.equals(this.department) && this.status.isActive();
 		if (this.status != CaseStatus.RETURNED && !triageOwnCase) {
 			throw new IllegalTransitionException("re-dispatch", this.status,
@@ -362,7 +369,7 @@ public class Case {
 		this.redispatchedTo = toDepartment;
 		return List.of(new CaseRedispatched(UUID.randomUUID(), this.appealId, now, CaseRedispatched.SCHEMA_VERSION,
 				this.correlationId, this.id, this.trackingCode, this.department, statusName(), toDepartment,
-				redispatchIdFor(this.id, toDepartment), staff, note));
+				redispatchIdFor(this.id, toDepartment), staff, note, category));
 	}
 
 	/** Resolve (办结) with a written resolution the worker reads. */

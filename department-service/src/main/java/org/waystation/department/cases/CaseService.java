@@ -90,7 +90,8 @@ public class CaseService {
 	public void open(CaseRedispatched redispatched) {
 		Case from = requireCase(redispatched.caseId());
 		openCase(redispatched.newCaseId(), redispatched.toDepartment(), from.getAppealType(), from.getPriority(),
-				(id, terms, now) -> Case.reopenElsewhere(from, redispatched.toDepartment(), terms, now));
+				(id, terms, now) -> Case.reopenElsewhere(from, redispatched.toDepartment(), redispatched.category(),
+						terms, now));
 	}
 
 	private void openCase(String id, String department, String appealType, String priority, Opener opener) {
@@ -182,8 +183,8 @@ public class CaseService {
 				(c) -> c.returnCase(reason, staffName, this.sla.calendar(), this.sla.calendar().workingDay(), now()));
 	}
 
-	public Case redispatch(String caseId, String toDepartment, String staffName, String note) {
-		return act(caseId, (c) -> c.redispatch(toDepartment, staffName, note, now()));
+	public Case redispatch(String caseId, String toDepartment, String category, String staffName, String note) {
+		return act(caseId, (c) -> c.redispatch(toDepartment, category, staffName, note, now()));
 	}
 
 	public Case resolve(String caseId, String resolution, String staffName) {

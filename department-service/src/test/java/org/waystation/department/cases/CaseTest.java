@@ -107,7 +107,7 @@ class CaseTest {
 			case RETURNED -> c.returnCase("不属本部门", "王建国", CALENDAR, Duration.ofHours(7), t);
 			case REDISPATCHED -> {
 				c.returnCase("不属本部门", "王建国", CALENDAR, Duration.ofHours(7), t);
-				c.redispatch("PLATFORM_LIAISON", "triage-zhaomin", null, t);
+				c.redispatch("PLATFORM_LIAISON", null, "triage-zhaomin", null, t);
 			}
 			case MERGED -> c.mergeInto(openFor("another-appeal", "JUSTICE"), "王建国", t);
 		}
@@ -209,7 +209,7 @@ class CaseTest {
 				java.util.Map.entry("return",
 						(c) -> c.returnCase("不属本部门", "李敏", CALENDAR, Duration.ofHours(7), OPENED.plusSeconds(900))),
 				java.util.Map.entry("redispatch",
-						(c) -> c.redispatch("JUSTICE", "triage-zhaomin", null, OPENED.plusSeconds(900))),
+						(c) -> c.redispatch("JUSTICE", null, "triage-zhaomin", null, OPENED.plusSeconds(900))),
 				java.util.Map.entry("close", (c) -> c.close("hrss-lihua", true, "督办后结案", OPENED.plusSeconds(900))),
 				java.util.Map.entry("merge",
 						(c) -> c.mergeInto(openFor("primary-appeal", "JUSTICE"), "李敏", OPENED.plusSeconds(900))));
@@ -280,22 +280,27 @@ class CaseTest {
 		Case returned = inStatus(CaseStatus.RETURNED);
 
 		CaseRedispatched event = (CaseRedispatched) returned
-			.redispatch("PLATFORM_LIAISON", "triage-zhaomin", "平台罚款问题", OPENED)
+			.redispatch("PLATFORM_LIAISON", "PLATFORM_RULES", "triage-zhaomin", "平台罚款问题", OPENED)
 			.get(0);
-		Case next = Case.reopenElsewhere(returned, "PLATFORM_LIAISON", helpTerms(OPENED), OPENED);
+		Case next = Case.reopenElsewhere(returned, "PLATFORM_LIAISON", event.category(), helpTerms(OPENED), OPENED);
 
 		assertThat(event.newCaseId()).isEqualTo(next.getId()).isNotEqualTo(returned.getId());
+		assertThat(event.category()).isEqualTo("PLATFORM_RULES");
+		assertThat(next.getCategory()).isEqualTo("PLATFORM_RULES").isNotEqualTo(returned.getCategory());
+		assertThat(Case.reopenElsewhere(returned, "PLATFORM_LIAISON", null, helpTerms(OPENED), OPENED).getCategory())
+			.isEqualTo(returned.getCategory());
 		assertThat(next.getDepartment()).isEqualTo("PLATFORM_LIAISON");
 		assertThat(next.getAppealId()).isEqualTo(returned.getAppealId());
 		assertThat(next.getStatus()).isEqualTo(CaseStatus.OPEN);
-		assertThatThrownBy(() -> open().redispatch("JUSTICE", "x", null, OPENED)).hasMessageContaining("returned");
+		assertThatThrownBy(() -> open().redispatch("JUSTICE", null, "x", null, OPENED))
+			.hasMessageContaining("returned");
 	}
 
 	@Test
 	void letsTriageDispatchItsOwnOpenCases() {
 		Case triage = open("TRIAGE");
 
-		triage.redispatch("HEALTH", "triage-zhaomin", null, OPENED);
+		triage.redispatch("HEALTH", null, "triage-zhaomin", null, OPENED);
 
 		assertThat(triage.getStatus()).isEqualTo(CaseStatus.REDISPATCHED);
 	}

@@ -19,9 +19,8 @@ import org.waystation.routing.decision.RoutingDecision;
 
 /**
  * Learns from the triage desk: each re-dispatch (改派) of an appeal routing decided is
- * stored as a labelled example for the next retraining. The department triage chose is
- * the label; the category is the most likely of that department's categories for the
- * text.
+ * stored as a labelled example for the next retraining. The category is the one triage
+ * named, or else the most likely of the chosen department's categories for the text.
  */
 @Component
 class TriageFeedbackListener {
@@ -52,6 +51,10 @@ class TriageFeedbackListener {
 		if (decision == null || decision.getText() == null) {
 			log.warn("Re-dispatch of appeal {} not learned from: routing has no decision with its text",
 					redispatched.trackingCode());
+			return;
+		}
+		if (redispatched.category() != null && this.taxonomy.category(redispatched.category()).isPresent()) {
+			store(redispatched, decision, redispatched.category());
 			return;
 		}
 		Set<String> categories = Set.copyOf(this.taxonomy.categories()

@@ -286,7 +286,7 @@ abstract class RoutingScenario extends ServiceScenario {
 				submitted.trackingCode());
 		CaseRedispatched redispatched = new CaseRedispatched(sample.eventId(), sample.appealId(), sample.occurredAt(),
 				1, sample.correlationId(), sample.caseId(), sample.trackingCode(), "TRIAGE", "REDISPATCHED",
-				"TRADE_UNION", sample.newCaseId(), "triage-zhaomin", "蓝鲸计划是总工会的帮扶项目");
+				"TRADE_UNION", sample.newCaseId(), "triage-zhaomin", "蓝鲸计划是总工会的帮扶项目", null);
 
 		sender().send(redispatched);
 		sender().send(redispatched);
@@ -309,6 +309,28 @@ abstract class RoutingScenario extends ServiceScenario {
 		JsonNode preview = http().post("/api/v1/routing/preview", HttpJson.json(Map.of("text", text))).json();
 		assertThat(preview.get("category").asString()).isEqualTo("UNION_SERVICE");
 		assertThat(preview.get("department").asString()).isEqualTo("TRADE_UNION");
+	}
+
+	@Test
+	void aCategoryTriageNamesIsLearnedAsGiven() {
+		AppealSubmitted submitted = submit("小区里那个驿站的热水器坏了，一直没人来修", "顺义区", null, phone());
+		routed(submitted);
+		CaseRedispatched sample = Samples.forAppeal(CaseRedispatched.class, submitted.appealId(),
+				submitted.trackingCode());
+
+		sender().send(new CaseRedispatched(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
+				sample.correlationId(), sample.caseId(), sample.trackingCode(), "COMMUNITY", "REDISPATCHED", "HOUSING",
+				sample.newCaseId(), "triage-zhaomin", "驿站设在公租房小区，由住建委管理", "REST_STATION"));
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode correction = java.util.stream.StreamSupport
+				.stream(http().get("/api/v1/admin/classifier/corrections").json().spliterator(), false)
+				.filter((c) -> c.get("appealId").asString().equals(submitted.appealId()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(correction.get("category").asString()).isEqualTo("REST_STATION");
+			assertThat(correction.get("toDepartment").asString()).isEqualTo("HOUSING");
+		});
 	}
 
 	@Test

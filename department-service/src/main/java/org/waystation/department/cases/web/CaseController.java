@@ -177,13 +177,20 @@ class CaseController {
 		return view(this.cases.returnCase(caseId, request.reason().strip(), request.staff()));
 	}
 
-	/** Triage sends the case to another department (改派). */
+	/**
+	 * Triage sends the case to another department (改派), optionally naming the category
+	 * (the new case gets it, and routing learns from it).
+	 */
 	@PostMapping("/api/v1/cases/{caseId}/redispatch")
 	CaseView redispatch(@PathVariable String caseId, @Valid @RequestBody RedispatchRequest request) {
 		if (this.taxonomy.department(request.department()).isEmpty()) {
 			throw ApiException.badRequest("department", "is not a department code: " + request.department());
 		}
-		return view(this.cases.redispatch(caseId, request.department(), request.staff(), request.note()));
+		if (request.category() != null && this.taxonomy.category(request.category()).isEmpty()) {
+			throw ApiException.badRequest("category", "is not a category code: " + request.category());
+		}
+		return view(this.cases.redispatch(caseId, request.department(), request.category(), request.staff(),
+				request.note()));
 	}
 
 	@PostMapping("/api/v1/cases/{caseId}/resolve")
@@ -292,7 +299,7 @@ class CaseController {
 
 	}
 
-	record RedispatchRequest(@NotBlank(message = "is required") String department,
+	record RedispatchRequest(@NotBlank(message = "is required") String department, String category,
 			@Size(max = 64, message = STAFF_SIZE) String staff,
 			@Size(max = 500, message = "must be at most 500 characters") String note) {
 
