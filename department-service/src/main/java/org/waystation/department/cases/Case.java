@@ -80,6 +80,12 @@ public class Case {
 
 	private String district;
 
+	/** The office the routing rule named, on the lead case. */
+	private String office;
+
+	/** An earlier appeal from the same worker about the same thing (并单 suggestion). */
+	private String duplicateOf;
+
 	private String correlationId;
 
 	private CaseStatus status;
@@ -193,6 +199,8 @@ public class Case {
 		opened.appealType = routed.appealType();
 		opened.priority = routed.priority();
 		opened.district = routed.district();
+		opened.office = department.equals(routed.department()) ? routed.office() : null;
+		opened.duplicateOf = routed.duplicateOf();
 		opened.correlationId = routed.correlationId();
 		opened.status = CaseStatus.OPEN;
 		opened.openedAt = now;
@@ -614,6 +622,14 @@ public class Case {
 
 	public String getRole() {
 		return this.role;
+	}
+
+	public String getOffice() {
+		return this.office;
+	}
+
+	public String getDuplicateOf() {
+		return this.duplicateOf;
 	}
 
 	public String getCategory() {

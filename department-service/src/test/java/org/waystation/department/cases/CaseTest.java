@@ -276,6 +276,25 @@ class CaseTest {
 	}
 
 	@Test
+	void theLeadCaseKeepsTheRuleOfficeAndEveryCaseTheDuplicateLink() {
+		AppealRouted sample = EventSamples.event(AppealRouted.class);
+		AppealRouted routed = new AppealRouted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
+				sample.correlationId(), sample.trackingCode(), sample.category(), "HRSS", sample.appealType(),
+				sample.priority(), sample.confidence(), sample.matchedKeywords(), sample.explanation(),
+				sample.district(), List.of("JUSTICE"), "朝阳区人力资源和社会保障局劳动保障监察大队", "earlier-appeal");
+
+		Case lead = Case.open(Case.idFor(routed.appealId(), "HRSS"), routed, "HRSS", Case.LEAD, helpTerms(OPENED),
+				OPENED);
+		Case assisting = Case.open(Case.idFor(routed.appealId(), "JUSTICE"), routed, "JUSTICE", Case.ASSIST,
+				helpTerms(OPENED), OPENED);
+
+		assertThat(lead.getOffice()).isEqualTo("朝阳区人力资源和社会保障局劳动保障监察大队");
+		assertThat(assisting.getOffice()).isNull();
+		assertThat(lead.getDuplicateOf()).isEqualTo("earlier-appeal");
+		assertThat(assisting.getDuplicateOf()).isEqualTo("earlier-appeal");
+	}
+
+	@Test
 	void redispatchesToANewCaseInTheNewDepartment() {
 		Case returned = inStatus(CaseStatus.RETURNED);
 
