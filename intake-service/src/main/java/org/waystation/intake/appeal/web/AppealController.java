@@ -27,6 +27,7 @@ import org.waystation.intake.appeal.PendingQuestion;
 import org.waystation.intake.appeal.SubmitAppeal;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.web.ApiException;
+import org.waystation.support.web.validation.CodePoints;
 
 @RestController
 @RequestMapping("/api/v1/appeals")

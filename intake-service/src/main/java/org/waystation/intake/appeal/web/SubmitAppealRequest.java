@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.waystation.events.Channel;
+import org.waystation.support.web.validation.CodePoints;
+import org.waystation.support.web.validation.ValueOf;
 
 /** What a channel sends: the worker's words and how to reach them. */
 record SubmitAppealRequest(@NotBlank(message = "is required") @ValueOf(Channel.class) String channel,

@@ -2,7 +2,6 @@ package org.waystation.routing.decision.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +10,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.waystation.events.Channel;
 import org.waystation.routing.decision.DecisionView;
 import org.waystation.routing.decision.RoutingService;
 import org.waystation.support.web.ApiException;
+import org.waystation.support.web.validation.CodePoints;
+import org.waystation.support.web.validation.ValueOf;
 
 @RestController
 @RequestMapping("/api/v1/routing")
@@ -48,11 +50,8 @@ class RoutingDecisionController {
 				request.phone());
 	}
 
-	record PreviewRequest(
-			@NotBlank(message = "is required and must not be blank") @Size(max = 2000,
-					message = "must be at most 2000 characters") String text,
-			@Pattern(regexp = "WEB|MOBILE_APP|SMS|IM|HOTLINE|KIOSK|WISH_BOX|GRID_WORKER|CSV_IMPORT|OPEN311",
-					message = "must be one of WEB, MOBILE_APP, SMS, IM, HOTLINE, KIOSK, WISH_BOX, GRID_WORKER, CSV_IMPORT, OPEN311") String channel,
+	record PreviewRequest(@NotBlank(message = "is required and must not be blank") @CodePoints(max = 2000) String text,
+			@ValueOf(Channel.class) String channel,
 			@Size(max = 64, message = "must be at most 64 characters") String district,
 			@Size(max = 64, message = "must be at most 64 characters") String stationId,
 			@Size(max = 32, message = "must be at most 32 characters") String phone) {

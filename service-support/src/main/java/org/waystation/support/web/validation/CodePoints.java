@@ -1,4 +1,4 @@
-package org.waystation.intake.appeal.web;
+package org.waystation.support.web.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = CodePoints.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
-@interface CodePoints {
+public @interface CodePoints {
 
 	int max();
 
@@ -28,7 +28,7 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<CodePoints, String> {
+	final class Validator implements ConstraintValidator<CodePoints, String> {
 
 		private int max;
 

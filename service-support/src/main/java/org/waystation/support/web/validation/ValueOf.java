@@ -1,4 +1,4 @@
-package org.waystation.intake.appeal.web;
+package org.waystation.support.web.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -22,7 +22,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = ValueOf.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
-@interface ValueOf {
+public @interface ValueOf {
 
 	Class<? extends Enum<?>> value();
 
@@ -32,7 +32,7 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<ValueOf, String> {
+	final class Validator implements ConstraintValidator<ValueOf, String> {
 
 		private String[] names;
 
