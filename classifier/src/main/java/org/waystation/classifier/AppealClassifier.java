@@ -148,8 +148,10 @@ public final class AppealClassifier {
 			if (candidate.equals(category) || OTHER.equals(candidate)) {
 				continue;
 			}
+			// Under an explicit ask, the underlying problem is the likeliest of the rest.
+			double share = decidingRule.isPresent() ? p[i] / Math.max(1e-9, 1 - probabilityOf(category, p)) : p[i];
 			double threshold = decidingRule.isPresent() ? UNDERLYING_THRESHOLD : ASSIST_THRESHOLD;
-			if (p[i] >= threshold && !departmentOf(candidate).equals(department)) {
+			if (share >= threshold && !departmentOf(candidate).equals(department)) {
 				assisting.add(departmentOf(candidate));
 			}
 			break;
