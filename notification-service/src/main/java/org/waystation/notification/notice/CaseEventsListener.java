@@ -17,7 +17,7 @@ class CaseEventsListener {
 	}
 
 	@KafkaListener(id = "notification-events", idIsGroup = false,
-			topics = { Topics.APPEAL_SUBMITTED, Topics.CASE_EVENTS })
+			topics = { Topics.APPEAL_SUBMITTED, Topics.CASE_EVENTS, Topics.SUPERVISOR_ALERTS })
 	void onAppealAndCaseEvents(ConsumerRecord<String, byte[]> record) {
 		EventCodec.fromBytes(record.value()).ifPresent(this.notifications::handle);
 	}

@@ -28,6 +28,7 @@ import org.waystation.events.CaseReplied;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
 import org.waystation.events.Event;
+import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Taxonomy;
 import org.waystation.notification.contact.WorkerContact;
 import org.waystation.support.privacy.PhoneNumbers;
@@ -98,6 +99,33 @@ public class NotificationService {
 		}
 		else if (event instanceof CaseClosed closed) {
 			notify(event, closed.trackingCode(), "case.closed", closed.department(), null);
+		}
+		else if (event instanceof SupervisorAlerted alert) {
+			alertSupervisors(alert);
+		}
+	}
+
+	/**
+	 * An urgent appeal: the department's supervisors on duty are told at once. Recorded
+	 * in the dev sink addressed to the department's supervisors until the roster carries
+	 * their contacts.
+	 */
+	private void alertSupervisors(SupervisorAlerted alert) {
+		String template = "supervisor." + (alert.alsoToTriage() ? "urgent-unsure" : "urgent");
+		String categoryZh = this.taxonomy.category(alert.category()).map((c) -> c.zh()).orElse(alert.category());
+		String categoryEn = this.taxonomy.category(alert.category()).map((c) -> c.en()).orElse(alert.category());
+		Notification notification = new Notification(alert.eventId().toString(), alert.appealId(), alert.trackingCode(),
+				alert.type(), template, Notification.DEV_SINK, "supervisors:" + alert.department(),
+				render(template, ZH, alert.trackingCode(), alert.department(), categoryZh),
+				render(template, Locale.ENGLISH, alert.trackingCode(), alert.department(), categoryEn),
+				NotificationStatus.RECORDED, alert.occurredAt(), this.clock.instant());
+		try {
+			this.mongo.insert(notification);
+			log.warn("Urgent appeal {} ({}): supervisors of {} alerted", alert.trackingCode(), alert.category(),
+					alert.department());
+		}
+		catch (DuplicateKeyException ex) {
+			// Recorded already (a replay).
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.waystation.events.CaseInfoRequested;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseReplied;
 import org.waystation.events.SlaWarning;
+import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
 import org.waystation.testsupport.HttpJson;
@@ -55,6 +56,22 @@ abstract class NotificationScenario extends ServiceScenario {
 		assertThat(notifications.get(3).get("messageEn").asString())
 			.contains("Human Resources and Social Security Bureau", trackingCode);
 		assertThat(http().get("/api/v1/notifications?trackingCode=" + trackingCode.toLowerCase()).json()).hasSize(4);
+	}
+
+	@Test
+	void alertsTheDepartmentsSupervisorsToAnUrgentAppealOnce() {
+		String appealId = UUID.randomUUID().toString();
+		SupervisorAlerted alert = Samples.forAppeal(SupervisorAlerted.class, appealId, "WS56789234");
+
+		sender().send(alert);
+		sender().send(alert);
+
+		JsonNode notifications = awaitNotifications(appealId, 1);
+		JsonNode notice = notifications.get(0);
+		assertThat(notice.get("template").asString()).isEqualTo("supervisor.urgent-unsure");
+		assertThat(notice.get("recipient").asString()).isEqualTo("supervisors:HRSS");
+		assertThat(notice.get("message").asString()).contains("WS56789234", "欠薪与工资报酬", "人力资源和社会保障局", "督办");
+		assertThat(notice.get("messageEn").asString()).contains("URGENT", "Human Resources and Social Security Bureau");
 	}
 
 	@Test
