@@ -162,7 +162,7 @@ abstract class RoutingScenario extends ServiceScenario {
 
 	@Test
 	void anUnsureAppealGoesToTriageWithItsTopThreeSuggestions() {
-		AppealSubmitted submitted = submit("有个事情想反映一下，不知道该找谁", "朝阳区", null, phone());
+		AppealSubmitted submitted = submit("关于那个事情，上次说的还没消息", "朝阳区", null, phone());
 
 		AppealRouted routed = routed(submitted);
 
