@@ -86,6 +86,9 @@ public class Case {
 	/** An earlier appeal from the same worker about the same thing (并单 suggestion). */
 	private String duplicateOf;
 
+	/** The classifier's three likeliest categories, for the triage desk. */
+	private List<AppealRouted.Suggestion> suggestions = new ArrayList<>();
+
 	private String correlationId;
 
 	private CaseStatus status;
@@ -201,6 +204,7 @@ public class Case {
 		opened.district = routed.district();
 		opened.office = department.equals(routed.department()) ? routed.office() : null;
 		opened.duplicateOf = routed.duplicateOf();
+		opened.suggestions = new ArrayList<>(routed.suggestions());
 		opened.correlationId = routed.correlationId();
 		opened.status = CaseStatus.OPEN;
 		opened.openedAt = now;
@@ -225,7 +229,7 @@ public class Case {
 		AppealRouted routed = new AppealRouted(UUID.randomUUID(), from.appealId, now, AppealRouted.SCHEMA_VERSION,
 				from.correlationId, from.trackingCode, (category != null) ? category : from.category, department,
 				from.appealType, from.priority, 1.0, List.of(), "re-dispatched from " + from.department, from.district,
-				List.of(), null, null);
+				List.of(), null, null, List.of());
 		return open(redispatchIdFor(from.id, department), routed, department, from.role, terms, now);
 	}
 
@@ -630,6 +634,10 @@ public class Case {
 
 	public String getDuplicateOf() {
 		return this.duplicateOf;
+	}
+
+	public List<AppealRouted.Suggestion> getSuggestions() {
+		return List.copyOf(this.suggestions);
 	}
 
 	public String getCategory() {

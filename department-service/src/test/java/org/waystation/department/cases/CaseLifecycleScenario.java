@@ -85,7 +85,8 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		AppealRouted sample = Samples.fresh(AppealRouted.class);
 		AppealRouted routed = new AppealRouted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
 				sample.correlationId(), sample.trackingCode(), "WAGE_ARREARS", "HRSS", "HELP", "HIGH", 0.9,
-				sample.matchedKeywords(), sample.explanation(), district, java.util.List.of("JUSTICE"), null, null);
+				sample.matchedKeywords(), sample.explanation(), district, java.util.List.of("JUSTICE"), null, null,
+				java.util.List.of());
 
 		sender().send(routed);
 

@@ -67,7 +67,7 @@ class CaseTest {
 		AppealRouted routed = new AppealRouted(sample.eventId(), appealId, sample.occurredAt(), 1, appealId,
 				"WS4N8PQ2RT", sample.category(), department, sample.appealType(), sample.priority(),
 				sample.confidence(), sample.matchedKeywords(), sample.explanation(), sample.district(), List.of(), null,
-				null);
+				null, List.of());
 		return Case.open(Case.idFor(appealId, department), routed, department, Case.LEAD, helpTerms(OPENED), OPENED);
 	}
 
@@ -276,12 +276,12 @@ class CaseTest {
 	}
 
 	@Test
-	void theLeadCaseKeepsTheRuleOfficeAndEveryCaseTheDuplicateLink() {
+	void theLeadCaseKeepsTheRuleOfficeAndEveryCaseTheDuplicateLinkAndSuggestions() {
 		AppealRouted sample = EventSamples.event(AppealRouted.class);
 		AppealRouted routed = new AppealRouted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
 				sample.correlationId(), sample.trackingCode(), sample.category(), "HRSS", sample.appealType(),
 				sample.priority(), sample.confidence(), sample.matchedKeywords(), sample.explanation(),
-				sample.district(), List.of("JUSTICE"), "朝阳区人力资源和社会保障局劳动保障监察大队", "earlier-appeal");
+				sample.district(), List.of("JUSTICE"), "朝阳区人力资源和社会保障局劳动保障监察大队", "earlier-appeal", sample.suggestions());
 
 		Case lead = Case.open(Case.idFor(routed.appealId(), "HRSS"), routed, "HRSS", Case.LEAD, helpTerms(OPENED),
 				OPENED);
@@ -291,6 +291,8 @@ class CaseTest {
 		assertThat(lead.getOffice()).isEqualTo("朝阳区人力资源和社会保障局劳动保障监察大队");
 		assertThat(assisting.getOffice()).isNull();
 		assertThat(lead.getDuplicateOf()).isEqualTo("earlier-appeal");
+		assertThat(lead.getSuggestions()).extracting(AppealRouted.Suggestion::category)
+			.containsExactly("WAGE_ARREARS", "LABOR_DISPUTE", "PLATFORM_RULES");
 		assertThat(assisting.getDuplicateOf()).isEqualTo("earlier-appeal");
 	}
 

@@ -53,7 +53,7 @@ class SlaMonitorRestartIT {
 		// URGENT: sign for within 30 minutes, around the clock.
 		AppealRouted urgent = new AppealRouted(sample.eventId(), sample.appealId(), OPENED, 1, sample.correlationId(),
 				sample.trackingCode(), "WORK_INJURY", "HRSS", "HELP", "URGENT", 0.9, List.of("受伤"), "受伤", "朝阳区",
-				List.of(), null, null);
+				List.of(), null, null, List.of());
 		try (EventRecorder events = new EventRecorder(this.infrastructure.kafkaBootstrapServers());
 				EventSender sender = new EventSender(this.infrastructure.kafkaBootstrapServers())) {
 			String caseId;

@@ -124,7 +124,11 @@ public class RoutingDecision {
 				decision.department(), c.appealType(), c.priority(), c.confidence(),
 				c.explanation().terms().stream().map(Classification.WeightedTerm::term).toList(),
 				decision.explanationZh(), submitted.district(), decision.assistingDepartments(), decision.office(),
-				(decision.duplicateOf() != null) ? decision.duplicateOf().appealId() : null)));
+				(decision.duplicateOf() != null) ? decision.duplicateOf().appealId() : null,
+				c.alternatives()
+					.stream()
+					.map((a) -> new AppealRouted.Suggestion(a.category(), a.department(), a.score()))
+					.toList())));
 		if (decision.alert()) {
 			routed.outbox.add(OutboxEntry.of(new SupervisorAlerted(UUID.randomUUID(), submitted.appealId(), now,
 					SupervisorAlerted.SCHEMA_VERSION, submitted.correlationId(), submitted.trackingCode(),
