@@ -84,16 +84,23 @@ public class TopicClusterer {
 				.toList();
 			this.changed.clear();
 		}
+		List<String> unsaved = new java.util.ArrayList<>();
+		RuntimeException failure = null;
 		for (HotTopic topic : snapshots) {
 			try {
 				this.mongo.save(topic);
 			}
 			catch (RuntimeException ex) {
-				synchronized (this) {
-					this.changed.add(topic.getId());
-				}
-				throw ex;
+				unsaved.add(topic.getId());
+				failure = ex;
 			}
+		}
+		if (failure != null) {
+			synchronized (this) {
+				// Written next time, with whatever they count by then.
+				this.changed.addAll(unsaved);
+			}
+			throw failure;
 		}
 	}
 
