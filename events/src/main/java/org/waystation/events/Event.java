@@ -1,36 +1,18 @@
 package org.waystation.events;
 
-import java.time.Instant;
-import java.util.UUID;
-
 /**
- * A fact that happened to an appeal. Every event carries the same envelope fields; on the
- * wire it is a flat JSON object whose {@code type} field holds the logical type name
- * (never a Java class name).
+ * A fact that happened to an appeal. Keyed by appeal id, so that everything about one
+ * appeal stays in order on one partition.
  */
-public sealed interface Event permits AppealSubmitted, AppealRouted, CaseEvent, FeedbackEvent, SupervisorAlerted {
-
-	/** Unique id of this event; consumers skip ids they have already processed. */
-	UUID eventId();
+public sealed interface Event extends DomainEvent
+		permits AppealSubmitted, AppealRouted, CaseEvent, FeedbackEvent, SupervisorAlerted {
 
 	/** The appeal this event belongs to; also the Kafka record key. */
 	String appealId();
 
-	Instant occurredAt();
-
-	int schemaVersion();
-
-	/** Ties together everything caused by one submission. */
-	String correlationId();
-
-	/** The logical type name used on the wire. */
-	default String type() {
-		return EventTypes.nameOf(getClass());
-	}
-
-	/** The topic this event is published to. */
-	default String topic() {
-		return Topics.topicFor(this);
+	@Override
+	default String key() {
+		return appealId();
 	}
 
 }

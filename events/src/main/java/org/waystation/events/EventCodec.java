@@ -26,14 +26,14 @@ public final class EventCodec {
 	private EventCodec() {
 	}
 
-	public static String toJson(Event event) {
+	public static String toJson(DomainEvent event) {
 		ObjectNode node = MAPPER.createObjectNode();
 		node.put("type", event.type());
 		node.setAll((ObjectNode) MAPPER.valueToTree(event));
 		return MAPPER.writeValueAsString(node);
 	}
 
-	public static byte[] toBytes(Event event) {
+	public static byte[] toBytes(DomainEvent event) {
 		return toJson(event).getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -50,15 +50,32 @@ public final class EventCodec {
 	}
 
 	/**
-	 * Reads an event a consumer handles only one type of.
+	 * Reads an event a consumer handles only one type (or one family) of.
 	 * @return the event, or empty when it is of another type (known or not)
 	 * @throws MalformedEventException when the bytes are not a readable event
 	 */
-	public static <T extends Event> Optional<T> fromBytes(byte[] bytes, Class<T> type) {
-		return fromBytes(bytes).filter(type::isInstance).map(type::cast);
+	public static <T extends DomainEvent> Optional<T> fromBytes(byte[] bytes, Class<T> type) {
+		if (bytes == null) {
+			throw new MalformedEventException("Event record has no value");
+		}
+		return read(new String(bytes, StandardCharsets.UTF_8)).filter(type::isInstance).map(type::cast);
 	}
 
+	/**
+	 * Reads an appeal event.
+	 * @return the event, or empty when its type is not an appeal event this version knows
+	 * @throws MalformedEventException when the text is not a readable event
+	 */
 	public static Optional<Event> fromJson(String json) {
+		return read(json).filter(Event.class::isInstance).map(Event.class::cast);
+	}
+
+	/**
+	 * Reads an event of any family.
+	 * @return the event, or empty when its type is not one this version knows
+	 * @throws MalformedEventException when the text is not a readable event
+	 */
+	public static Optional<DomainEvent> read(String json) {
 		JsonNode tree;
 		try {
 			tree = MAPPER.readTree(json);
@@ -73,11 +90,11 @@ public final class EventCodec {
 		if (type == null || !type.isString() || type.asString().isBlank()) {
 			throw new MalformedEventException("Event has no 'type' field");
 		}
-		Optional<Class<? extends Event>> eventClass = EventTypes.classOf(type.asString());
+		Optional<Class<? extends DomainEvent>> eventClass = EventTypes.classOf(type.asString());
 		if (eventClass.isEmpty()) {
 			return Optional.empty();
 		}
-		Event event;
+		DomainEvent event;
 		try {
 			event = MAPPER.treeToValue(tree, eventClass.get());
 		}
@@ -86,14 +103,15 @@ public final class EventCodec {
 					"Event of type " + type.asString() + " cannot be read: " + ex.getOriginalMessage(), ex);
 		}
 		requirePresent(event.eventId(), "eventId", type);
-		requirePresent(event.appealId(), "appealId", type);
+		requirePresent(event.key(), (event instanceof Event) ? "appealId" : "username", type);
 		requirePresent(event.occurredAt(), "occurredAt", type);
 		return Optional.of(event);
 	}
 
 	/** Reads an event of a known type, for samples and tests. */
-	public static <T extends Event> T fromJson(String json, Class<T> expected) {
-		Event event = fromJson(json).orElseThrow(() -> new MalformedEventException("Not a known event type: " + json));
+	public static <T extends DomainEvent> T fromJson(String json, Class<T> expected) {
+		DomainEvent event = read(json)
+			.orElseThrow(() -> new MalformedEventException("Not a known event type: " + json));
 		if (!expected.isInstance(event)) {
 			throw new MalformedEventException("Expected " + EventTypes.nameOf(expected) + " but got " + event.type());
 		}

@@ -28,7 +28,7 @@ public final class EventSamples {
 		}
 	}
 
-	public static <T extends Event> T event(Class<T> type) {
+	public static <T extends DomainEvent> T event(Class<T> type) {
 		return EventCodec.fromJson(json(EventTypes.nameOf(type)), type);
 	}
 

@@ -10,9 +10,9 @@ import java.util.Optional;
  */
 public final class EventTypes {
 
-	private static final Map<String, Class<? extends Event>> BY_NAME = new LinkedHashMap<>();
+	private static final Map<String, Class<? extends DomainEvent>> BY_NAME = new LinkedHashMap<>();
 
-	private static final Map<Class<? extends Event>, String> BY_CLASS = new LinkedHashMap<>();
+	private static final Map<Class<? extends DomainEvent>, String> BY_CLASS = new LinkedHashMap<>();
 
 	static {
 		register("AppealSubmitted", AppealSubmitted.class);
@@ -40,12 +40,13 @@ public final class EventTypes {
 		register("SlaBreached", SlaBreached.class);
 		register("WorkerAnswered", WorkerAnswered.class);
 		register("WorkerRated", WorkerRated.class);
+		register("StaffAccountChanged", StaffAccountChanged.class);
 	}
 
 	private EventTypes() {
 	}
 
-	private static void register(String name, Class<? extends Event> type) {
+	private static void register(String name, Class<? extends DomainEvent> type) {
 		BY_NAME.put(name, type);
 		BY_CLASS.put(type, name);
 	}
@@ -55,11 +56,11 @@ public final class EventTypes {
 		return BY_NAME.keySet();
 	}
 
-	public static Optional<Class<? extends Event>> classOf(String name) {
+	public static Optional<Class<? extends DomainEvent>> classOf(String name) {
 		return Optional.ofNullable(BY_NAME.get(name));
 	}
 
-	public static String nameOf(Class<? extends Event> type) {
+	public static String nameOf(Class<? extends DomainEvent> type) {
 		String name = BY_CLASS.get(type);
 		if (name == null) {
 			throw new IllegalArgumentException("No logical type name registered for " + type.getName());

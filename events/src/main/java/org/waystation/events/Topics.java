@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Kafka topic names. Every record is keyed by appeal id, so one appeal stays on one
- * partition.
+ * Kafka topic names. Every appeal record is keyed by appeal id, so one appeal stays on
+ * one partition; account records are keyed by username.
  */
 public final class Topics {
 
@@ -22,6 +22,12 @@ public final class Topics {
 	 */
 	public static final String SUPERVISOR_ALERTS = "supervisor.alerts";
 
+	/**
+	 * Staff accounts as the identity service keeps them, keyed by username; department
+	 * service keeps its roster from them.
+	 */
+	public static final String IDENTITY_ACCOUNTS = "identity.accounts";
+
 	/** Suffix of the dead-letter topic beside each topic. */
 	public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
@@ -30,7 +36,8 @@ public final class Topics {
 
 	/** The topics events are published to. */
 	public static List<String> eventTopics() {
-		return List.of(APPEAL_SUBMITTED, APPEAL_ROUTED, CASE_EVENTS, APPEAL_FEEDBACK, SUPERVISOR_ALERTS);
+		return List.of(APPEAL_SUBMITTED, APPEAL_ROUTED, CASE_EVENTS, APPEAL_FEEDBACK, SUPERVISOR_ALERTS,
+				IDENTITY_ACCOUNTS);
 	}
 
 	/** Every topic, dead-letter topics included. */
@@ -42,7 +49,10 @@ public final class Topics {
 		return topic + DEAD_LETTER_SUFFIX;
 	}
 
-	public static String topicFor(Event event) {
+	public static String topicFor(DomainEvent event) {
+		if (event instanceof AccountEvent) {
+			return IDENTITY_ACCOUNTS;
+		}
 		if (event instanceof AppealSubmitted) {
 			return APPEAL_SUBMITTED;
 		}

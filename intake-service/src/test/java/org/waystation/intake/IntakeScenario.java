@@ -28,6 +28,8 @@ import org.waystation.intake.appeal.Appeal;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.ServiceScenario;
+import org.waystation.testsupport.TestIssuer;
+import org.waystation.testsupport.TestWorkers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,12 +57,13 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(submitted.phone()).isEqualTo("13912345678");
 		assertThat(submitted.channel()).isEqualTo(Channel.MOBILE_APP);
 		assertThat(submitted.district()).isEqualTo("朝阳区");
-		assertThat(submitted.correlationId()).isEqualTo(appealId);
+		assertThat(submitted.workerId()).isEqualTo(TestWorkers.idOf("13912345678"));
+		assertThat(submitted.correlationId()).isEqualTo(response.header("X-Correlation-Id"));
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.mongo.findById(appealId, Appeal.class).getOutbox().isEmpty());
 
-		JsonNode view = http().get("/api/v1/appeals/" + trackingCode.toLowerCase()).json();
+		JsonNode view = worker("13912345678").get("/api/v1/appeals/" + trackingCode.toLowerCase()).json();
 		assertThat(view.get("status").asString()).isEqualTo("SUBMITTED");
 		assertThat(view.get("phone").asString()).isEqualTo("139****5678");
 		assertThat(view.get("timeline")).hasSize(1);
@@ -161,11 +164,61 @@ abstract class IntakeScenario extends ServiceScenario {
 	}
 
 	@Test
-	void answersUnknownTrackingCodesWithNotFound() {
-		HttpJson.Response response = http().get("/api/v1/appeals/WS22222222");
+	void showsAWorkerOnlyTheirOwnAppealsAndNobodyAnAppealByItsCodeAlone() {
+		String trackingCode = http()
+			.post("/api/v1/appeals",
+					HttpJson.json(Map.of("channel", "WEB", "text", "站点押金一直不退", "phone", "13766667777")))
+			.json()
+			.get("trackingCode")
+			.asString();
 
-		assertThat(response.status()).isEqualTo(404);
-		assertThat(response.json().get("code").asString()).isEqualTo("appeal-not-found");
+		HttpJson.Response anonymous = http().get("/api/v1/appeals/" + trackingCode);
+		HttpJson.Response another = worker("13766668888").get("/api/v1/appeals/" + trackingCode);
+		HttpJson.Response unknown = worker("13766667777").get("/api/v1/appeals/WS22222222");
+		HttpJson.Response staff = http().as(TestIssuer.get().staff("hrss.wang", "HRSS"))
+			.get("/api/v1/appeals/" + trackingCode);
+		HttpJson.Response own = worker("13766667777").get("/api/v1/appeals/" + trackingCode);
+		HttpJson.Response mine = worker("+86 137-6666-7777").get("/api/v1/appeals");
+		HttpJson.Response answerOfAnother = worker("13766668888").post("/api/v1/appeals/" + trackingCode + "/answers",
+				HttpJson.json(Map.of("answer", "冒充别人回答")));
+
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(another.status()).isEqualTo(404);
+		assertThat(another.json().get("code").asString()).isEqualTo("appeal-not-found");
+		assertThat(another.body()).isEqualToIgnoringWhitespace(unknown.body().replace("WS22222222", trackingCode));
+		assertThat(staff.status()).isEqualTo(403);
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(mine.json().findValuesAsString("trackingCode")).contains(trackingCode);
+		assertThat(answerOfAnother.status()).isEqualTo(404);
+	}
+
+	@Test
+	void givesTheWorkersContactOnlyToDepartmentsHoldingACaseAndLogsEveryRead() {
+		String[] appeal = submitAndOpen("站点拖欠配送费三个月，要求补发");
+		String department = Samples.forAppeal(CaseOpened.class, appeal[0], appeal[1]).department();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(appeal[0], Appeal.class).getDepartments().contains(department));
+
+		HttpJson.Response holder = http().as(TestIssuer.get().staff("hrss.li", department))
+			.get("/api/v1/appeals/" + appeal[1] + "/contact");
+		HttpJson.Response other = http().as(TestIssuer.get().staff("transport.zhang", "TRANSPORT"))
+			.get("/api/v1/appeals/" + appeal[1] + "/contact");
+		HttpJson.Response asWorker = worker("13811112222").get("/api/v1/appeals/" + appeal[1] + "/contact");
+		JsonNode log = http().as(TestIssuer.get().supervisor("hrss.boss", department))
+			.get("/api/v1/audit/contact-reads?trackingCode=" + appeal[1])
+			.json();
+		HttpJson.Response otherScope = http().as(TestIssuer.get().supervisor("transport.boss", "TRANSPORT"))
+			.get("/api/v1/audit/contact-reads?department=" + department);
+
+		assertThat(holder.status()).as(holder.toString()).isEqualTo(200);
+		assertThat(holder.json().get("phone").asString()).isEqualTo("13811112222");
+		assertThat(other.status()).isEqualTo(404);
+		assertThat(asWorker.status()).isEqualTo(403);
+		assertThat(log).hasSize(1);
+		assertThat(log.get(0).get("actor").asString()).isEqualTo("hrss.li");
+		assertThat(log.get(0).get("department").asString()).isEqualTo(department);
+		assertThat(otherScope.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -192,12 +245,13 @@ abstract class IntakeScenario extends ServiceScenario {
 		sender().send(routed);
 		sender().send(resolved);
 
+		HttpJson worker = worker("010-65123456");
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			JsonNode view = http().get("/api/v1/appeals/" + trackingCode).json();
+			JsonNode view = worker.get("/api/v1/appeals/" + trackingCode).json();
 			assertThat(view.get("timeline")).hasSize(5);
 			assertThat(view.get("status").asString()).isEqualTo("RESOLVED");
 		});
-		JsonNode view = http().get("/api/v1/appeals/" + trackingCode).json();
+		JsonNode view = worker.get("/api/v1/appeals/" + trackingCode).json();
 		assertThat(view.get("department").asString()).isEqualTo("HRSS");
 		assertThat(view.get("departmentName").asString()).isEqualTo("人力资源和社会保障局");
 		assertThat(view.get("resolution").asString()).isEqualTo(resolved.resolution());
@@ -206,10 +260,14 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(view.get("statusText").asString()).isEqualTo("已办结，请您评价");
 		assertThat(view.get("timeline").get(3).get("event").asString()).isEqualTo("CaseSigned");
 		assertThat(view.get("timeline").get(3).get("text").asString()).isEqualTo("承办部门已签收");
-		JsonNode english = http().get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en-GB,en;q=0.9").json();
+		JsonNode english = worker.get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en-GB,en;q=0.9").json();
 		assertThat(english.get("statusText").asString()).isEqualTo("Resolved; please rate how it was handled");
 		assertThat(english.get("departmentName").asString()).isEqualTo("Human Resources and Social Security Bureau");
 
+	}
+
+	private HttpJson worker(String phone) {
+		return http().as(TestWorkers.token(phone));
 	}
 
 	private String[] submitAndOpen(String text) {
@@ -227,18 +285,19 @@ abstract class IntakeScenario extends ServiceScenario {
 	@Test
 	void passesTheWorkersAnswerToTheDepartmentOnce() {
 		String[] appeal = submitAndOpen("站点拖欠配送费两个月");
-		HttpJson.Response tooEarly = http().post("/api/v1/appeals/" + appeal[1] + "/answers",
+		HttpJson worker = worker("13811112222");
+		HttpJson.Response tooEarly = worker.post("/api/v1/appeals/" + appeal[1] + "/answers",
 				HttpJson.json(Map.of("answer", "还没问就答")));
 		CaseInfoRequested question = Samples.forAppeal(CaseInfoRequested.class, appeal[0], appeal[1]);
 		sender().send(question);
 		JsonNode waiting = Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> http().get("/api/v1/appeals/" + appeal[1]).json(),
+			.until(() -> worker.get("/api/v1/appeals/" + appeal[1]).json(),
 					(view) -> view.get("status").asString().equals("WAITING_FOR_WORKER"));
 
-		HttpJson.Response answered = http().post("/api/v1/appeals/" + appeal[1] + "/answers",
+		HttpJson.Response answered = worker.post("/api/v1/appeals/" + appeal[1] + "/answers",
 				HttpJson.json(Map.of("answer", "聊天记录已上传，站点在酒仙桥路10号。")));
-		HttpJson.Response again = http().post("/api/v1/appeals/" + appeal[1] + "/answers",
+		HttpJson.Response again = worker.post("/api/v1/appeals/" + appeal[1] + "/answers",
 				HttpJson.json(Map.of("answer", "再答一次")));
 
 		assertThat(tooEarly.status()).isEqualTo(409);
@@ -254,18 +313,19 @@ abstract class IntakeScenario extends ServiceScenario {
 	@Test
 	void takesOneRatingPerResolution() {
 		String[] appeal = submitAndOpen("驿站空调坏了");
-		HttpJson.Response tooEarly = http().post("/api/v1/appeals/" + appeal[1] + "/rating",
+		HttpJson worker = worker("13811112222");
+		HttpJson.Response tooEarly = worker.post("/api/v1/appeals/" + appeal[1] + "/rating",
 				HttpJson.json(Map.of("rating", "SATISFIED")));
 		sender().send(Samples.forAppeal(CaseResolved.class, appeal[0], appeal[1]));
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> http().get("/api/v1/appeals/" + appeal[1]).json().get("canRate").asBoolean());
+			.until(() -> worker.get("/api/v1/appeals/" + appeal[1]).json().get("canRate").asBoolean());
 
-		HttpJson.Response invalid = http().post("/api/v1/appeals/" + appeal[1] + "/rating",
+		HttpJson.Response invalid = worker.post("/api/v1/appeals/" + appeal[1] + "/rating",
 				HttpJson.json(Map.of("rating", "MEH")));
-		HttpJson.Response rated = http().post("/api/v1/appeals/" + appeal[1] + "/rating",
+		HttpJson.Response rated = worker.post("/api/v1/appeals/" + appeal[1] + "/rating",
 				HttpJson.json(Map.of("rating", "DISSATISFIED", "comment", "钱只到了一半")));
-		HttpJson.Response again = http().post("/api/v1/appeals/" + appeal[1] + "/rating",
+		HttpJson.Response again = worker.post("/api/v1/appeals/" + appeal[1] + "/rating",
 				HttpJson.json(Map.of("rating", "SATISFIED")));
 
 		assertThat(tooEarly.status()).isEqualTo(409);

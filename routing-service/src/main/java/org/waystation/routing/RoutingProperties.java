@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param topicSimilarity the cosine similarity an appeal needs to join a topic
  * @param refreshInterval how often an instance checks for rule changes and retrained
  * models made elsewhere
- * @param phoneHashKey the key phone numbers are hashed with before they are stored
  */
 @Validated
 @ConfigurationProperties("waystation.routing")
@@ -32,7 +30,6 @@ public record RoutingProperties(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultVa
 		@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double duplicateSimilarity,
 		@NotNull @DefaultValue("7d") Duration topicWindow,
 		@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.4") double topicSimilarity,
-		@NotNull @DefaultValue("2s") Duration refreshInterval,
-		@NotBlank @DefaultValue("waystation-local-phone-key") String phoneHashKey) {
+		@NotNull @DefaultValue("2s") Duration refreshInterval) {
 
 }

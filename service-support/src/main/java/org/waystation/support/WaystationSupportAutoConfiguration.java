@@ -3,21 +3,27 @@ package org.waystation.support;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.waystation.events.Topics;
+import org.waystation.support.correlation.CorrelationIdFilter;
+import org.waystation.support.correlation.CorrelationRecordInterceptor;
 import org.waystation.support.health.MongoPingHealthIndicator;
 import org.waystation.support.kafka.DeadLetters;
 import org.waystation.support.kafka.KafkaTopicsProperties;
 import org.waystation.support.outbox.OutboxProperties;
 import org.waystation.support.outbox.OutboxRelay;
 import org.waystation.support.outbox.OutboxWriter;
+import org.waystation.support.security.Refusals;
 import org.waystation.support.web.ApiExceptionHandler;
 
 /**
@@ -59,8 +65,21 @@ public class WaystationSupportAutoConfiguration {
 	}
 
 	@Bean
-	ApiExceptionHandler apiExceptionHandler() {
-		return new ApiExceptionHandler();
+	ApiExceptionHandler apiExceptionHandler(ObjectProvider<Refusals> refusals) {
+		return new ApiExceptionHandler(refusals.getIfAvailable());
+	}
+
+	@Bean
+	FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+		FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(
+				new CorrelationIdFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	CorrelationRecordInterceptor correlationRecordInterceptor() {
+		return new CorrelationRecordInterceptor();
 	}
 
 }

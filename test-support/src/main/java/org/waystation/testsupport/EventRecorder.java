@@ -17,7 +17,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import org.waystation.events.Event;
+import org.waystation.events.DomainEvent;
 import org.waystation.events.EventCodec;
 import org.waystation.events.MalformedEventException;
 import org.waystation.events.Topics;
@@ -33,7 +33,7 @@ public final class EventRecorder implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
-	private final List<Event> events = new CopyOnWriteArrayList<>();
+	private final List<DomainEvent> events = new CopyOnWriteArrayList<>();
 
 	private final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
 
@@ -62,7 +62,7 @@ public final class EventRecorder implements AutoCloseable {
 						continue;
 					}
 					try {
-						EventCodec.fromBytes(record.value()).ifPresent(this.events::add);
+						EventCodec.fromBytes(record.value(), DomainEvent.class).ifPresent(this.events::add);
 					}
 					catch (MalformedEventException ex) {
 						// Tests publish malformed records on purpose; they are checked on
@@ -81,24 +81,24 @@ public final class EventRecorder implements AutoCloseable {
 	}
 
 	/** Waits until an event of the type that matches the condition has been published. */
-	public <T extends Event> T await(Class<T> type, Predicate<T> condition) {
+	public <T extends DomainEvent> T await(Class<T> type, Predicate<T> condition) {
 		return await(type, condition, Duration.ofSeconds(60));
 	}
 
-	public <T extends Event> T await(Class<T> type, Predicate<T> condition, Duration timeout) {
+	public <T extends DomainEvent> T await(Class<T> type, Predicate<T> condition, Duration timeout) {
 		return Awaitility.await().atMost(timeout).until(() -> find(type, condition), Optional::isPresent).orElseThrow();
 	}
 
-	public <T extends Event> Optional<T> find(Class<T> type, Predicate<T> condition) {
+	public <T extends DomainEvent> Optional<T> find(Class<T> type, Predicate<T> condition) {
 		return all(type, condition).stream().findFirst();
 	}
 
 	/**
 	 * Every event of the type that matches the condition, as often as it was published.
 	 */
-	public <T extends Event> List<T> all(Class<T> type, Predicate<T> condition) {
+	public <T extends DomainEvent> List<T> all(Class<T> type, Predicate<T> condition) {
 		List<T> matching = new ArrayList<>();
-		for (Event event : this.events) {
+		for (DomainEvent event : this.events) {
 			if (type.isInstance(event) && condition.test(type.cast(event))) {
 				matching.add(type.cast(event));
 			}

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import org.waystation.events.Event;
+import org.waystation.events.DomainEvent;
 import org.waystation.events.EventCodec;
 
 /** Publishes events, or anything else, the way an upstream service would. */
@@ -25,11 +25,11 @@ public final class EventSender implements AutoCloseable {
 	}
 
 	/**
-	 * Publishes the event to its topic, keyed by its appeal id, and waits for the
-	 * acknowledgement.
+	 * Publishes the event to its topic, under its key (the appeal id, or the account's
+	 * username), and waits for the acknowledgement.
 	 */
-	public void send(Event event) {
-		sendRaw(event.topic(), event.appealId(), EventCodec.toBytes(event));
+	public void send(DomainEvent event) {
+		sendRaw(event.topic(), event.key(), EventCodec.toBytes(event));
 	}
 
 	public void sendRaw(String topic, String key, String value) {

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +22,41 @@ public final class HttpJson {
 
 	private final String baseUrl;
 
+	private final String token;
+
 	public HttpJson(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	private HttpJson(String baseUrl, String token) {
 		this.baseUrl = baseUrl;
+		this.token = token;
+	}
+
+	/**
+	 * The same client sending {@code Authorization: Bearer <token>} with every request.
+	 */
+	public HttpJson as(String bearerToken) {
+		return new HttpJson(this.baseUrl, bearerToken);
+	}
+
+	/** DELETE, with optional headers given as name, value, name, value... */
+	public Response delete(String path, String... headers) {
+		return send(withHeaders(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE(), headers));
+	}
+
+	/**
+	 * Any method with a body (or none) and a content type, for requests off the usual
+	 * path.
+	 */
+	public Response request(String method, String path, String contentType, String body, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
+					: HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		return send(withHeaders(builder, headers));
 	}
 
 	/** GET with optional headers given as name, value, name, value... */
@@ -56,11 +91,14 @@ public final class HttpJson {
 	}
 
 	private Response send(HttpRequest.Builder request) {
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
 		try {
 			HttpResponse<String> response = this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(response.statusCode(), response.body(),
-					response.headers().firstValue("Content-Type").orElse(""));
+					response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Request to " + this.baseUrl + " failed", ex);
@@ -72,7 +110,17 @@ public final class HttpJson {
 	}
 
 	/** A response whose body is parsed as JSON on demand. */
-	public record Response(int status, String body, String contentType) {
+	public record Response(int status, String body, String contentType, Map<String, List<String>> headers) {
+
+		/** The first value of a response header, or null. */
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.flatMap((entry) -> entry.getValue().stream())
+				.findFirst()
+				.orElse(null);
+		}
 
 		public JsonNode json() {
 			return MAPPER.readTree(this.body);

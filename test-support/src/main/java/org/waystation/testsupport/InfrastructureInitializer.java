@@ -1,5 +1,6 @@
 package org.waystation.testsupport;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -8,11 +9,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a service under test at the test infrastructure: its Kafka broker, and a
- * database on its MongoDB-wire server named after the service ({@code intake-service}
- * uses {@code intake}).
+ * Points a service under test at the test infrastructure: its Kafka broker, a database on
+ * its MongoDB-wire server named after the service ({@code intake-service} uses
+ * {@code intake}), the test token issuer and a worker id key.
  */
 abstract class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/**
+	 * The worker id key of services under test; {@link TestWorkers} derives ids with it.
+	 */
+	static final String TEST_WORKER_ID_KEY = "test-worker-id-key-0123456789";
 
 	private final Supplier<TestInfrastructure> infrastructure;
 
@@ -25,10 +31,15 @@ abstract class InfrastructureInitializer implements ApplicationContextInitialize
 		TestInfrastructure started = this.infrastructure.get();
 		String service = context.getEnvironment().getProperty("spring.application.name", "waystation");
 		String database = service.replace("-service", "");
+		Map<String, Object> properties = new LinkedHashMap<>(TestIssuer.get().properties());
+		properties.put("spring.kafka.bootstrap-servers", started.kafkaBootstrapServers());
+		properties.put("spring.mongodb.uri", started.mongoUri(database));
+		properties.put("waystation.privacy.worker-id-key", TEST_WORKER_ID_KEY);
+		properties.put("waystation.sms.url", TestSms.get().sendUrl().toString());
+		properties.put("waystation.sms.api-key", TestSms.API_KEY);
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("test-infrastructure", Map.of("spring.kafka.bootstrap-servers",
-					started.kafkaBootstrapServers(), "spring.mongodb.uri", started.mongoUri(database))));
+			.addFirst(new MapPropertySource("test-infrastructure", properties));
 	}
 
 	/** The embedded broker and mongo-java-server. */

@@ -66,7 +66,7 @@ class KpiMetrics implements SmartLifecycle {
 
 	void refresh() {
 		Instant now = this.clock.instant();
-		List<KpiRow> rows = this.kpis.report(now.minus(WINDOW), now.plusSeconds(1), KpiService.GroupBy.DEPARTMENT)
+		List<KpiRow> rows = this.kpis.report(now.minus(WINDOW), now.plusSeconds(1), KpiService.GroupBy.DEPARTMENT, null)
 			.rows();
 		for (Gauge gauge : this.gauges) {
 			gauge.multiGauge()

@@ -52,9 +52,17 @@ public class KpiService {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** One row per group, sorted by group, then the total over every group. */
-	public Report report(Instant from, Instant to, GroupBy groupBy) {
-		List<Case> cases = this.mongo.find(Query.query(Criteria.where("openedAt").gte(from).lt(to)), Case.class);
+	/**
+	 * One row per group, sorted by group, then the total over every group.
+	 * @param department only this department's cases, or every department's for
+	 * {@code null}
+	 */
+	public Report report(Instant from, Instant to, GroupBy groupBy, String department) {
+		Criteria period = Criteria.where("openedAt").gte(from).lt(to);
+		if (department != null) {
+			period.and("department").is(department);
+		}
+		List<Case> cases = this.mongo.find(Query.query(period), Case.class);
 		Instant now = this.clock.instant();
 		Map<String, Tally> groups = new TreeMap<>();
 		Tally total = new Tally();

@@ -6,19 +6,32 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.waystation.events.StaffAccountChanged;
 
-/** The staff roster, and the round-robin cursor of each department. */
+/**
+ * The staff roster, kept from the identity service's account events, and the round-robin
+ * cursor of each department. Who is on duty is the department's own matter.
+ */
 @Service
 public class StaffDirectory {
 
+	private static final Logger log = LoggerFactory.getLogger(StaffDirectory.class);
+
 	private static final String CURSORS = "assignment_cursors";
+
+	private static final String STAFF = "STAFF";
+
+	private static final String SUPERVISOR = "SUPERVISOR";
 
 	private final MongoTemplate mongo;
 
@@ -29,8 +42,37 @@ public class StaffDirectory {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	public StaffMember save(String id, String name, String department, boolean supervisor, boolean onDuty) {
-		return this.mongo.save(new StaffMember(id, name, department, supervisor, onDuty, this.clock.instant()));
+	/**
+	 * Takes an account's latest state; an older or replayed one changes nothing. A new
+	 * member of staff starts on duty.
+	 */
+	public void apply(StaffAccountChanged account) {
+		boolean supervisor = account.roles().contains(SUPERVISOR) && account.department() != null
+				&& (account.department().equals(account.supervises()) || "*".equals(account.supervises()));
+		Update change = new Update().set("name", account.name())
+			.set("department", account.department())
+			.set("supervisor", supervisor)
+			.set("enabled", account.enabled())
+			.set("revision", account.revision())
+			.set("updatedAt", this.clock.instant())
+			.setOnInsert("onDuty", account.roles().contains(STAFF));
+		try {
+			this.mongo.upsert(
+					Query.query(Criteria.where("_id").is(account.username()).and("revision").lt(account.revision())),
+					change, StaffMember.class);
+		}
+		catch (DuplicateKeyException ex) {
+			// The roster holds this revision or a newer one already.
+		}
+		log.info("Roster: {} in {} (revision {}, {})", account.username(), account.department(), account.revision(),
+				account.enabled() ? "enabled" : "disabled");
+	}
+
+	/** Puts a member of staff on duty or off it. */
+	public Optional<StaffMember> setOnDuty(String id, boolean onDuty) {
+		return Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("onDuty", onDuty).set("updatedAt", this.clock.instant()),
+				FindAndModifyOptions.options().returnNew(true), StaffMember.class));
 	}
 
 	public Optional<StaffMember> find(String id) {
@@ -46,13 +88,10 @@ public class StaffDirectory {
 
 	/** The department's first supervisor, to whom breaches and disputes are escalated. */
 	public Optional<StaffMember> supervisorOf(String department) {
-		return ofDepartment(department).stream().filter(StaffMember::supervisor).findFirst();
-	}
-
-	/** Whether the member of staff supervises the department. */
-	public boolean supervises(String staffId, String department) {
-		return find(staffId).filter((member) -> member.supervisor() && member.department().equals(department))
-			.isPresent();
+		return ofDepartment(department).stream()
+			.filter(StaffMember::supervisor)
+			.filter(StaffMember::enabled)
+			.findFirst();
 	}
 
 	/**
@@ -60,7 +99,11 @@ public class StaffDirectory {
 	 * atomic counter per department, so instances sharing the database share the turn.
 	 */
 	public Optional<StaffMember> nextOnDuty(String department) {
-		List<StaffMember> onDuty = ofDepartment(department).stream().filter(StaffMember::onDuty).toList();
+		List<StaffMember> onDuty = ofDepartment(department).stream()
+			.filter(StaffMember::onDuty)
+			.filter(StaffMember::enabled)
+			.filter((member) -> !member.supervisor())
+			.toList();
 		if (onDuty.isEmpty()) {
 			return Optional.empty();
 		}

@@ -3,6 +3,7 @@ package org.waystation.department.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -22,11 +23,13 @@ import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseRated;
 import org.waystation.events.CaseReopened;
 import org.waystation.events.CaseResolved;
+import org.waystation.events.StaffAccountChanged;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.ServiceScenario;
+import org.waystation.testsupport.TestIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +49,8 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		return events().await(type, (e) -> e.caseId().equals(caseId) && condition.test(e));
 	}
 
-	private JsonNode post(String path, Map<String, ?> body) {
-		HttpJson.Response response = http().post(path, HttpJson.json(body));
+	private JsonNode post(HttpJson as, String path, Map<String, ?> body) {
+		HttpJson.Response response = as.post(path, HttpJson.json(body));
 		assertThat(response.status()).as(path + " " + response).isEqualTo(200);
 		return response.json();
 	}
@@ -68,20 +71,17 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		String supervisor = "hrss-li-" + suffix;
 		String officer = "hrss-wang-" + suffix;
 		String district = "测试区-" + suffix;
-		assertThat(
-				http()
-					.put("/api/v1/staff/" + supervisor,
-							HttpJson
-								.json(Map.of("name", "李华", "department", "HRSS", "supervisor", true, "onDuty", false)))
-					.status())
-			.isEqualTo(200);
-		assertThat(
-				http()
-					.put("/api/v1/staff/" + officer,
-							HttpJson
-								.json(Map.of("name", "王建国", "department", "HRSS", "supervisor", false, "onDuty", true)))
-					.status())
-			.isEqualTo(200);
+		// The roster comes from the identity service's accounts.
+		sender().send(new StaffAccountChanged(UUID.randomUUID(), Instant.now(), 1, "test", supervisor, "李华",
+				List.of("SUPERVISOR"), "HRSS", "HRSS", true, 1));
+		sender().send(new StaffAccountChanged(UUID.randomUUID(), Instant.now(), 1, "test", officer, "王建国",
+				List.of("STAFF"), "HRSS", null, true, 1));
+		HttpJson boss = http().as(TestIssuer.get().supervisor(supervisor, "HRSS"));
+		HttpJson wang = http().as(TestIssuer.get().staff(officer, "HRSS"));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> boss.get("/api/v1/departments/HRSS/staff").json().findValuesAsString("id"),
+					(ids) -> ids.contains(officer) && ids.contains(supervisor));
 		AppealRouted sample = Samples.fresh(AppealRouted.class);
 		AppealRouted routed = new AppealRouted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
 				sample.correlationId(), sample.trackingCode(), "WAGE_ARREARS", "HRSS", "HELP", "HIGH", 0.9,
@@ -99,12 +99,12 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		assertThat(events()
 			.await(CaseOpened.class, (e) -> e.appealId().equals(routed.appealId()) && e.role().equals("ASSIST"))
 			.department()).isEqualTo("JUSTICE");
-		await(CaseAssigned.class, caseId);
+		assertThat(await(CaseAssigned.class, caseId).assignee()).isEqualTo(officer);
 
-		post(cases + "/sign", Map.of("staff", "王建国"));
-		post(cases + "/start", Map.of("staff", "王建国"));
-		post(cases + "/notes", Map.of("text", "站长电话 139****0000，已联系。", "staff", "王建国"));
-		JsonNode waiting = post(cases + "/info-requests", Map.of("text", "请提供与站点的聊天记录截图。", "staff", "王建国"));
+		post(wang, cases + "/sign", Map.of());
+		post(wang, cases + "/start", Map.of());
+		post(wang, cases + "/notes", Map.of("text", "站长电话 139****0000，已联系。"));
+		JsonNode waiting = post(wang, cases + "/info-requests", Map.of("text", "请提供与站点的聊天记录截图。"));
 		assertThat(waiting.get("status").asString()).isEqualTo("WAITING_FOR_WORKER");
 		Instant dueWhileWaiting = Instant.parse(waiting.get("resolveDueAt").asString());
 
@@ -112,21 +112,21 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		CaseInfoProvided provided = await(CaseInfoProvided.class, caseId);
 		assertThat(provided.resolveDueAt()).isAfterOrEqualTo(dueWhileWaiting);
 
-		post(cases + "/extension", Map.of("extension", "PT14H", "reason", "需劳动保障监察大队现场核查。", "staff", "王建国"));
-		assertThat(http().post(cases + "/extension/approve", HttpJson.json(Map.of("supervisor", officer))).status())
+		post(wang, cases + "/extension", Map.of("extension", "PT14H", "reason", "需劳动保障监察大队现场核查。"));
+		assertThat(wang.post(cases + "/extension/approve", HttpJson.json(Map.of("supervisor", supervisor))).status())
 			.isEqualTo(403);
-		JsonNode extended = post(cases + "/extension/approve", Map.of("supervisor", supervisor));
+		JsonNode extended = post(boss, cases + "/extension/approve", Map.of());
 		assertThat(Instant.parse(extended.get("resolveDueAt").asString())).isAfter(provided.resolveDueAt());
 		assertThat(await(CaseExtended.class, caseId).approvedBy()).isEqualTo(supervisor);
 
-		post(cases + "/resolve", Map.of("resolution", "站点已结清配送费3260元。", "staff", "王建国"));
+		post(wang, cases + "/resolve", Map.of("resolution", "站点已结清配送费3260元。"));
 		await(CaseResolved.class, caseId);
 		sender().send(rating(opened, "DISSATISFIED", "只到账了一半。"));
 		CaseReopened reopened = await(CaseReopened.class, caseId);
 		assertThat(reopened.reopenCount()).isEqualTo(1);
-		assertThat(http().get(cases).json().get("status").asString()).isEqualTo("REOPENED");
+		assertThat(wang.get(cases).json().get("status").asString()).isEqualTo("REOPENED");
 
-		post(cases + "/resolve", Map.of("resolution", "已督促站点补发剩余1630元，今日已到账。", "staff", "王建国"));
+		post(wang, cases + "/resolve", Map.of("resolution", "已督促站点补发剩余1630元，今日已到账。"));
 		await(CaseResolved.class, caseId, (e) -> e.resolution().contains("1630"));
 		sender().send(rating(opened, "SATISFIED", "全部到账了，谢谢。"));
 		CaseClosed closed = await(CaseClosed.class, caseId);
@@ -134,12 +134,15 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		assertThat(closed.resolved()).isTrue();
 		assertThat(events().all(CaseRated.class, (e) -> e.caseId().equals(caseId))).extracting(CaseRated::rating)
 			.containsExactly("DISSATISFIED", "SATISFIED");
-		JsonNode c = http().get(cases).json();
+		JsonNode c = wang.get(cases).json();
 		assertThat(c.get("status").asString()).isEqualTo("CLOSED");
 		assertThat(c.get("notes").findValuesAsString("kind")).contains("NOTE", "ANSWER");
 
 		String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
-		JsonNode report = http().get("/api/v1/kpis?from=" + today + "&to=" + today + "&groupBy=district").json();
+		HttpJson everyDepartment = http().as(TestIssuer.get().supervisor("chen", "*"));
+		JsonNode report = everyDepartment.get("/api/v1/kpis?from=" + today + "&to=" + today + "&groupBy=district")
+			.json();
+		assertThat(wang.get("/api/v1/kpis?from=" + today + "&to=" + today).status()).isEqualTo(403);
 		JsonNode row = null;
 		for (JsonNode candidate : report.get("rows")) {
 			if (candidate.get("group").asString().equals(district)) {
@@ -155,6 +158,12 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		assertThat(row.get("satisfactionRate").asDouble()).isEqualTo(1.0);
 		assertThat(row.get("reopenings").asLong()).isEqualTo(1);
 		assertThat(row.get("backlog").asLong()).as("the assisting case is still open").isEqualTo(1);
+		JsonNode allDepartments = everyDepartment
+			.get("/api/v1/kpis?from=" + today + "&to=" + today + "&groupBy=department")
+			.json();
+		JsonNode hrssOnly = boss.get("/api/v1/kpis?from=" + today + "&to=" + today + "&groupBy=department").json();
+		assertThat(allDepartments.get("rows").findValuesAsString("group")).contains("HRSS", "JUSTICE");
+		assertThat(hrssOnly.get("rows").findValuesAsString("group")).containsExactly("HRSS");
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			String metrics = http().get("/actuator/prometheus").body();
 			assertThat(metrics).contains("waystation_kpi_response_rate{", "department=\"HRSS\"");
@@ -164,14 +173,15 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 
 	@Test
 	void answersKpiRequestsItCannotServeWithTheFieldAtFault() {
-		assertThat(http().get("/api/v1/kpis?from=2026-11-01&to=2026-10-01")
+		HttpJson http = http().as(TestIssuer.get().supervisor("chen", "*"));
+		assertThat(http.get("/api/v1/kpis?from=2026-11-01&to=2026-10-01")
 			.json()
 			.get("errors")
 			.get(0)
 			.get("field")
 			.asString()).isEqualTo("to");
-		assertThat(http().get("/api/v1/kpis?from=yesterday&to=2026-10-01").status()).isEqualTo(400);
-		assertThat(http().get("/api/v1/kpis?from=2026-10-01&to=2026-11-01&groupBy=weather")
+		assertThat(http.get("/api/v1/kpis?from=yesterday&to=2026-10-01").status()).isEqualTo(400);
+		assertThat(http.get("/api/v1/kpis?from=2026-10-01&to=2026-11-01&groupBy=weather")
 			.json()
 			.get("errors")
 			.get(0)

@@ -22,6 +22,7 @@ import org.waystation.events.CaseSigned;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.ServiceScenario;
+import org.waystation.testsupport.TestIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,10 @@ abstract class DepartmentScenario extends ServiceScenario {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	private HttpJson hrss(String username) {
+		return http().as(TestIssuer.get().staff(username, "HRSS"));
+	}
 
 	private CaseOpened openCase(AppealRouted routed) {
 		sender().send(routed);
@@ -48,10 +53,10 @@ abstract class DepartmentScenario extends ServiceScenario {
 
 		assertThat(opened.department()).isEqualTo("HRSS");
 		assertThat(opened.trackingCode()).isEqualTo(routed.trackingCode());
-		JsonNode queue = http().get("/api/v1/departments/HRSS/cases?status=OPEN&size=100").json();
+		JsonNode queue = hrss("hrss.wang").get("/api/v1/departments/HRSS/cases?status=OPEN&size=100").json();
 		assertThat(queue.get("departmentName").asString()).isEqualTo("人力资源和社会保障局");
 		assertThat(queue.get("items").findValuesAsString("caseId")).contains(opened.caseId());
-		JsonNode signedQueue = http().get("/api/v1/departments/HRSS/cases?status=SIGNED&size=100").json();
+		JsonNode signedQueue = hrss("hrss.wang").get("/api/v1/departments/HRSS/cases?status=SIGNED&size=100").json();
 		assertThat(signedQueue.get("items").findValuesAsString("caseId")).doesNotContain(opened.caseId());
 	}
 
@@ -59,30 +64,34 @@ abstract class DepartmentScenario extends ServiceScenario {
 	void signsAndResolvesACasePublishingEachStep() {
 		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
 
-		HttpJson.Response signed = http().post("/api/v1/cases/" + opened.caseId() + "/sign",
-				HttpJson.json(Map.of("staff", "王建国")));
-		HttpJson.Response resolved = http().post("/api/v1/cases/" + opened.caseId() + "/resolve",
-				HttpJson.json(Map.of("resolution", "已约谈站点负责人，拖欠的配送费已于今日结清。", "staff", "王建国")));
+		HttpJson officer = hrss("hrss.wangjianguo");
+		HttpJson.Response signed = officer.post("/api/v1/cases/" + opened.caseId() + "/sign",
+				HttpJson.json(Map.of("staff", "冒名顶替")));
+		HttpJson.Response resolved = officer.post("/api/v1/cases/" + opened.caseId() + "/resolve",
+				HttpJson.json(Map.of("resolution", "已约谈站点负责人，拖欠的配送费已于今日结清。")));
 
 		assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
 		assertThat(signed.json().get("status").asString()).isEqualTo("SIGNED");
 		assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
 		assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
 		assertThat(events().await(CaseSigned.class, (e) -> e.caseId().equals(opened.caseId())).signedBy())
-			.isEqualTo("王建国");
+			.as("who signed is the token's subject, not what the body claims")
+			.isEqualTo("hrss.wangjianguo");
 		assertThat(events().await(CaseResolved.class, (e) -> e.caseId().equals(opened.caseId())).resolution())
 			.isEqualTo("已约谈站点负责人，拖欠的配送费已于今日结清。");
-		assertThat(http().get("/api/v1/cases/" + opened.caseId()).json().get("resolvedBy").asString()).isEqualTo("王建国");
+		assertThat(officer.get("/api/v1/cases/" + opened.caseId()).json().get("resolvedBy").asString())
+			.isEqualTo("hrss.wangjianguo");
 	}
 
 	@Test
 	void refusesIllegalTransitionsWithTheReason() {
 		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
 
-		HttpJson.Response early = http().post("/api/v1/cases/" + opened.caseId() + "/resolve",
+		HttpJson officer = hrss("hrss.wang");
+		HttpJson.Response early = officer.post("/api/v1/cases/" + opened.caseId() + "/resolve",
 				HttpJson.json(Map.of("resolution", "已处理")));
-		http().post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
-		HttpJson.Response twice = http().post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
+		officer.post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
+		HttpJson.Response twice = officer.post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
 
 		assertThat(early.status()).isEqualTo(409);
 		assertThat(early.json().get("detail").asString()).contains("signed for first");
@@ -95,7 +104,7 @@ abstract class DepartmentScenario extends ServiceScenario {
 		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
 		CountDownLatch start = new CountDownLatch(1);
 
-		List<CompletableFuture<Integer>> attempts = List.of("王建国", "李敏")
+		List<CompletableFuture<Integer>> attempts = List.of("hrss.wang", "hrss.limin")
 			.stream()
 			.map((staff) -> CompletableFuture.supplyAsync(() -> {
 				try {
@@ -104,8 +113,7 @@ abstract class DepartmentScenario extends ServiceScenario {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				return http().post("/api/v1/cases/" + opened.caseId() + "/sign", HttpJson.json(Map.of("staff", staff)))
-					.status();
+				return hrss(staff).post("/api/v1/cases/" + opened.caseId() + "/sign", "{}").status();
 			}))
 			.toList();
 		start.countDown();
@@ -139,14 +147,15 @@ abstract class DepartmentScenario extends ServiceScenario {
 	@Test
 	void rejectsBadRequestsNamingTheProblem() {
 		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
-		http().post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
+		HttpJson officer = hrss("hrss.wang");
+		officer.post("/api/v1/cases/" + opened.caseId() + "/sign", "{}");
 
-		HttpJson.Response blank = http().post("/api/v1/cases/" + opened.caseId() + "/resolve",
+		HttpJson.Response blank = officer.post("/api/v1/cases/" + opened.caseId() + "/resolve",
 				HttpJson.json(Map.of("resolution", "  ")));
-		HttpJson.Response badStatus = http().get("/api/v1/departments/HRSS/cases?status=DONE");
-		HttpJson.Response bigPage = http().get("/api/v1/departments/HRSS/cases?size=1000");
-		HttpJson.Response unknownDepartment = http().get("/api/v1/departments/MINISTRY_OF_MAGIC/cases");
-		HttpJson.Response unknownCase = http().post("/api/v1/cases/no-such-case/sign", "{}");
+		HttpJson.Response badStatus = officer.get("/api/v1/departments/HRSS/cases?status=DONE");
+		HttpJson.Response bigPage = officer.get("/api/v1/departments/HRSS/cases?size=1000");
+		HttpJson.Response unknownDepartment = officer.get("/api/v1/departments/MINISTRY_OF_MAGIC/cases");
+		HttpJson.Response unknownCase = officer.post("/api/v1/cases/no-such-case/sign", "{}");
 
 		assertThat(blank.status()).isEqualTo(400);
 		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("resolution");
@@ -158,6 +167,64 @@ abstract class DepartmentScenario extends ServiceScenario {
 		assertThat(bigPage.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
 		assertThat(unknownDepartment.status()).isEqualTo(404);
 		assertThat(unknownCase.status()).isEqualTo(404);
+	}
+
+	@Test
+	void keepsEachDepartmentsCasesToItsOwnStaffAndSupervisors() {
+		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
+		String caseUrl = "/api/v1/cases/" + opened.caseId();
+		HttpJson transport = http().as(TestIssuer.get().staff("transport.zhang", "TRANSPORT"));
+		HttpJson hrssBoss = http().as(TestIssuer.get().supervisor("hrss.lihua", "HRSS"));
+		HttpJson transportBoss = http().as(TestIssuer.get().supervisor("transport.liu", "TRANSPORT"));
+
+		HttpJson.Response anonymous = http().get("/api/v1/departments/HRSS/cases");
+		HttpJson.Response otherQueue = transport.get("/api/v1/departments/HRSS/cases");
+		HttpJson.Response otherCase = transport.get(caseUrl);
+		HttpJson.Response otherSign = transport.post(caseUrl + "/sign", "{}");
+		HttpJson.Response supervisorSigns = hrssBoss.post(caseUrl + "/sign", "{}");
+		HttpJson.Response otherSupervisor = transportBoss.get(caseUrl);
+		HttpJson.Response worker = http().as(TestIssuer.get().worker("w-aaaaaaaaaaaaaaaaaaaaaaaaaa")).get(caseUrl);
+
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(otherQueue.status()).isEqualTo(403);
+		assertThat(otherCase.status()).isEqualTo(404);
+		assertThat(otherCase.json().get("code").asString()).isEqualTo("case-not-found");
+		assertThat(otherSign.status()).isEqualTo(404);
+		assertThat(supervisorSigns.status()).isEqualTo(403);
+		assertThat(otherSupervisor.status()).isEqualTo(404);
+		assertThat(worker.status()).isEqualTo(403);
+		assertThat(hrssBoss.get(caseUrl).status()).isEqualTo(200);
+		assertThat(this.mongo.findById(opened.caseId(), Case.class).getStatus()).isEqualTo(CaseStatus.OPEN);
+	}
+
+	@Test
+	void theTriageDeskSeesReturnedCasesOfEveryDepartmentAndRedispatchesThem() {
+		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
+		String caseUrl = "/api/v1/cases/" + opened.caseId();
+		HttpJson officer = hrss("hrss.wang");
+		HttpJson triage = http().as(TestIssuer.get().triage("triage.zhaomin"));
+		assertThat(triage.get(caseUrl).status()).as("not returned yet").isEqualTo(404);
+		officer.post(caseUrl + "/sign", "{}");
+		assertThat(officer.post(caseUrl + "/return", HttpJson.json(Map.of("reason", "押金由平台收取，应由平台企业联络专班处理。"))).status())
+			.isEqualTo(200);
+
+		JsonNode returned = triage.get("/api/v1/cases?status=RETURNED&size=100").json();
+		HttpJson.Response otherStatus = triage.get("/api/v1/cases?status=OPEN");
+		HttpJson.Response staffList = officer.get("/api/v1/cases?status=RETURNED");
+		HttpJson.Response staffRedispatch = officer.post(caseUrl + "/redispatch",
+				HttpJson.json(Map.of("department", "PLATFORM_LIAISON")));
+		HttpJson.Response redispatched = triage.post(caseUrl + "/redispatch",
+				HttpJson.json(Map.of("department", "PLATFORM_LIAISON", "note", "平台押金问题")));
+
+		assertThat(returned.get("items").findValuesAsString("caseId")).contains(opened.caseId());
+		assertThat(otherStatus.status()).isEqualTo(403);
+		assertThat(staffList.status()).isEqualTo(403);
+		assertThat(staffRedispatch.status()).isEqualTo(403);
+		assertThat(redispatched.status()).as(redispatched.toString()).isEqualTo(200);
+		assertThat(
+				events().await(org.waystation.events.CaseRedispatched.class, (e) -> e.caseId().equals(opened.caseId()))
+					.staff())
+			.isEqualTo("triage.zhaomin");
 	}
 
 }

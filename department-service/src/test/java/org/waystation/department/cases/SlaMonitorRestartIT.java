@@ -22,6 +22,7 @@ import org.waystation.testsupport.EventRecorder;
 import org.waystation.testsupport.EventSender;
 import org.waystation.testsupport.MutableClock;
 import org.waystation.testsupport.Samples;
+import org.waystation.testsupport.TestIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +40,15 @@ class SlaMonitorRestartIT {
 	private final MutableClock clock = new MutableClock(OPENED);
 
 	private ConfigurableApplicationContext start() {
+		List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
+				"--spring.kafka.bootstrap-servers=" + this.infrastructure.kafkaBootstrapServers(),
+				"--spring.mongodb.uri=" + this.infrastructure.mongoUri("department-restart"),
+				"--spring.kafka.consumer.group-id=department-restart", "--waystation.cases.sla-check-interval=100ms",
+				"--waystation.cases.auto-assign=false"));
+		arguments.addAll(TestIssuer.get().arguments());
 		return new SpringApplicationBuilder(DepartmentApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("testClock", this.clock))
-			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + this.infrastructure.kafkaBootstrapServers(),
-					"--spring.mongodb.uri=" + this.infrastructure.mongoUri("department-restart"),
-					"--spring.kafka.consumer.group-id=department-restart",
-					"--waystation.cases.sla-check-interval=100ms", "--waystation.cases.auto-assign=false");
+			.run(arguments.toArray(String[]::new));
 	}
 
 	@Test

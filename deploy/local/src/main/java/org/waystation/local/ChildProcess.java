@@ -28,11 +28,22 @@ final class ChildProcess {
 	}
 
 	static ChildProcess start(String name, List<String> command, Path log) throws IOException {
+		return start(name, command, log, java.util.Map.of());
+	}
+
+	/**
+	 * Starts a child with extra environment variables (secrets travel this way, never on
+	 * the command line other users can read).
+	 */
+	static ChildProcess start(String name, List<String> command, Path log, java.util.Map<String, String> environment)
+			throws IOException {
 		Files.createDirectories(log.getParent());
 		Files.writeString(log, "---- " + name + " starting: " + String.join(" ", command) + System.lineSeparator(),
 				StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
 				java.nio.file.StandardOpenOption.APPEND);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().putAll(environment);
+		Process process = builder.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
 			.start();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** One Spring Boot service of the stack, run from its packaged jar as a child process. */
 final class Service {
@@ -19,23 +20,29 @@ final class Service {
 
 	private final String module;
 
+	private final String host;
+
 	private final int port;
 
 	private final ChildProcess process;
 
-	private Service(String module, int port, ChildProcess process) {
+	private Service(String module, String host, int port, ChildProcess process) {
 		this.module = module;
+		this.host = host;
 		this.port = port;
 		this.process = process;
 	}
 
-	static Service start(StackConfig config, String module, int port, List<String> arguments) throws IOException {
+	static Service start(StackConfig config, String module, int port, List<String> arguments,
+			Map<String, String> environment) throws IOException {
 		List<String> options = new ArrayList<>(config.serviceJavaOptions());
 		options.add("-jar");
 		options.add(config.serviceJar(module).toString());
-		List<String> command = ChildProcess.java(options, "--server.port=" + port);
+		List<String> command = ChildProcess.java(options, "--server.port=" + port,
+				"--server.address=" + config.bindAddress(), "--spring.profiles.active=local");
 		command.addAll(arguments);
-		return new Service(module, port, ChildProcess.start(module, command, config.logDir().resolve(module + ".log")));
+		return new Service(module, config.host(), port,
+				ChildProcess.start(module, command, config.logDir().resolve(module + ".log"), environment));
 	}
 
 	String module() {
@@ -43,7 +50,7 @@ final class Service {
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.port;
+		return "http://" + this.host + ":" + this.port;
 	}
 
 	/**

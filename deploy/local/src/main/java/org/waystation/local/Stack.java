@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.waystation.standins.SmsGatewayStandIn;
+
 /**
- * Starts the whole stack in dependency order — MongoDB store, Kafka, the four services,
- * the gateway — waits for each to be ready, and stops it in reverse order.
+ * Starts the whole stack in dependency order — MongoDB store, Kafka, the SMS stand-in,
+ * the five services, the gateway — waits for each to be ready, and stops it in reverse
+ * order.
  */
 public final class Stack implements AutoCloseable {
 
-	static final List<String> SERVICES = List.of("intake-service", "routing-service", "department-service",
-			"notification-service");
+	static final List<String> SERVICES = List.of("identity-service", "intake-service", "routing-service",
+			"department-service", "notification-service");
 
 	static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -30,6 +33,8 @@ public final class Stack implements AutoCloseable {
 	private MongoStore mongo;
 
 	private KafkaBroker kafka;
+
+	private SmsGatewayStandIn sms;
 
 	private final List<Service> services = new ArrayList<>();
 
@@ -83,21 +88,45 @@ public final class Stack implements AutoCloseable {
 		this.kafka.awaitReadyAndCreateTopics(this.config, READY_TIMEOUT);
 		this.out.println("  Kafka broker (KRaft)                          " + this.config.kafkaBootstrap());
 
+		Map<String, String> secrets = LocalSecrets.loadOrCreate(this.config.dataDir());
+		SmsGatewayStandIn standIn = SmsGatewayStandIn.start(this.config.bindAddress(), this.config.smsPort(),
+				secrets.get("WAYSTATION_SMS_API_KEY"), this.config.dataDir().resolve("sms").resolve("messages.jsonl"));
+		this.sms = started(standIn, standIn::close);
+		this.out
+			.println("  SMS stand-in (what would be texted)           " + url(this.config.smsPort()) + "/sms?to=PHONE");
+
+		Map<String, String> environment = new java.util.LinkedHashMap<>(secrets);
+		environment.put("WAYSTATION_SMS_URL", this.sms.sendUrl().toString());
 		String kafka = "--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrap();
-		Map<String, Integer> ports = Map.of("intake-service", this.config.intakePort(), "routing-service",
-				this.config.routingPort(), "department-service", this.config.departmentPort(), "notification-service",
-				this.config.notificationPort());
+		Map<String, Integer> ports = Map.of("identity-service", this.config.identityPort(), "intake-service",
+				this.config.intakePort(), "routing-service", this.config.routingPort(), "department-service",
+				this.config.departmentPort(), "notification-service", this.config.notificationPort());
+		List<String> trust = List.of("--waystation.security.issuers[0].issuer=" + this.config.issuer(),
+				"--waystation.security.issuers[0].jwk-set-uri=" + this.config.jwkSetUri(),
+				"--waystation.security.issuers[0].audiences[0]=waystation-api",
+				"--waystation.security.issuers[0].audiences[1]=waystation-web");
 		for (String module : SERVICES) {
 			String database = module.substring(0, module.indexOf('-'));
-			Service service = Service.start(this.config, module, ports.get(module),
+			List<String> arguments = new ArrayList<>(
 					List.of(kafka, "--spring.mongodb.uri=" + this.config.mongoUri(database)));
+			arguments.addAll(module.equals("identity-service")
+					? List.of("--waystation.identity.issuer=" + this.config.issuer()) : trust);
+			Service service = Service.start(this.config, module, ports.get(module), arguments,
+					secretsFor(module, environment));
 			this.services.add(started(service, service::stop));
 		}
 		Service gatewayService = Service.start(this.config, "gateway", this.config.gatewayPort(),
-				List.of("--waystation.services.intake=" + url(this.config.intakePort()),
+				List.of("--waystation.services.identity=" + url(this.config.identityPort()),
+						"--waystation.services.intake=" + url(this.config.intakePort()),
 						"--waystation.services.routing=" + url(this.config.routingPort()),
 						"--waystation.services.department=" + url(this.config.departmentPort()),
-						"--waystation.services.notification=" + url(this.config.notificationPort())));
+						"--waystation.services.notification=" + url(this.config.notificationPort()),
+						"--waystation.gateway.issuers[0].issuer=" + this.config.issuer(),
+						"--waystation.gateway.issuers[0].jwk-set-uri=" + this.config.jwkSetUri(),
+						"--waystation.gateway.issuers[0].audiences[0]=waystation-api",
+						"--waystation.gateway.issuers[0].audiences[1]=waystation-web",
+						"--waystation.gateway.rate-limits-enabled=" + this.config.rateLimits()),
+				Map.of());
 		this.gateway = started(gatewayService, gatewayService::stop);
 		List<Service> all = new ArrayList<>(this.services);
 		all.add(this.gateway);
@@ -119,15 +148,37 @@ public final class Stack implements AutoCloseable {
 		this.out.printf("Waystation is ready in %.1f s: gateway %s (Ctrl-C stops everything)%n", seconds, gatewayUrl());
 	}
 
-	private static final List<String> SERVICES_AND_GATEWAY = List.of("intake-service", "routing-service",
-			"department-service", "notification-service", "gateway");
+	private static final List<String> SERVICES_AND_GATEWAY = List.of("identity-service", "intake-service",
+			"routing-service", "department-service", "notification-service", "gateway");
+
+	/** Each service gets the secrets it uses, and no others. */
+	private static Map<String, String> secretsFor(String module, Map<String, String> all) {
+		Map<String, String> given = new java.util.LinkedHashMap<>();
+		all.forEach((name, value) -> {
+			boolean wanted = switch (module) {
+				case "identity-service" -> name.startsWith("WAYSTATION_IDENTITY_") || name.startsWith("WAYSTATION_SMS_")
+						|| name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
+				case "intake-service", "routing-service" -> name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
+				default -> false;
+			};
+			if (wanted) {
+				given.put(name, value);
+			}
+		});
+		return given;
+	}
 
 	public String gatewayUrl() {
 		return url(this.config.gatewayPort());
 	}
 
-	private static String url(int port) {
-		return "http://127.0.0.1:" + port;
+	/** Where the SMS stand-in lists what would have been texted. */
+	public String smsUrl() {
+		return url(this.config.smsPort());
+	}
+
+	private String url(int port) {
+		return "http://" + this.config.host() + ":" + port;
 	}
 
 	private void checkPortsFree() {
@@ -167,6 +218,9 @@ public final class Stack implements AutoCloseable {
 				.map((service) -> CompletableFuture.runAsync(service::stop))
 				.toArray(CompletableFuture[]::new))
 			.join();
+		if (this.sms != null) {
+			this.sms.close();
+		}
 		if (this.kafka != null) {
 			this.kafka.stop();
 		}

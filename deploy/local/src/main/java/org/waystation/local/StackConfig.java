@@ -13,25 +13,35 @@ import java.util.Map;
  * ({@code WS_GATEWAY_PORT}).
  *
  * @param home the project checkout, where the services' jars are built
- * @param dataDir where Kafka's log, MongoDB's file and the logs are kept across restarts
+ * @param dataDir where Kafka's log, MongoDB's file, the secrets and the logs are kept
+ * across restarts
+ * @param bindAddress the address every service, the gateway and the SMS stand-in listen
+ * on (loopback unless told otherwise; Kafka and the store always listen on loopback)
+ * @param rateLimits whether the gateway limits how often clients call (off only for load
+ * tests)
  * @param serviceJavaOptions JVM options for each service
  */
-public record StackConfig(Path home, Path dataDir, int gatewayPort, int intakePort, int routingPort, int departmentPort,
-		int notificationPort, int kafkaPort, int kafkaControllerPort, int mongoPort, List<String> serviceJavaOptions) {
+public record StackConfig(Path home, Path dataDir, String bindAddress, int gatewayPort, int identityPort,
+		int intakePort, int routingPort, int departmentPort, int notificationPort, int smsPort, int kafkaPort,
+		int kafkaControllerPort, int mongoPort, boolean rateLimits, List<String> serviceJavaOptions) {
 
 	static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
 	static {
 		DEFAULTS.put("home", ".");
 		DEFAULTS.put("data-dir", "data");
+		DEFAULTS.put("bind-address", "127.0.0.1");
 		DEFAULTS.put("gateway-port", "8080");
+		DEFAULTS.put("identity-port", "8085");
 		DEFAULTS.put("intake-port", "8081");
 		DEFAULTS.put("routing-port", "8082");
 		DEFAULTS.put("department-port", "8083");
 		DEFAULTS.put("notification-port", "8084");
+		DEFAULTS.put("sms-port", "8025");
 		DEFAULTS.put("kafka-port", "9092");
 		DEFAULTS.put("kafka-controller-port", "9093");
 		DEFAULTS.put("mongo-port", "27017");
+		DEFAULTS.put("rate-limits", "on");
 		DEFAULTS.put("service-java-options",
 				"-Xms64m -Xmx384m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m");
 	}
@@ -58,9 +68,20 @@ public record StackConfig(Path home, Path dataDir, int gatewayPort, int intakePo
 		}
 		Path home = Path.of(values.get("home")).toAbsolutePath().normalize();
 		Path data = home.resolve(values.get("data-dir")).toAbsolutePath().normalize();
-		return new StackConfig(home, data, port(values, "gateway-port"), port(values, "intake-port"),
-				port(values, "routing-port"), port(values, "department-port"), port(values, "notification-port"),
-				port(values, "kafka-port"), port(values, "kafka-controller-port"), port(values, "mongo-port"),
+		String rateLimits = values.get("rate-limits");
+		if (!rateLimits.equals("on") && !rateLimits.equals("off")) {
+			throw new IllegalArgumentException("--rate-limits must be on or off, got " + rateLimits);
+		}
+		String bind = values.get("bind-address").strip();
+		if (!bind.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+			throw new IllegalArgumentException(
+					"--bind-address must be an IPv4 address such as 127.0.0.1 (or 0.0.0.0 for every interface), got "
+							+ bind);
+		}
+		return new StackConfig(home, data, bind, port(values, "gateway-port"), port(values, "identity-port"),
+				port(values, "intake-port"), port(values, "routing-port"), port(values, "department-port"),
+				port(values, "notification-port"), port(values, "sms-port"), port(values, "kafka-port"),
+				port(values, "kafka-controller-port"), port(values, "mongo-port"), rateLimits.equals("on"),
 				List.of(values.get("service-java-options").trim().split("\\s+")));
 	}
 
@@ -83,6 +104,8 @@ public record StackConfig(Path home, Path dataDir, int gatewayPort, int intakePo
 		ports.put("MongoDB (mongo-java-server)", this.mongoPort);
 		ports.put("Kafka", this.kafkaPort);
 		ports.put("Kafka controller", this.kafkaControllerPort);
+		ports.put("SMS stand-in", this.smsPort);
+		ports.put("identity-service", this.identityPort);
 		ports.put("intake-service", this.intakePort);
 		ports.put("routing-service", this.routingPort);
 		ports.put("department-service", this.departmentPort);
@@ -93,6 +116,24 @@ public record StackConfig(Path home, Path dataDir, int gatewayPort, int intakePo
 
 	String kafkaBootstrap() {
 		return "127.0.0.1:" + this.kafkaPort;
+	}
+
+	/** The address to reach the stack's own processes at. */
+	String host() {
+		return this.bindAddress.equals("0.0.0.0") ? "127.0.0.1" : this.bindAddress;
+	}
+
+	/**
+	 * The issuer tokens name: the identity service as clients reach it, through the
+	 * gateway.
+	 */
+	String issuer() {
+		return "http://localhost:" + this.gatewayPort;
+	}
+
+	/** Where services fetch the identity service's public keys, directly. */
+	String jwkSetUri() {
+		return "http://" + host() + ":" + this.identityPort + "/oauth2/jwks";
 	}
 
 	String mongoUri(String database) {

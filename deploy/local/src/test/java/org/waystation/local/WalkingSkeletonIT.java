@@ -1,14 +1,30 @@
 package org.waystation.local;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
+import javax.crypto.spec.SecretKeySpec;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import org.apache.commons.codec.binary.Base32;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,76 +36,110 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole stack as {@code ./run.sh} starts it — real Kafka broker, mongo-java-server on
- * disk, every service from its packaged jar — driven through the gateway as a worker and
- * a member of staff would, then stopped and started again to show nothing is lost.
+ * disk, the SMS stand-in, every service from its packaged jar — driven through the
+ * gateway as a worker, a member of staff and a supervisor would, each signed in, then
+ * stopped and started again to show nothing is lost and sign-ins still hold.
  */
 class WalkingSkeletonIT {
 
 	private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
+	/** The demo administrator's authenticator secret (local profile). */
+	private static final String ADMIN_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+	private static final String PHONE = "13812345678";
+
 	@TempDir
 	Path data;
 
 	@Test
-	void carriesAnAppealFromSubmissionToResolutionAndKeepsItAcrossARestart() throws IOException {
+	void carriesAnAppealFromSubmissionToResolutionAndKeepsItAcrossARestart() throws Exception {
 		StackConfig config = config();
 		String appealId;
 		String trackingCode;
 		String caseId;
+		String workerToken;
+		String correlationId = "e2e-" + UUID.randomUUID();
 		try (Stack stack = new Stack(config, System.out).start()) {
 			HttpJson gateway = new HttpJson(stack.gatewayUrl());
-			String submission = HttpJson.json(Map.of("channel", "MOBILE_APP", "text",
-					"我在美团跑外卖，站点上个月的配送费3260元一直没有结算，站长说再等等，已经拖了四十多天了。", "phone", "13812345678", "district", "朝阳区",
-					"stationId", "CY-JXQ-01", "idempotencyKey", "app-20261126-0001"));
+			String submission = HttpJson
+				.json(Map.of("channel", "MOBILE_APP", "text", "我在美团跑外卖，站点上个月的配送费3260元一直没有结算，站长说再等等，已经拖了四十多天了。", "phone",
+						PHONE, "district", "朝阳区", "stationId", "CY-JXQ-01", "idempotencyKey", "app-20261126-0001"));
 
-			HttpJson.Response accepted = gateway.post("/api/v1/appeals", submission);
+			HttpJson.Response accepted = gateway.post("/api/v1/appeals", submission, "X-Correlation-Id", correlationId);
 			HttpJson.Response retried = gateway.post("/api/v1/appeals", submission);
 
 			assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+			assertThat(accepted.header("X-Correlation-Id")).isEqualTo(correlationId);
 			appealId = accepted.json().get("appealId").asString();
 			trackingCode = accepted.json().get("trackingCode").asString();
 			assertThat(retried.status()).isEqualTo(202);
 			assertThat(retried.json().get("appealId").asString()).isEqualTo(appealId);
 			assertThat(retried.json().get("trackingCode").asString()).isEqualTo(trackingCode);
 
+			// Nobody reads anything without signing in; staff sign in with the demo
+			// accounts.
+			assertThat(gateway.get("/api/v1/departments/HRSS/cases").status()).isEqualTo(401);
+			assertThat(gateway.get("/api/v1/appeals/" + trackingCode).status()).isEqualTo(401);
+			HttpJson staff = gateway.as(login(gateway, "staff.hrss", null));
+			HttpJson transport = gateway.as(login(gateway, "staff.transport", null));
+			HttpJson supervisor = gateway.as(login(gateway, "supervisor", null));
+
 			JsonNode openCase = Awaitility.await()
 				.atMost(EVENTUALLY)
-				.until(() -> findCase(gateway, "OPEN", trackingCode), (found) -> found != null);
+				.until(() -> findCase(staff, "OPEN", trackingCode), (found) -> found != null);
 			caseId = openCase.get("caseId").asString();
 			assertThat(openCase.get("category").asString()).isEqualTo("WAGE_ARREARS");
-			assertThat(gateway.get("/api/v1/appeals/" + trackingCode).json().get("status").asString()).isIn("ROUTED",
-					"OPEN");
+			String caseUrl = "/api/v1/cases/" + caseId;
+			assertThat(transport.get(caseUrl).status()).isIn(403, 404);
+			assertThat(transport.post(caseUrl + "/sign", "{}").status()).isIn(403, 404);
 
-			HttpJson.Response signed = gateway.post("/api/v1/cases/" + caseId + "/sign",
-					HttpJson.json(Map.of("staff", "王建国")));
-			HttpJson.Response asked = gateway.post("/api/v1/cases/" + caseId + "/info-requests",
-					HttpJson.json(Map.of("text", "请提供与站点的聊天记录截图。", "staff", "王建国")));
+			// The worker signs in with the code texted to them (read off the SMS
+			// stand-in).
+			workerToken = workerSignIn(gateway, new HttpJson(stack.smsUrl()), PHONE);
+			HttpJson worker = gateway.as(workerToken);
+			assertThat(worker.get("/api/v1/appeals/" + trackingCode).json().get("status").asString()).isIn("ROUTED",
+					"OPEN");
+			String otherCode = gateway
+				.post("/api/v1/appeals",
+						HttpJson.json(Map.of("channel", "WEB", "text", "站点押金不退", "phone", "13900001111")))
+				.json()
+				.get("trackingCode")
+				.asString();
+			assertThat(worker.get("/api/v1/appeals/" + otherCode).status()).isIn(403, 404);
+
+			HttpJson.Response signed = staff.post(caseUrl + "/sign", "{}");
+			HttpJson.Response asked = staff.post(caseUrl + "/info-requests",
+					HttpJson.json(Map.of("text", "请提供与站点的聊天记录截图。")));
 			assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+			assertThat(signed.json().get("signedBy").asString()).isEqualTo("staff.hrss");
 			assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
 			Awaitility.await()
 				.atMost(EVENTUALLY)
-				.until(() -> gateway.get("/api/v1/appeals/" + trackingCode).json(),
+				.until(() -> worker.get("/api/v1/appeals/" + trackingCode).json(),
 						(view) -> view.get("question") != null && !view.get("question").isNull());
-			HttpJson.Response answered = gateway.post("/api/v1/appeals/" + trackingCode + "/answers",
+			HttpJson.Response answered = worker.post("/api/v1/appeals/" + trackingCode + "/answers",
 					HttpJson.json(Map.of("answer", "聊天记录已上传。")));
 			assertThat(answered.status()).as(answered.toString()).isEqualTo(202);
 			Awaitility.await()
 				.atMost(EVENTUALLY)
-				.until(() -> gateway.get("/api/v1/cases/" + caseId).json().get("status").asString(),
-						"IN_PROGRESS"::equals);
-			HttpJson.Response resolved = gateway.post("/api/v1/cases/" + caseId + "/resolve",
-					HttpJson.json(Map.of("resolution", "经约谈，站点已将拖欠的配送费3260元足额支付。", "staff", "王建国")));
+				.until(() -> staff.get(caseUrl).json().get("status").asString(), "IN_PROGRESS"::equals);
+			HttpJson.Response contact = staff.get("/api/v1/appeals/" + trackingCode + "/contact");
+			assertThat(contact.status()).as(contact.toString()).isEqualTo(200);
+			assertThat(contact.json().get("phone").asString()).isEqualTo(PHONE);
+			HttpJson.Response resolved = staff.post(caseUrl + "/resolve",
+					HttpJson.json(Map.of("resolution", "经约谈，站点已将拖欠的配送费3260元足额支付。")));
 			assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
 			Awaitility.await()
 				.atMost(EVENTUALLY)
-				.until(() -> gateway.get("/api/v1/appeals/" + trackingCode).json().get("canRate").asBoolean());
-			HttpJson.Response rated = gateway.post("/api/v1/appeals/" + trackingCode + "/rating",
+				.until(() -> worker.get("/api/v1/appeals/" + trackingCode).json().get("canRate").asBoolean());
+			HttpJson.Response rated = worker.post("/api/v1/appeals/" + trackingCode + "/rating",
 					HttpJson.json(Map.of("rating", "SATISFIED", "comment", "钱到账了，谢谢。")));
 			assertThat(rated.status()).as(rated.toString()).isEqualTo(202);
 
 			JsonNode tracking = Awaitility.await()
 				.atMost(EVENTUALLY)
-				.until(() -> gateway.get("/api/v1/appeals/" + trackingCode).json(),
+				.until(() -> worker.get("/api/v1/appeals/" + trackingCode).json(),
 						(view) -> view.get("status").asString().equals("CLOSED"));
 			assertThat(tracking.get("timeline").findValuesAsString("status")).containsExactly("SUBMITTED", "ROUTED",
 					"OPEN", "SIGNED", "WAITING_FOR_WORKER", "IN_PROGRESS", "RESOLVED", "RATED", "CLOSED");
@@ -97,51 +147,124 @@ class WalkingSkeletonIT {
 			assertThat(tracking.get("resolution").asString()).contains("3260");
 			JsonNode notifications = Awaitility.await()
 				.atMost(EVENTUALLY)
-				.until(() -> gateway.get("/api/v1/notifications?appealId=" + appealId).json(),
+				.until(() -> worker.get("/api/v1/notifications?appealId=" + appealId).json(),
 						(list) -> list.size() == 6);
 			assertThat(notifications.findValuesAsString("template")).containsExactly("appeal.submitted", "case.opened",
 					"case.signed", "case.info-requested", "case.resolved", "case.closed");
-			String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
-			JsonNode kpis = gateway.get("/api/v1/kpis?from=" + today + "&to=" + today).json();
+			String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+			JsonNode kpis = supervisor.get("/api/v1/kpis?from=" + today + "&to=" + today).json();
 			assertThat(kpis.get("total").get("closed").asLong()).isEqualTo(1);
 			assertThat(kpis.get("total").get("satisfactionRate").asDouble()).isEqualTo(1.0);
+			assertThat(staff.get("/api/v1/kpis?from=" + today + "&to=" + today).status()).isEqualTo(403);
+			assertThat(supervisor.get("/api/v1/audit/contact-reads?trackingCode=" + trackingCode)
+				.json()
+				.findValuesAsString("actor")).containsExactly("staff.hrss");
+			HttpJson admin = gateway.as(login(gateway, "admin", totp(ADMIN_TOTP)));
+			assertThat(admin.get("/api/v1/admin/accounts/staff.hrss").json().get("department").asString())
+				.isEqualTo("HRSS");
 			assertThat(gateway.post("/api/v1/appeals", "{\"channel\":\"WEB\"}").status()).isEqualTo(400);
 			assertThat(stack.gatewayUrl()).endsWith(":" + config.gatewayPort());
-			for (int port : List.of(config.intakePort(), config.routingPort(), config.departmentPort(),
-					config.notificationPort(), config.gatewayPort())) {
+			for (int port : List.of(config.identityPort(), config.intakePort(), config.routingPort(),
+					config.departmentPort(), config.notificationPort(), config.gatewayPort())) {
 				HttpJson service = new HttpJson("http://127.0.0.1:" + port);
 				assertThat(service.get("/actuator/health/liveness").status()).isEqualTo(200);
 				assertThat(service.get("/actuator/health/readiness").status()).isEqualTo(200);
 				assertThat(service.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+				assertListensOnLoopbackOnly(port);
+			}
+			// The correlation id the client sent is in the log lines of every service the
+			// appeal went through, carried there by the Kafka records' headers.
+			for (String service : List.of("intake-service", "routing-service", "department-service")) {
+				Awaitility.await()
+					.atMost(EVENTUALLY)
+					.untilAsserted(() -> assertThat(
+							Files.readString(config.logDir().resolve(service + ".log"), StandardCharsets.UTF_8))
+						.as(service + " log")
+						.contains("[" + correlationId + "]"));
 			}
 		}
 
 		try (Stack restarted = new Stack(config, System.out).start()) {
 			HttpJson gateway = new HttpJson(restarted.gatewayUrl());
+			// The worker's sign-in still holds: keys and sign-ins are kept in the store.
+			HttpJson worker = gateway.as(workerToken);
 
-			JsonNode tracking = gateway.get("/api/v1/appeals/" + trackingCode).json();
+			JsonNode tracking = worker.get("/api/v1/appeals/" + trackingCode).json();
 			assertThat(tracking.get("status").asString()).isEqualTo("CLOSED");
 			assertThat(tracking.get("timeline")).hasSize(9);
-			assertThat(gateway.get("/api/v1/cases/" + caseId).json().get("status").asString()).isEqualTo("CLOSED");
-			assertThat(gateway.get("/api/v1/notifications?appealId=" + appealId).json()).hasSize(6);
+			HttpJson staff = gateway.as(login(gateway, "staff.hrss", null));
+			assertThat(staff.get("/api/v1/cases/" + caseId).json().get("status").asString()).isEqualTo("CLOSED");
+			assertThat(worker.get("/api/v1/notifications?appealId=" + appealId).json()).hasSize(6);
 			String next = gateway
 				.post("/api/v1/appeals",
 						HttpJson.json(Map.of("channel", "SMS", "text", "驿站的微波炉坏了一个星期了，中午热不了饭", "phone", "13900002222")))
 				.json()
 				.get("trackingCode")
 				.asString();
+			HttpJson community = gateway.as(login(gateway, "staff.community", null));
+			HttpJson triage = gateway.as(login(gateway, "triage", null));
 			Awaitility.await()
 				.atMost(EVENTUALLY)
-				.until(() -> findCase(gateway, "OPEN", next), (found) -> found != null);
+				.until(() -> Collections.singletonList(
+						(findCase(community, "OPEN", next) != null) ? "found" : findCase(triage, "OPEN", next)),
+						(found) -> found.get(0) != null);
+		}
+	}
+
+	private static String login(HttpJson gateway, String username, String totp) {
+		Map<String, String> body = new java.util.LinkedHashMap<>();
+		body.put("username", username);
+		body.put("password", "waystation-demo");
+		if (totp != null) {
+			body.put("totp", totp);
+		}
+		HttpJson.Response response = gateway.post("/api/v1/auth/login", HttpJson.json(body));
+		assertThat(response.status()).as(username + ": " + response).isEqualTo(200);
+		return response.json().get("token").asString();
+	}
+
+	private static String workerSignIn(HttpJson gateway, HttpJson sms, String phone) {
+		HttpJson.Response sent = gateway.post("/api/v1/auth/otp", HttpJson.json(Map.of("phone", phone)));
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+		JsonNode messages = sms.get("/sms?to=" + phone).json();
+		String text = messages.get(messages.size() - 1).get("text").asString();
+		String code = text.replaceAll(".*?(\\d{6}).*", "$1");
+		HttpJson.Response verified = gateway.post("/api/v1/auth/otp/verify",
+				HttpJson.json(Map.of("phone", phone, "code", code)));
+		assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+		return verified.json().get("token").asString();
+	}
+
+	private static String totp(String secret) throws Exception {
+		return new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6).generateOneTimePasswordString(
+				new SecretKeySpec(new Base32().decode(secret), "HmacSHA1"), Instant.now(), Locale.ROOT);
+	}
+
+	/** Nothing answers on the machine's other addresses: only loopback is bound. */
+	private static void assertListensOnLoopbackOnly(int port) throws IOException {
+		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+			for (InetAddress address : Collections.list(network.getInetAddresses())) {
+				if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+					try (Socket socket = new Socket()) {
+						socket.connect(new InetSocketAddress(address, port), 500);
+						throw new AssertionError("Port " + port + " answers on " + address);
+					}
+					catch (IOException expected) {
+						// Refused: not listening there.
+					}
+				}
+			}
 		}
 	}
 
 	private static JsonNode findCase(HttpJson gateway, String status, String trackingCode) {
 		for (String department : List.of("HRSS", "COMMUNITY", "TRIAGE")) {
-			for (JsonNode item : gateway
-				.get("/api/v1/departments/" + department + "/cases?status=" + status + "&size=100")
-				.json()
-				.get("items")) {
+			HttpJson.Response queue = gateway
+				.get("/api/v1/departments/" + department + "/cases?status=" + status + "&size=100");
+			if (queue.status() != 200) {
+				continue;
+			}
+			for (JsonNode item : queue.json().get("items")) {
 				if (item.get("trackingCode").asString().equals(trackingCode)) {
 					return item;
 				}
@@ -154,8 +277,8 @@ class WalkingSkeletonIT {
 		List<String> args = new ArrayList<>();
 		args.add("--home=" + Path.of("").toAbsolutePath().resolve("../..").normalize());
 		args.add("--data-dir=" + this.data);
-		for (String option : List.of("gateway-port", "intake-port", "routing-port", "department-port",
-				"notification-port", "kafka-port", "kafka-controller-port", "mongo-port")) {
+		for (String option : List.of("gateway-port", "identity-port", "intake-port", "routing-port", "department-port",
+				"notification-port", "sms-port", "kafka-port", "kafka-controller-port", "mongo-port")) {
 			args.add("--" + option + "=" + freePort());
 		}
 		return StackConfig.from(args.toArray(String[]::new), Map.of());

@@ -33,6 +33,10 @@ public class Appeal {
 
 	private String phone;
 
+	/** The worker's pseudonymous id (keyed hash of the phone): whose appeal this is. */
+	@Indexed
+	private String workerId;
+
 	private String district;
 
 	private String stationId;
@@ -58,6 +62,9 @@ public class Appeal {
 	private String correlationId;
 
 	private String leadCaseId;
+
+	/** The departments given a case of this appeal (lead or assisting). */
+	private List<String> departments = new ArrayList<>();
 
 	/** When the lead case must be resolved, as the worker is told. */
 	private Instant resolveDueAt;
@@ -95,6 +102,7 @@ public class Appeal {
 		appeal.channel = submission.channel();
 		appeal.text = submission.text();
 		appeal.phone = submission.phone();
+		appeal.workerId = submission.workerId();
 		appeal.district = submission.district();
 		appeal.stationId = submission.stationId();
 		appeal.idempotencyKey = submission.idempotencyKey();
@@ -105,7 +113,7 @@ public class Appeal {
 		appeal.updatedAt = now;
 		AppealSubmitted submitted = new AppealSubmitted(UUID.randomUUID(), id, now, AppealSubmitted.SCHEMA_VERSION,
 				correlationId, trackingCode, appeal.channel, appeal.text, appeal.phone, appeal.district,
-				appeal.stationId);
+				appeal.stationId, appeal.workerId);
 		appeal.timeline.add(new TimelineEntry(submitted.eventId().toString(), submitted.type(), AppealStatus.SUBMITTED,
 				now, null, null));
 		appeal.outbox.add(OutboxEntry.of(submitted));
@@ -130,6 +138,14 @@ public class Appeal {
 
 	public String getPhone() {
 		return this.phone;
+	}
+
+	public String getWorkerId() {
+		return this.workerId;
+	}
+
+	public List<String> getDepartments() {
+		return (this.departments != null) ? List.copyOf(this.departments) : List.of();
 	}
 
 	public String getDistrict() {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,6 +24,7 @@ import org.waystation.events.WorkerRated;
 import org.waystation.support.outbox.OutboxWriter;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.web.ApiException;
+import org.waystation.support.web.RefusedException;
 
 /**
  * Accepts appeals. The appeal and its {@code AppealSubmitted} event are written in one
@@ -80,11 +82,28 @@ public class AppealService {
 	}
 
 	/**
+	 * The appeal with this tracking code if it is the worker's own; another worker's
+	 * appeal is answered exactly as a code that does not exist, so that codes cannot be
+	 * probed.
+	 */
+	public Appeal ownedBy(String trackingCode, String workerId) {
+		return findByTrackingCode(trackingCode).filter((appeal) -> workerId.equals(appeal.getWorkerId()))
+			.orElseThrow(() -> RefusedException.notVisible("appeal-not-found",
+					"You have no appeal with tracking code " + trackingCode));
+	}
+
+	/** The worker's own appeals, newest first. */
+	public List<Appeal> ofWorker(String workerId, int limit) {
+		return this.mongo.find(Query.query(Criteria.where("workerId").is(workerId))
+			.with(Sort.by(Sort.Direction.DESC, "submittedAt"))
+			.limit(limit), Appeal.class);
+	}
+
+	/**
 	 * The worker's answer to the department's pending question, passed on to the
 	 * department as {@code WorkerAnswered}. Only one answer per question is taken.
 	 */
-	public Appeal answer(String trackingCode, String answer) {
-		Appeal appeal = findByTrackingCode(trackingCode).orElseThrow(() -> notFound(trackingCode));
+	public Appeal answer(Appeal appeal, String answer) {
 		PendingQuestion question = appeal.getPendingQuestion();
 		if (question == null || question.answered()) {
 			throw ApiException.conflict("no-pending-question",
@@ -110,8 +129,7 @@ public class AppealService {
 	 * The worker's rating of a resolved appeal, passed on to the department as
 	 * {@code WorkerRated}. One rating per resolution.
 	 */
-	public Appeal rate(String trackingCode, String rating, String comment) {
-		Appeal appeal = findByTrackingCode(trackingCode).orElseThrow(() -> notFound(trackingCode));
+	public Appeal rate(Appeal appeal, String rating, String comment) {
 		String caseId = appeal.getRatingCaseId();
 		if (caseId == null) {
 			throw ApiException.conflict("nothing-to-rate", "Appeal " + appeal.getTrackingCode()
@@ -125,10 +143,6 @@ public class AppealService {
 			throw ApiException.conflict("nothing-to-rate", "This resolution was rated already");
 		}
 		return this.mongo.findById(appeal.getId(), Appeal.class);
-	}
-
-	private static ApiException notFound(String trackingCode) {
-		return ApiException.notFound("appeal-not-found", "No appeal has tracking code " + trackingCode);
 	}
 
 	private Submitted replay(Appeal existing, String fingerprint) {

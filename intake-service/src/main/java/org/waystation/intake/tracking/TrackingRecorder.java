@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.CaseEvent;
+import org.waystation.events.CaseOpened;
 import org.waystation.events.Event;
 import org.waystation.intake.appeal.Appeal;
 import org.waystation.intake.appeal.AppealStatus;
@@ -29,6 +30,11 @@ class TrackingRecorder {
 	}
 
 	void record(Event event) {
+		if (event instanceof CaseOpened opened) {
+			// Whose staff may read the worker's contact: every department given a case.
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(event.appealId())),
+					new Update().addToSet("departments", opened.department()), Appeal.class);
+		}
 		TrackingUpdate.of(event).ifPresent((update) -> apply(event, update));
 	}
 

@@ -1,15 +1,30 @@
 package org.waystation.notification.contact;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The phone number to notify about one appeal. Kept here, not passed on every event, so
- * that case events carry no personal data.
+ * The phone number to notify about one appeal, whose worker it is and which departments
+ * hold its cases (who may read its messages). Kept here, not passed on every event, so
+ * that case events carry no personal data. Case events may come before the appeal's
+ * submission (another topic): then only the departments are known yet.
+ *
+ * @param workerId the worker's pseudonymous id, the subject of their tokens
  */
 @Document("contacts")
-public record WorkerContact(@Id String appealId, String trackingCode, String phone, Instant submittedAt) {
+public record WorkerContact(@Id String appealId, String trackingCode, String phone, String workerId,
+		Instant submittedAt, List<String> departments) {
+
+	public WorkerContact {
+		departments = (departments != null) ? List.copyOf(departments) : List.of();
+	}
+
+	/** Whether the submission (and so the phone number) has arrived. */
+	public boolean known() {
+		return this.phone != null;
+	}
 
 }

@@ -71,8 +71,11 @@ public class NotificationService {
 			remember(submitted);
 			notify(event, submitted.trackingCode(), "appeal.submitted", null, null);
 		}
-		else if (event instanceof CaseOpened opened && "LEAD".equals(opened.role())) {
-			notify(event, opened.trackingCode(), "case.opened", opened.department(), null);
+		else if (event instanceof CaseOpened opened) {
+			holds(opened.appealId(), opened.department());
+			if ("LEAD".equals(opened.role())) {
+				notify(event, opened.trackingCode(), "case.opened", opened.department(), null);
+			}
 		}
 		else if (event instanceof CaseSigned signed) {
 			notify(event, signed.trackingCode(), "case.signed", signed.department(), null);
@@ -101,6 +104,7 @@ public class NotificationService {
 			notify(event, closed.trackingCode(), "case.closed", closed.department(), null);
 		}
 		else if (event instanceof SupervisorAlerted alert) {
+			holds(alert.appealId(), alert.department());
 			alertSupervisors(alert);
 		}
 	}
@@ -129,6 +133,18 @@ public class NotificationService {
 		}
 	}
 
+	/** Whose appeal it is and who holds its cases, if the appeal is known here. */
+	public Optional<WorkerContact> contactOf(String appealId) {
+		return Optional.ofNullable(this.mongo.findById(appealId, WorkerContact.class));
+	}
+
+	/** The appeal id of a tracking code, if the appeal is known here. */
+	public Optional<String> appealOf(String trackingCode) {
+		Query byCode = Query.query(Criteria.where("trackingCode").is(trackingCode));
+		byCode.fields().include("_id");
+		return Optional.ofNullable(this.mongo.findOne(byCode, WorkerContact.class)).map(WorkerContact::appealId);
+	}
+
 	public List<Notification> forAppeal(String appealId) {
 		return this.mongo.find(
 				Query.query(Criteria.where("appealId").is(appealId)).with(Sort.by("occurredAt", "createdAt")),
@@ -141,10 +157,22 @@ public class NotificationService {
 				Notification.class);
 	}
 
+	/**
+	 * Staff of a department given a case (or alerted to the appeal) may read the appeal's
+	 * messages.
+	 */
+	private void holds(String appealId, String department) {
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(appealId)),
+				new Update().addToSet("departments", department), WorkerContact.class);
+	}
+
 	private void remember(AppealSubmitted submitted) {
-		WorkerContact contact = new WorkerContact(submitted.appealId(), submitted.trackingCode(), submitted.phone(),
-				submitted.occurredAt());
-		this.mongo.save(contact);
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(submitted.appealId())),
+				new Update().set("trackingCode", submitted.trackingCode())
+					.set("phone", submitted.phone())
+					.set("workerId", submitted.workerId())
+					.set("submittedAt", submitted.occurredAt()),
+				WorkerContact.class);
 		// Case events read before the contact was known get their recipient now. A marker
 		// per
 		// appeal says whether there are any, so the usual case costs one look-up by id.
@@ -164,6 +192,9 @@ public class NotificationService {
 
 	private void notify(Event event, String trackingCode, String template, String department, String detail) {
 		WorkerContact contact = this.mongo.findById(event.appealId(), WorkerContact.class);
+		if (contact != null && !contact.known()) {
+			contact = null;
+		}
 		String recipient = (contact != null) ? PhoneNumbers.mask(contact.phone()) : null;
 		if (contact == null) {
 			this.mongo.save(new Document("_id", event.appealId()), PENDING_CONTACTS);
@@ -179,7 +210,7 @@ public class NotificationService {
 			if (contact == null) {
 				// The contact may have arrived (on another topic) while this was written.
 				WorkerContact arrived = this.mongo.findById(event.appealId(), WorkerContact.class);
-				if (arrived != null) {
+				if (arrived != null && arrived.known()) {
 					completePending(event.appealId(), arrived.phone());
 				}
 			}

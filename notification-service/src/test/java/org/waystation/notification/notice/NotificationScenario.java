@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.EventSamples;
 import org.waystation.events.CaseAssigned;
 import org.waystation.events.CaseInfoRequested;
 import org.waystation.events.CaseOpened;
@@ -18,6 +19,7 @@ import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
+import org.waystation.testsupport.TestIssuer;
 import org.waystation.testsupport.ServiceScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class NotificationScenario extends ServiceScenario {
 
+	/** The worker of the sample appeal. */
+	private static final String WORKER = EventSamples.event(AppealSubmitted.class).workerId();
+
+	private HttpJson supervisors() {
+		return http().as(TestIssuer.get().supervisor("chen", "*"));
+	}
+
 	private JsonNode awaitNotifications(String appealId, int count) {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> http().get("/api/v1/notifications?appealId=" + appealId).json(),
-					(list) -> list.size() == count);
+			.until(() -> supervisors().get("/api/v1/notifications?appealId=" + appealId),
+					(response) -> response.status() == 200 && response.json().size() == count)
+			.json();
 	}
 
 	@Test
@@ -55,7 +65,18 @@ abstract class NotificationScenario extends ServiceScenario {
 		assertThat(notifications.get(3).get("message").asString()).contains("办结", "3260元", "评价");
 		assertThat(notifications.get(3).get("messageEn").asString())
 			.contains("Human Resources and Social Security Bureau", trackingCode);
-		assertThat(http().get("/api/v1/notifications?trackingCode=" + trackingCode.toLowerCase()).json()).hasSize(4);
+		HttpJson worker = http().as(TestIssuer.get().worker(WORKER));
+		assertThat(worker.get("/api/v1/notifications?trackingCode=" + trackingCode.toLowerCase()).json()).hasSize(4);
+		assertThat(http().as(TestIssuer.get().staff("hrss.wang", "HRSS"))
+			.get("/api/v1/notifications?appealId=" + appealId)
+			.status()).isEqualTo(200);
+		HttpJson.Response anotherWorker = http().as(TestIssuer.get().worker("w-bbbbbbbbbbbbbbbbbbbbbbbbbb"))
+			.get("/api/v1/notifications?appealId=" + appealId);
+		HttpJson.Response otherDepartment = http().as(TestIssuer.get().staff("transport.zhang", "TRANSPORT"))
+			.get("/api/v1/notifications?appealId=" + appealId);
+		assertThat(anotherWorker.status()).isEqualTo(404);
+		assertThat(otherDepartment.status()).isEqualTo(404);
+		assertThat(http().get("/api/v1/notifications?appealId=" + appealId).status()).isEqualTo(401);
 	}
 
 	@Test
@@ -68,6 +89,9 @@ abstract class NotificationScenario extends ServiceScenario {
 
 		JsonNode notifications = awaitNotifications(appealId, 1);
 		JsonNode notice = notifications.get(0);
+		assertThat(http().as(TestIssuer.get().supervisor("hrss.li", "HRSS"))
+			.get("/api/v1/notifications?appealId=" + appealId)
+			.json()).hasSize(1);
 		assertThat(notice.get("template").asString()).isEqualTo("supervisor.urgent-unsure");
 		assertThat(notice.get("recipient").asString()).isEqualTo("supervisors:HRSS");
 		assertThat(notice.get("message").asString()).contains("WS56789234", "欠薪与工资报酬", "人力资源和社会保障局", "督办");
@@ -115,13 +139,14 @@ abstract class NotificationScenario extends ServiceScenario {
 
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> http().get("/api/v1/notifications?appealId=" + appealId).json(), (list) -> list.size() == 2
-					&& list.findValuesAsString("status").stream().allMatch("RECORDED"::equals));
+			.until(() -> supervisors().get("/api/v1/notifications?appealId=" + appealId).json(),
+					(list) -> list.size() == 2
+							&& list.findValuesAsString("status").stream().allMatch("RECORDED"::equals));
 	}
 
 	@Test
 	void asksForTheAppealWhenNoneIsGiven() {
-		HttpJson.Response response = http().get("/api/v1/notifications");
+		HttpJson.Response response = supervisors().get("/api/v1/notifications");
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("appealId");

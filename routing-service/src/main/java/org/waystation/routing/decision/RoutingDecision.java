@@ -140,12 +140,37 @@ public class RoutingDecision {
 
 	/** The decision as the API shows it. */
 	public DecisionView view() {
+		return view(true);
+	}
+
+	/**
+	 * The decision as the API shows it, with or without the earlier appeal it repeats: a
+	 * caller who may not see that appeal reads neither its id nor its tracking code.
+	 */
+	public DecisionView view(boolean discloseDuplicate) {
+		String zh = this.explanation;
+		String en = this.explanationEn;
+		Duplicate duplicate = this.duplicateOf;
+		if (!discloseDuplicate && duplicate != null) {
+			zh = (zh != null) ? zh.replace(duplicate.trackingCode(), "另一诉求") : null;
+			en = (en != null) ? en.replace(duplicate.trackingCode(), "another appeal") : null;
+			duplicate = null;
+		}
 		return new DecisionView(this.appealId, this.trackingCode, this.category, this.department,
 				this.assistingDepartments, this.office, this.appealType, this.priority, this.confidence, this.policy,
 				this.triage, this.alert, this.alternatives,
-				new DecisionView.Explanation(this.explanation, this.explanationEn, this.firedRules, this.topTerms),
-				this.routingRule, this.duplicateOf, this.topic, this.modelVersion, this.signalRulesVersion,
-				this.district, this.stationId, this.decidedAt);
+				new DecisionView.Explanation(zh, en, this.firedRules, this.topTerms), this.routingRule, duplicate,
+				this.topic, this.modelVersion, this.signalRulesVersion, this.district, this.stationId, this.decidedAt);
+	}
+
+	/** The lead department and the assisting ones. */
+	public List<String> departments() {
+		List<String> all = new ArrayList<>();
+		all.add(this.department);
+		if (this.assistingDepartments != null) {
+			all.addAll(this.assistingDepartments);
+		}
+		return all;
 	}
 
 	public String getAppealId() {

@@ -3,6 +3,7 @@ package org.waystation.routing.decision;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 import org.waystation.classifier.AppealClassifier;
@@ -53,6 +54,15 @@ public class RoutingEngine {
 	 * in its hot topic (routing does; the preview does not)
 	 */
 	public Decision decide(Appeal appeal, boolean record, Instant now) {
+		return decide(appeal, record, now, (duplicate) -> true);
+	}
+
+	/**
+	 * What routing would do with an appeal, naming an earlier appeal it repeats only if
+	 * {@code disclose} allows (a preview must not show staff another department's
+	 * appeals).
+	 */
+	public Decision decide(Appeal appeal, boolean record, Instant now, Predicate<Duplicate> disclose) {
 		Classification classification = this.classifier.classifier().classify(appeal.text());
 		double threshold = this.properties.confidenceThreshold();
 		ConfidencePolicy.Outcome outcome = ConfidencePolicy.apply(classification,
@@ -73,7 +83,7 @@ public class RoutingEngine {
 					.orElse(null);
 			}
 			topic = this.topics.assign(appeal.appealId(), appeal.trackingCode(), appeal.phoneHash(),
-					classification.category(), appeal.district(), terms, now);
+					classification.category(), department, appeal.district(), terms, now);
 		}
 		else {
 			if (appeal.phoneHash() != null) {
@@ -82,6 +92,9 @@ public class RoutingEngine {
 					.orElse(null);
 			}
 			topic = this.topics.peek(classification.category(), terms, now).orElse(null);
+		}
+		if (duplicate != null && !disclose.test(duplicate)) {
+			duplicate = null;
 		}
 		Decision.TopicRef topicRef = (topic != null)
 				? new Decision.TopicRef(topic.getId(), topic.getCount(), topic.getWorkerCount(), topic.topWords(5))

@@ -3,6 +3,7 @@ package org.waystation.routing.decision;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import org.waystation.events.AppealSubmitted;
-import org.waystation.routing.similar.DuplicateDetector;
+import org.waystation.routing.similar.Duplicate;
 import org.waystation.support.outbox.OutboxWriter;
+import org.waystation.support.privacy.WorkerIds;
 
 /**
  * Routes each submitted appeal once: a replayed {@code AppealSubmitted} finds the
@@ -30,23 +32,22 @@ public class RoutingService {
 
 	private final RoutingEngine engine;
 
-	private final DuplicateDetector duplicates;
+	private final WorkerIds workerIds;
 
 	private final Clock clock;
 
-	RoutingService(MongoTemplate mongo, OutboxWriter outbox, RoutingEngine engine, DuplicateDetector duplicates,
+	RoutingService(MongoTemplate mongo, OutboxWriter outbox, RoutingEngine engine, WorkerIds workerIds,
 			Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.engine = engine;
-		this.duplicates = duplicates;
+		this.workerIds = workerIds;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	public void route(AppealSubmitted submitted) {
 		Instant now = this.clock.instant();
-		String phoneHash = (submitted.phone() != null && !submitted.phone().isBlank())
-				? this.duplicates.phoneHash(submitted.phone()) : null;
+		String phoneHash = workerOf(submitted);
 		Decision decision = this.engine.decide(new RoutingEngine.Appeal(submitted.appealId(), submitted.trackingCode(),
 				submitted.text(), submitted.district(), submitted.stationId(), phoneHash), true, now);
 		try {
@@ -60,12 +61,28 @@ public class RoutingService {
 		}
 	}
 
-	/** What routing would do with a text, recording nothing. */
-	public DecisionView preview(String text, String district, String stationId, String phone) {
-		String phoneHash = (phone != null && !phone.isBlank()) ? this.duplicates.phoneHash(phone) : null;
+	/**
+	 * The worker of an appeal: the id intake derived, or (for an appeal submitted before
+	 * intake did) the same id derived here.
+	 */
+	private String workerOf(AppealSubmitted submitted) {
+		if (submitted.workerId() != null && !submitted.workerId().isBlank()) {
+			return submitted.workerId();
+		}
+		return (submitted.phone() != null && !submitted.phone().isBlank()) ? this.workerIds.of(submitted.phone())
+				: null;
+	}
+
+	/**
+	 * What routing would do with a text, recording nothing. An earlier appeal of the same
+	 * phone is named only when the caller may see it.
+	 */
+	public DecisionView preview(String text, String district, String stationId, String phone,
+			Predicate<Duplicate> disclose) {
+		String phoneHash = (phone != null && !phone.isBlank()) ? this.workerIds.of(phone) : null;
 		Decision decision = this.engine.decide(
-				new RoutingEngine.Appeal(null, null, text, district, stationId, phoneHash), false,
-				this.clock.instant());
+				new RoutingEngine.Appeal(null, null, text, district, stationId, phoneHash), false, this.clock.instant(),
+				disclose);
 		return DecisionView.preview(decision, district, stationId);
 	}
 

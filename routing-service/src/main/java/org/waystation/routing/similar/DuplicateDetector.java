@@ -1,16 +1,9 @@
 package org.waystation.routing.similar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -20,7 +13,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.waystation.routing.RoutingProperties;
-import org.waystation.support.privacy.PhoneNumbers;
 
 /**
  * Links an appeal to an earlier one from the same phone within the window when they are
@@ -43,19 +35,6 @@ public class DuplicateDetector {
 	public DuplicateDetector(MongoTemplate mongo, RoutingProperties properties) {
 		this.mongo = mongo;
 		this.properties = properties;
-	}
-
-	/** The phone's keyed hash: the same for the same number however it was written. */
-	public String phoneHash(String phone) {
-		String normalized = PhoneNumbers.normalize(phone).orElse(phone.strip());
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.properties.phoneHashKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** The earlier appeal this one repeats, if any; changes nothing. */

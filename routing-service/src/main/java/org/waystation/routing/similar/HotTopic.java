@@ -48,7 +48,11 @@ public class HotTopic {
 
 	private List<String> recentAppeals = new ArrayList<>();
 
+	/** Tracking codes of recent appeals, as stored before samples named departments. */
 	private List<String> sampleTrackingCodes = new ArrayList<>();
+
+	/** Recent appeals with the department each went to, so staff see only their own. */
+	private List<Sample> samples = new ArrayList<>();
 
 	private Instant firstSeen;
 
@@ -69,6 +73,11 @@ public class HotTopic {
 	}
 
 	public record DistrictCount(String district, int count) {
+
+	}
+
+	/** A recent appeal of the topic and the department it went to. */
+	public record Sample(String trackingCode, String department) {
 
 	}
 
@@ -97,6 +106,7 @@ public class HotTopic {
 		copy.districts = this.districts;
 		copy.recentAppeals = this.recentAppeals;
 		copy.sampleTrackingCodes = this.sampleTrackingCodes;
+		copy.samples = this.samples;
 		copy.lastSeen = this.lastSeen;
 		return copy;
 	}
@@ -105,8 +115,8 @@ public class HotTopic {
 		return this.recentAppeals.contains(appealId);
 	}
 
-	void add(String appealId, String trackingCode, String workerHash, String district, List<String> appealTerms,
-			Instant now) {
+	void add(String appealId, String trackingCode, String workerHash, String department, String district,
+			List<String> appealTerms, Instant now) {
 		this.count++;
 		String worker = (workerHash != null) ? workerHash.substring(0, Math.min(WORKER_KEY, workerHash.length()))
 				: null;
@@ -133,7 +143,9 @@ public class HotTopic {
 				.toList();
 		}
 		this.recentAppeals = append(this.recentAppeals, appealId, MAX_RECENT);
-		this.sampleTrackingCodes = append(this.sampleTrackingCodes, trackingCode, MAX_SAMPLES);
+		List<Sample> appended = new ArrayList<>((this.samples != null) ? this.samples : List.of());
+		appended.add(new Sample(trackingCode, department));
+		this.samples = List.copyOf(appended.subList(Math.max(0, appended.size() - MAX_SAMPLES), appended.size()));
 		this.lastSeen = now.isAfter(this.lastSeen) ? now : this.lastSeen;
 	}
 
@@ -168,8 +180,19 @@ public class HotTopic {
 		return List.copyOf(this.districts);
 	}
 
-	public List<String> getSampleTrackingCodes() {
-		return List.copyOf(this.sampleTrackingCodes);
+	/**
+	 * The recent appeals with their departments; those stored before departments were
+	 * kept have none.
+	 */
+	public List<Sample> getSamples() {
+		List<Sample> all = new ArrayList<>();
+		if (this.sampleTrackingCodes != null) {
+			this.sampleTrackingCodes.forEach((code) -> all.add(new Sample(code, null)));
+		}
+		if (this.samples != null) {
+			all.addAll(this.samples);
+		}
+		return List.copyOf(all.subList(Math.max(0, all.size() - MAX_SAMPLES), all.size()));
 	}
 
 	public Instant getFirstSeen() {

@@ -53,7 +53,7 @@ public class TopicClusterer {
 	 * Counts the appeal in its topic (a new one if none is close) and stores the topic.
 	 */
 	public synchronized HotTopic assign(String appealId, String trackingCode, String workerHash, String category,
-			String district, List<String> terms, Instant now) {
+			String department, String district, List<String> terms, Instant now) {
 		Optional<HotTopic> counted = this.open.values()
 			.stream()
 			.filter((topic) -> topic.contains(appealId))
@@ -63,7 +63,7 @@ public class TopicClusterer {
 		}
 		HotTopic topic = closest(category, terms, now)
 			.orElseGet(() -> new HotTopic(UUID.randomUUID().toString(), category, now));
-		topic.add(appealId, trackingCode, workerHash, district, terms, now);
+		topic.add(appealId, trackingCode, workerHash, department, district, terms, now);
 		this.open.put(topic.getId(), topic);
 		this.changed.add(topic.getId());
 		Instant from = now.minus(this.properties.topicWindow());

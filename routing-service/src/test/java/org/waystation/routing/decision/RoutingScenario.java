@@ -18,11 +18,12 @@ import org.waystation.events.CaseRedispatched;
 import org.waystation.events.EventCodec;
 import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Topics;
-import org.waystation.routing.similar.DuplicateDetector;
 import org.waystation.routing.similar.RecentAppeals;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.ServiceScenario;
+import org.waystation.testsupport.TestIssuer;
+import org.waystation.testsupport.TestWorkers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,15 +39,25 @@ abstract class RoutingScenario extends ServiceScenario {
 	@Autowired
 	MongoTemplate mongo;
 
-	@Autowired
-	DuplicateDetector duplicates;
-
 	AppealSubmitted submit(String text, String district, String stationId, String phone) {
 		AppealSubmitted sample = Samples.fresh(AppealSubmitted.class);
 		AppealSubmitted submitted = new AppealSubmitted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
-				sample.correlationId(), sample.trackingCode(), sample.channel(), text, phone, district, stationId);
+				sample.correlationId(), sample.trackingCode(), sample.channel(), text, phone, district, stationId,
+				TestWorkers.idOf(phone));
 		sender().send(submitted);
 		return submitted;
+	}
+
+	HttpJson triage() {
+		return http().as(TestIssuer.get().triage("triage.zhaomin"));
+	}
+
+	HttpJson admin() {
+		return http().as(TestIssuer.get().admin("admin-wangli"));
+	}
+
+	HttpJson staff(String department) {
+		return http().as(TestIssuer.get().staff("staff." + department.toLowerCase(), department));
 	}
 
 	AppealRouted routed(AppealSubmitted submitted) {
@@ -74,7 +85,7 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(routed.trackingCode()).isEqualTo(submitted.trackingCode());
 		assertThat(routed.correlationId()).isEqualTo(submitted.correlationId());
 		assertThat(routed.explanation()).contains("欠薪与工资报酬", "district-chaoyang-WAGE_ARREARS");
-		JsonNode decision = http().get("/api/v1/routing/decisions/" + submitted.appealId()).json();
+		JsonNode decision = triage().get("/api/v1/routing/decisions/" + submitted.appealId()).json();
 		assertThat(decision.get("department").asString()).isEqualTo("HRSS");
 		assertThat(decision.get("policy").asString()).isEqualTo("AUTO");
 		assertThat(decision.get("suggestions")).hasSize(3);
@@ -98,7 +109,7 @@ abstract class RoutingScenario extends ServiceScenario {
 		sender().sendRaw(Topics.APPEAL_SUBMITTED, submitted.appealId(),
 				EventCodec.toBytes(new AppealSubmitted(marker.eventId(), submitted.appealId() + "-marker",
 						marker.occurredAt(), 1, marker.correlationId(), marker.trackingCode(), marker.channel(),
-						marker.text(), marker.phone(), marker.district(), marker.stationId())));
+						marker.text(), marker.phone(), marker.district(), marker.stationId(), marker.workerId())));
 		events().await(AppealRouted.class, (e) -> e.appealId().equals(submitted.appealId() + "-marker"));
 
 		Awaitility.await()
@@ -125,7 +136,7 @@ abstract class RoutingScenario extends ServiceScenario {
 
 	@Test
 	void answersNotFoundForAnAppealNotRouted() {
-		HttpJson.Response response = http().get("/api/v1/routing/decisions/no-such-appeal");
+		HttpJson.Response response = triage().get("/api/v1/routing/decisions/no-such-appeal");
 
 		assertThat(response.status()).isEqualTo(404);
 	}
@@ -134,7 +145,7 @@ abstract class RoutingScenario extends ServiceScenario {
 	void previewShowsTheWholeDecisionAndRecordsNothing() {
 		String phone = phone();
 
-		HttpJson.Response response = http().post("/api/v1/routing/preview", HttpJson.json(Map.of("text",
+		HttpJson.Response response = staff("JUSTICE").post("/api/v1/routing/preview", HttpJson.json(Map.of("text",
 				"公司拖欠工资半年不给，仲裁也赢了，我想申请法律援助帮我强制执行", "channel", "HOTLINE", "district", "朝阳区", "phone", phone)));
 
 		assertThat(response.status()).isEqualTo(200);
@@ -147,12 +158,12 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(preview.get("explanation").get("rules").get(0).get("id").asString()).isEqualTo("legal-aid-ask");
 		assertThat(preview.get("explanation").get("zh").asString()).contains("明确要求法律援助或律师");
 		assertThat(preview.get("appealId").isNull()).isTrue();
-		assertThat(this.mongo.findById(this.duplicates.phoneHash(phone), RecentAppeals.class)).isNull();
+		assertThat(this.mongo.findById(TestWorkers.idOf(phone), RecentAppeals.class)).isNull();
 	}
 
 	@Test
 	void previewRejectsBadInputNamingEachProblem() {
-		HttpJson.Response response = http().post("/api/v1/routing/preview",
+		HttpJson.Response response = staff("JUSTICE").post("/api/v1/routing/preview",
 				HttpJson.json(Map.of("text", " ", "channel", "FAX")));
 
 		assertThat(response.status()).isEqualTo(400);
@@ -170,7 +181,7 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(routed.confidence()).isLessThan(0.6);
 		assertThat(routed.suggestions()).hasSize(3);
 		assertThat(routed.suggestions().get(0).score()).isEqualTo(routed.confidence());
-		JsonNode decision = http().get("/api/v1/routing/decisions/" + submitted.appealId()).json();
+		JsonNode decision = triage().get("/api/v1/routing/decisions/" + submitted.appealId()).json();
 		assertThat(decision.get("policy").asString()).isEqualTo("LOW_CONFIDENCE_TRIAGE");
 		assertThat(decision.get("triage").asBoolean()).isTrue();
 		assertThat(decision.get("suggestions")).hasSize(3);
@@ -211,11 +222,10 @@ abstract class RoutingScenario extends ServiceScenario {
 	@Test
 	void rulesChangeAtRunTimeAreAuditedAndTheNextAppealFollowsThem() {
 		String station = station();
-		String admin = "admin-wangli";
-		HttpJson.Response created = http().post(
-				RULES, HttpJson.json(Map.of("category", "REST_STATION", "district", "顺义区", "stationId", station,
-						"department", "HOUSING", "office", "顺义区住房和城乡建设委员会", "note", "该驿站设在公租房小区内")),
-				"X-Staff-Id", admin);
+		HttpJson admin = http().as(TestIssuer.get().admin("admin-wangli"));
+		HttpJson.Response created = admin.post(RULES,
+				HttpJson.json(Map.of("category", "REST_STATION", "district", "顺义区", "stationId", station, "department",
+						"HOUSING", "office", "顺义区住房和城乡建设委员会", "note", "该驿站设在公租房小区内")));
 		assertThat(created.status()).isEqualTo(201);
 		String id = created.json().get("id").asString();
 		long createdIn = created.json().get("rulesetVersion").asLong();
@@ -224,31 +234,31 @@ abstract class RoutingScenario extends ServiceScenario {
 		AppealRouted followed = routed(first);
 		assertThat(followed.department()).isEqualTo("HOUSING");
 		assertThat(followed.office()).isEqualTo("顺义区住房和城乡建设委员会");
-		JsonNode rule = http().get("/api/v1/routing/decisions/" + first.appealId()).json().get("routingRule");
+		JsonNode rule = triage().get("/api/v1/routing/decisions/" + first.appealId()).json().get("routingRule");
 		assertThat(rule.get("id").asString()).isEqualTo(id);
 		assertThat(rule.get("rulesetVersion").asLong()).isEqualTo(createdIn);
 
 		long revision = created.json().get("revision").asLong();
 		assertThat(
-				http()
+				admin
 					.put(RULES + "/" + id,
 							HttpJson
-								.json(Map.of("department", "HOUSING", "office", "顺义区住建委物业科", "revision", revision + 7)),
-							"X-Staff-Id", admin)
+								.json(Map.of("department", "HOUSING", "office", "顺义区住建委物业科", "revision", revision + 7)))
 					.status())
 			.isEqualTo(409);
-		HttpJson.Response updated = http().put(RULES + "/" + id,
-				HttpJson.json(Map.of("department", "HOUSING", "office", "顺义区住建委物业科", "revision", revision)),
-				"X-Staff-Id", "admin-zhaoqiang");
+		HttpJson.Response updated = http().as(TestIssuer.get().admin("admin-zhaoqiang"))
+			.put(RULES + "/" + id,
+					HttpJson.json(Map.of("department", "HOUSING", "office", "顺义区住建委物业科", "revision", revision)));
 		assertThat(updated.status()).isEqualTo(200);
 		assertThat(routed(submit(WATER, "顺义区", station, phone())).office()).isEqualTo("顺义区住建委物业科");
 
-		assertThat(http().post(RULES + "/" + id + "/disable", "{}", "X-Staff-Id", admin).status()).isEqualTo(200);
+		assertThat(admin.post(RULES + "/" + id + "/disable", "{}").status()).isEqualTo(200);
 		AppealRouted fallback = routed(submit(WATER, "顺义区", station, phone()));
 		assertThat(fallback.department()).isEqualTo("COMMUNITY");
 		assertThat(fallback.office()).isEqualTo("所在街道党群服务中心");
 
-		JsonNode audit = http().get(RULES + "/audit?ruleId=" + id).json();
+		JsonNode audit = admin.get(RULES + "/audit?ruleId=" + id).json();
+		assertThat(audit.get(2).get("actor").asString()).isEqualTo("admin-wangli");
 		assertThat(audit.findValuesAsString("action")).containsExactly("DISABLE", "UPDATE", "CREATE");
 		assertThat(audit.get(1).get("actor").asString()).isEqualTo("admin-zhaoqiang");
 		assertThat(audit.get(1).get("before").get("office").asString()).isEqualTo("顺义区住房和城乡建设委员会");
@@ -261,21 +271,21 @@ abstract class RoutingScenario extends ServiceScenario {
 	@Test
 	void badRuleChangesAreRefusedWithTheReason() {
 		String body = HttpJson.json(Map.of("category", "REST_STATION", "district", "海淀区", "department", "HOUSING"));
-		HttpJson.Response anonymous = http().post(RULES, body);
-		assertThat(anonymous.status()).isEqualTo(400);
-		assertThat(anonymous.json().get("errors").get(0).get("field").asString()).isEqualTo("X-Staff-Id");
+		HttpJson.Response anonymous = http().post(RULES, body, "X-Staff-Id", "admin-wangli");
+		assertThat(anonymous.status()).isEqualTo(401);
+		HttpJson.Response supervisor = http().as(TestIssuer.get().supervisor("boss", "*")).post(RULES, body);
+		assertThat(supervisor.status()).isEqualTo(403);
 
-		HttpJson.Response taken = http().post(RULES, body, "X-Staff-Id", "admin-wangli");
+		HttpJson.Response taken = admin().post(RULES, body);
 		assertThat(taken.status()).isEqualTo(409);
 		assertThat(taken.json().get("code").asString()).isEqualTo("rule-scope-taken");
 
-		HttpJson.Response unknown = http().post(RULES,
-				HttpJson.json(Map.of("category", "REST_STATION", "district", "延庆区", "department", "FIRE_BRIGADE")),
-				"X-Staff-Id", "admin-wangli");
+		HttpJson.Response unknown = admin().post(RULES,
+				HttpJson.json(Map.of("category", "REST_STATION", "district", "延庆区", "department", "FIRE_BRIGADE")));
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("department");
 
-		assertThat(http().get(RULES + "/no-such-rule").status()).isEqualTo(404);
+		assertThat(admin().get(RULES + "/no-such-rule").status()).isEqualTo(404);
 	}
 
 	@Test
@@ -283,7 +293,7 @@ abstract class RoutingScenario extends ServiceScenario {
 		String text = "蓝鲸计划的补贴到底归谁管，问了好几个地方都说不归他们";
 		AppealSubmitted submitted = submit(text, "朝阳区", null, phone());
 		routed(submitted);
-		String before = http().get("/api/v1/admin/classifier").json().get("modelVersion").asString();
+		String before = admin().get("/api/v1/admin/classifier").json().get("modelVersion").asString();
 		CaseRedispatched sample = Samples.forAppeal(CaseRedispatched.class, submitted.appealId(),
 				submitted.trackingCode());
 		CaseRedispatched redispatched = new CaseRedispatched(sample.eventId(), sample.appealId(), sample.occurredAt(),
@@ -294,21 +304,21 @@ abstract class RoutingScenario extends ServiceScenario {
 		sender().send(redispatched);
 
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			JsonNode corrections = http().get("/api/v1/admin/classifier/corrections").json();
+			JsonNode corrections = admin().get("/api/v1/admin/classifier/corrections").json();
 			assertThat(corrections.findValuesAsString("appealId")).containsOnlyOnce(submitted.appealId());
 		});
 		JsonNode correction = java.util.stream.StreamSupport
-			.stream(http().get("/api/v1/admin/classifier/corrections").json().spliterator(), false)
+			.stream(admin().get("/api/v1/admin/classifier/corrections").json().spliterator(), false)
 			.filter((c) -> c.get("appealId").asString().equals(submitted.appealId()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(correction.get("category").asString()).isEqualTo("UNION_SERVICE");
 		assertThat(correction.get("text").asString()).isEqualTo(text);
 
-		JsonNode retrained = http().post("/api/v1/admin/classifier/retrain", "{}").json();
+		JsonNode retrained = admin().post("/api/v1/admin/classifier/retrain", "{}").json();
 		assertThat(retrained.get("triageCorrections").asInt()).isPositive();
 		assertThat(retrained.get("modelVersion").asString()).isNotEqualTo(before);
-		JsonNode preview = http().post("/api/v1/routing/preview", HttpJson.json(Map.of("text", text))).json();
+		JsonNode preview = staff("JUSTICE").post("/api/v1/routing/preview", HttpJson.json(Map.of("text", text))).json();
 		assertThat(preview.get("category").asString()).isEqualTo("UNION_SERVICE");
 		assertThat(preview.get("department").asString()).isEqualTo("TRADE_UNION");
 	}
@@ -326,7 +336,7 @@ abstract class RoutingScenario extends ServiceScenario {
 
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode correction = java.util.stream.StreamSupport
-				.stream(http().get("/api/v1/admin/classifier/corrections").json().spliterator(), false)
+				.stream(admin().get("/api/v1/admin/classifier/corrections").json().spliterator(), false)
 				.filter((c) -> c.get("appealId").asString().equals(submitted.appealId()))
 				.findFirst()
 				.orElseThrow();
@@ -347,10 +357,24 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(routed(again).duplicateOf()).isEqualTo(first.appealId());
 		assertThat(routed(otherWorker).duplicateOf()).isNull();
 		assertThat(routed(otherMatter).duplicateOf()).isNull();
-		JsonNode decision = http().get("/api/v1/routing/decisions/" + again.appealId()).json();
+		JsonNode decision = triage().get("/api/v1/routing/decisions/" + again.appealId()).json();
+		String repeat = "站点拖欠我上个月的配送费3200元，站长一直说下周发，还是没发";
+		JsonNode ownPreview = staff("HRSS")
+			.post("/api/v1/routing/preview", HttpJson.json(Map.of("text", repeat, "phone", phone)))
+			.json();
+		JsonNode otherPreview = staff("TRANSPORT")
+			.post("/api/v1/routing/preview", HttpJson.json(Map.of("text", repeat, "phone", phone)))
+			.json();
+		assertThat(ownPreview.get("duplicateOf").isNull()).as(ownPreview.toString()).isFalse();
+		assertThat(otherPreview.get("duplicateOf").isNull()).isTrue();
+		assertThat(otherPreview.toString()).doesNotContain(first.trackingCode());
+		JsonNode otherDecision = http().as(TestIssuer.get().supervisor("transport.boss", "TRANSPORT"))
+			.get("/api/v1/routing/decisions/" + again.appealId())
+			.json();
+		assertThat(otherDecision.get("code").asString()).isEqualTo("decision-not-found");
 		assertThat(decision.get("duplicateOf").get("trackingCode").asString()).isEqualTo(first.trackingCode());
 		assertThat(decision.get("explanation").get("zh").asString()).contains("建议并单");
-		assertThat(http().get("/api/v1/routing/merge-suggestions").json().findValuesAsString("appealId"))
+		assertThat(triage().get("/api/v1/routing/merge-suggestions").json().findValuesAsString("appealId"))
 			.contains(again.appealId())
 			.doesNotContain(otherWorker.appealId());
 	}
@@ -361,7 +385,7 @@ abstract class RoutingScenario extends ServiceScenario {
 				submit("驿站微波炉坏了好久了，没法热饭", "西城区", null, phone()), submit("驿站里的微波炉又坏了，中午热不了饭", "东城区", null, phone()));
 		appeals.forEach(this::routed);
 
-		JsonNode topics = http().get("/api/v1/routing/hot-topics?category=REST_STATION&minWorkers=3").json();
+		JsonNode topics = triage().get("/api/v1/routing/hot-topics?category=REST_STATION&minWorkers=3").json();
 
 		JsonNode topic = java.util.stream.StreamSupport.stream(topics.spliterator(), false)
 			.filter((t) -> java.util.stream.StreamSupport.stream(t.get("topWords").spliterator(), false)
@@ -372,7 +396,13 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(topic.get("workers").asInt()).isGreaterThanOrEqualTo(3);
 		assertThat(topic.get("districts").toString()).contains("西城区", "东城区");
 		assertThat(topic.get("sampleTrackingCodes").toString()).contains(appeals.get(2).trackingCode());
-		assertThat(http().get("/api/v1/routing/hot-topics?since=yesterday").status()).isEqualTo(400);
+		JsonNode forCommunity = staff("COMMUNITY").get("/api/v1/routing/hot-topics/" + topic.get("id").asString())
+			.json();
+		JsonNode forHealth = staff("HEALTH").get("/api/v1/routing/hot-topics/" + topic.get("id").asString()).json();
+		assertThat(forCommunity.get("sampleTrackingCodes").toString()).contains(appeals.get(2).trackingCode());
+		assertThat(forHealth.get("appeals").asInt()).isEqualTo(topic.get("appeals").asInt());
+		assertThat(forHealth.get("sampleTrackingCodes")).isEmpty();
+		assertThat(triage().get("/api/v1/routing/hot-topics?since=yesterday").status()).isEqualTo(400);
 	}
 
 }

@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.waystation.support.correlation.CorrelationIds;
 
 /**
  * Publishes the events waiting in documents' outboxes and removes each once Kafka has
@@ -138,7 +139,8 @@ public class OutboxRelay implements SmartLifecycle {
 					document.getList(OutboxEntry.FIELD, Document.class)
 						.stream()
 						.map((entry) -> new OutboxEntry(entry.getString("eventId"), entry.getString("topic"),
-								entry.getString("key"), entry.getString("type"), entry.getString("payload"), null))
+								entry.getString("key"), entry.getString("type"), entry.getString("payload"), null,
+								entry.getString("correlationId")))
 						.toList()));
 		}
 		int count = publish(collection, found);
@@ -190,6 +192,9 @@ public class OutboxRelay implements SmartLifecycle {
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(entry.topic(), entry.key(),
 				entry.payload().getBytes(StandardCharsets.UTF_8));
 		record.headers().add(TYPE_HEADER, entry.type().getBytes(StandardCharsets.UTF_8));
+		if (entry.correlationId() != null) {
+			record.headers().add(CorrelationIds.KAFKA_HEADER, entry.correlationId().getBytes(StandardCharsets.UTF_8));
+		}
 		return this.kafka.send(record);
 	}
 

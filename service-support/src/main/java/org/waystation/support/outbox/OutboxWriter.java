@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.waystation.events.Event;
+import org.waystation.events.DomainEvent;
 
 /**
  * Changes a document and queues the events the change causes in the same single-document
@@ -57,7 +57,7 @@ public class OutboxWriter {
 	 * one write: the query states what must still hold for the change to be right.
 	 * @return false if no document matched: nothing was written
 	 */
-	public boolean updateWhere(Query query, Class<?> type, Update change, List<? extends Event> events) {
+	public boolean updateWhere(Query query, Class<?> type, Update change, List<? extends DomainEvent> events) {
 		List<OutboxEntry> entries = events.stream().map(OutboxEntry::of).toList();
 		if (!entries.isEmpty()) {
 			change.push(OutboxEntry.FIELD).each(entries.toArray());
@@ -81,7 +81,7 @@ public class OutboxWriter {
 	 * waiting.
 	 * @return false if the document changed (or vanished) in between: nothing was written
 	 */
-	public boolean save(Object entity, Object id, long expectedVersion, List<? extends Event> events) {
+	public boolean save(Object entity, Object id, long expectedVersion, List<? extends DomainEvent> events) {
 		org.bson.Document state = new org.bson.Document();
 		this.mongo.getConverter().write(entity, state);
 		Update change = new Update();
@@ -111,7 +111,8 @@ public class OutboxWriter {
 	 * expected one, increments the version and queues the events.
 	 * @return false if the document changed (or vanished) in between: nothing was written
 	 */
-	public boolean update(Class<?> type, Object id, long expectedVersion, Update change, List<? extends Event> events) {
+	public boolean update(Class<?> type, Object id, long expectedVersion, Update change,
+			List<? extends DomainEvent> events) {
 		Query current = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
 		return updateWhere(current, type, change.inc("version", 1), events);
 	}

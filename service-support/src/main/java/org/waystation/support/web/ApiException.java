@@ -27,6 +27,14 @@ public class ApiException extends ErrorResponseException {
 		return ex;
 	}
 
+	/** Too many requests: the client may try again after the given number of seconds. */
+	public static ApiException tooManyRequests(String code, String detail, long retryAfterSeconds) {
+		ApiException ex = new ApiException(HttpStatus.TOO_MANY_REQUESTS, code, detail);
+		ex.getHeaders().set("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
+		ex.getBody().setProperty("retryAfterSeconds", Math.max(1, retryAfterSeconds));
+		return ex;
+	}
+
 	private static ProblemDetail problem(HttpStatus status, String code, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setProperty("code", code);

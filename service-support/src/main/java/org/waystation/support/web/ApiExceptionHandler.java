@@ -20,10 +20,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.waystation.support.security.Refusals;
 
 /**
  * Turns bad input into a 400 problem detail whose {@code errors} list names each field
@@ -32,6 +34,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private final Refusals refusals;
+
+	public ApiExceptionHandler(Refusals refusals) {
+		this.refusals = refusals;
+	}
+
+	/** Refused for what the caller may touch: counted, then answered like any error. */
+	@ExceptionHandler(RefusedException.class)
+	ResponseEntity<Object> handleRefused(RefusedException ex, WebRequest request) {
+		if (this.refusals != null && request instanceof ServletWebRequest servlet) {
+			this.refusals.count(ex.reason(), servlet.getRequest());
+		}
+		return handleErrorResponseException(ex, ex.getHeaders(), ex.getStatusCode(), request);
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

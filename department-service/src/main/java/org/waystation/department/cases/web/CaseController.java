@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,14 +26,21 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waystation.department.cases.Case;
+import org.waystation.department.cases.CaseAccess;
 import org.waystation.department.cases.CaseFilter;
 import org.waystation.department.cases.CaseService;
 import org.waystation.department.cases.CaseStatus;
 import org.waystation.department.cases.IllegalTransitionException;
 import org.waystation.events.Taxonomy;
+import org.waystation.support.security.Caller;
+import org.waystation.support.security.Roles;
 import org.waystation.support.web.ApiException;
+import org.waystation.support.web.RefusedException;
 
-/** The staff console's API: queues, and every action on a case. */
+/**
+ * The staff console's API: queues, and every action on a case. Who acts is the token's
+ * subject; a {@code staff} or {@code supervisor} field a client still sends is ignored.
+ */
 @RestController
 class CaseController {
 
@@ -52,7 +61,8 @@ class CaseController {
 
 	/** A department's queue, by resolve deadline (or opening), filtered. */
 	@GetMapping("/api/v1/departments/{code}/cases")
-	QueueView queue(@PathVariable String code, @RequestParam(required = false) List<CaseStatus> status,
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	QueueView queue(Caller caller, @PathVariable String code, @RequestParam(required = false) List<CaseStatus> status,
 			@RequestParam(required = false) String priority, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String district, @RequestParam(required = false) String assignee,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String dueBefore,
@@ -63,8 +73,11 @@ class CaseController {
 					message = "must be between 1 and 100") int size,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
 		Taxonomy.Entry department = this.taxonomy.department(code)
-			.orElseThrow(() -> ApiException.notFound("department-not-found",
-					"No department has code " + code + "; codes are listed in taxonomy.md"));
+			.orElseThrow(() -> ApiException.notFound("department-not-found", "No department has code " + code
+					+ "; department codes are the taxonomy's, such as HRSS or TRANSPORT"));
+		if (!caller.maySee(department.code())) {
+			throw RefusedException.forbidden("You may see only the queues of your own department");
+		}
 		CaseService.Page found = this.cases.queue(new CaseFilter(department.code(), status, priority, category,
 				district, assignee, overdue, instant("dueBefore", dueBefore), sort), page, size);
 		return new QueueView(department.code(), department.name(language), status, page, size, found.total(),
@@ -72,70 +85,96 @@ class CaseController {
 	}
 
 	/**
-	 * Cases of every department, such as the returned ones triage reviews
-	 * ({@code ?status=RETURNED}).
+	 * Cases across departments: for the triage desk the returned ones it reviews
+	 * ({@code ?status=RETURNED}, the default for it), for supervisors those of the
+	 * departments they oversee.
 	 */
 	@GetMapping("/api/v1/cases")
-	QueueView all(@RequestParam(required = false) List<CaseStatus> status,
+	@RolesAllowed({ Roles.TRIAGE, Roles.SUPERVISOR })
+	QueueView all(Caller caller, @RequestParam(required = false) List<CaseStatus> status,
 			@RequestParam(required = false) Boolean overdue,
 			@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
 			@RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100,
 					message = "must be between 1 and 100") int size) {
+		String department = null;
+		List<CaseStatus> statuses = status;
+		if (!caller.has(Roles.SUPERVISOR)) {
+			if (status != null && !status.isEmpty() && !List.of(CaseStatus.RETURNED).equals(status)) {
+				throw RefusedException.forbidden("The triage desk lists the returned cases of other departments only");
+			}
+			statuses = List.of(CaseStatus.RETURNED);
+		}
+		else {
+			department = caller.supervisionScope();
+		}
 		CaseService.Page found = this.cases
-			.queue(new CaseFilter(null, status, null, null, null, null, overdue, null, "opened"), page, size);
-		return new QueueView(null, null, status, page, size, found.total(),
+			.queue(new CaseFilter(department, statuses, null, null, null, null, overdue, null, "opened"), page, size);
+		return new QueueView(department, null, statuses, page, size, found.total(),
 				found.cases().stream().map((c) -> CaseView.of(c, now())).toList());
 	}
 
 	@GetMapping("/api/v1/cases/{caseId}")
-	CaseView get(@PathVariable String caseId) {
-		Case found = this.cases.find(caseId)
-			.orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "case-not-found",
-					"No case has id " + caseId));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	CaseView get(Caller caller, @PathVariable String caseId) {
+		Case found = visible(caller, caseId);
 		return CaseView.of(found, now(), this.cases.mergedInto(caseId).stream().map(Case::getId).toList());
 	}
 
+	/** A member of staff takes the case for themselves. */
 	@PostMapping("/api/v1/cases/{caseId}/claim")
-	CaseView claim(@PathVariable String caseId, @Valid @RequestBody StaffRequest request) {
-		return view(this.cases.claim(caseId, required("staff", request.staff())));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView claim(Caller caller, @PathVariable String caseId) {
+		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
+		return view(this.cases.claim(caseId, caller.subject()));
 	}
 
 	/** A supervisor assigns the case to someone, or asks for the next on duty in turn. */
 	@PostMapping("/api/v1/cases/{caseId}/assign")
-	CaseView assign(@PathVariable String caseId, @Valid @RequestBody AssignRequest request) {
-		if (request.roundRobin()) {
+	@RolesAllowed(Roles.SUPERVISOR)
+	CaseView assign(Caller caller, @PathVariable String caseId, @Valid @RequestBody AssignRequest request) {
+		CaseAccess.requireSupervisor(caller, visible(caller, caseId));
+		if (Boolean.TRUE.equals(request.roundRobin())) {
 			return view(this.cases.assignRoundRobin(caseId));
 		}
-		return view(this.cases.assign(caseId, required("staff", request.staff()),
-				required("supervisor", request.supervisor())));
+		return view(this.cases.assign(caseId, required("assignee", request.assignee()), caller.subject()));
 	}
 
 	@PostMapping("/api/v1/cases/{caseId}/sign")
-	CaseView sign(@PathVariable String caseId, @Valid @RequestBody(required = false) StaffRequest request) {
-		return view(this.cases.sign(caseId, staff(request)));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView sign(Caller caller, @PathVariable String caseId) {
+		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
+		return view(this.cases.sign(caseId, caller.subject()));
 	}
 
 	@PostMapping("/api/v1/cases/{caseId}/start")
-	CaseView start(@PathVariable String caseId, @Valid @RequestBody(required = false) StaffRequest request) {
-		return view(this.cases.start(caseId, staff(request)));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView start(Caller caller, @PathVariable String caseId) {
+		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
+		return view(this.cases.start(caseId, caller.subject()));
 	}
 
 	/** An internal note: colleagues see it, the worker does not. */
 	@PostMapping("/api/v1/cases/{caseId}/notes")
-	CaseView note(@PathVariable String caseId, @Valid @RequestBody TextRequest request) {
-		return view(this.cases.note(caseId, request.text().strip(), request.staff()));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	CaseView note(Caller caller, @PathVariable String caseId, @Valid @RequestBody TextRequest request) {
+		CaseAccess.requireNoteTaker(caller, visible(caller, caseId));
+		return view(this.cases.note(caseId, request.text().strip(), caller.subject()));
 	}
 
 	/** A reply to the worker, shown in their tracking view and sent to them. */
 	@PostMapping("/api/v1/cases/{caseId}/replies")
-	CaseView reply(@PathVariable String caseId, @Valid @RequestBody TextRequest request) {
-		return view(this.cases.reply(caseId, request.text().strip(), request.staff()));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView reply(Caller caller, @PathVariable String caseId, @Valid @RequestBody TextRequest request) {
+		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
+		return view(this.cases.reply(caseId, request.text().strip(), caller.subject()));
 	}
 
 	/** Ask the worker for information; the resolve clock pauses until they answer. */
 	@PostMapping("/api/v1/cases/{caseId}/info-requests")
-	CaseView requestInfo(@PathVariable String caseId, @Valid @RequestBody TextRequest request) {
-		return view(this.cases.requestInfo(caseId, request.text().strip(), request.staff()));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView requestInfo(Caller caller, @PathVariable String caseId, @Valid @RequestBody TextRequest request) {
+		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
+		return view(this.cases.requestInfo(caseId, request.text().strip(), caller.subject()));
 	}
 
 	/**
@@ -143,7 +182,10 @@ class CaseController {
 	 * working days).
 	 */
 	@PostMapping("/api/v1/cases/{caseId}/extension")
-	CaseView requestExtension(@PathVariable String caseId, @Valid @RequestBody ExtensionRequestBody request) {
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView requestExtension(Caller caller, @PathVariable String caseId,
+			@Valid @RequestBody ExtensionRequestBody request) {
+		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
 		Duration extension;
 		try {
 			extension = Duration.parse(request.extension());
@@ -154,18 +196,24 @@ class CaseController {
 		if (extension.isNegative() || extension.isZero() || extension.compareTo(Duration.ofDays(90)) > 0) {
 			throw ApiException.badRequest("extension", "must be positive and at most P90D");
 		}
-		return view(this.cases.requestExtension(caseId, extension, request.reason().strip(), request.staff()));
+		return view(this.cases.requestExtension(caseId, extension, request.reason().strip(), caller.subject()));
 	}
 
 	@PostMapping("/api/v1/cases/{caseId}/extension/approve")
-	CaseView approveExtension(@PathVariable String caseId, @Valid @RequestBody SupervisorRequest request) {
-		return view(this.cases.decideExtension(caseId, required("supervisor", request.supervisor()), true, null));
+	@RolesAllowed(Roles.SUPERVISOR)
+	CaseView approveExtension(Caller caller, @PathVariable String caseId,
+			@Valid @RequestBody(required = false) SupervisorRequest request) {
+		CaseAccess.requireSupervisor(caller, visible(caller, caseId));
+		return view(this.cases.decideExtension(caseId, caller.subject(), true, null));
 	}
 
 	@PostMapping("/api/v1/cases/{caseId}/extension/reject")
-	CaseView rejectExtension(@PathVariable String caseId, @Valid @RequestBody SupervisorRequest request) {
-		return view(this.cases.decideExtension(caseId, required("supervisor", request.supervisor()), false,
-				request.reason()));
+	@RolesAllowed(Roles.SUPERVISOR)
+	CaseView rejectExtension(Caller caller, @PathVariable String caseId,
+			@Valid @RequestBody(required = false) SupervisorRequest request) {
+		CaseAccess.requireSupervisor(caller, visible(caller, caseId));
+		return view(this.cases.decideExtension(caseId, caller.subject(), false,
+				(request != null) ? request.reason() : null));
 	}
 
 	/**
@@ -173,8 +221,10 @@ class CaseController {
 	 * signing.
 	 */
 	@PostMapping("/api/v1/cases/{caseId}/return")
-	CaseView returnCase(@PathVariable String caseId, @Valid @RequestBody ReasonRequest request) {
-		return view(this.cases.returnCase(caseId, request.reason().strip(), request.staff()));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView returnCase(Caller caller, @PathVariable String caseId, @Valid @RequestBody ReasonRequest request) {
+		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
+		return view(this.cases.returnCase(caseId, request.reason().strip(), caller.subject()));
 	}
 
 	/**
@@ -182,35 +232,50 @@ class CaseController {
 	 * (the new case gets it, and routing learns from it).
 	 */
 	@PostMapping("/api/v1/cases/{caseId}/redispatch")
-	CaseView redispatch(@PathVariable String caseId, @Valid @RequestBody RedispatchRequest request) {
+	@RolesAllowed(Roles.TRIAGE)
+	CaseView redispatch(Caller caller, @PathVariable String caseId, @Valid @RequestBody RedispatchRequest request) {
+		CaseAccess.requireTriage(caller, visible(caller, caseId));
 		if (this.taxonomy.department(request.department()).isEmpty()) {
 			throw ApiException.badRequest("department", "is not a department code: " + request.department());
 		}
 		if (request.category() != null && this.taxonomy.category(request.category()).isEmpty()) {
 			throw ApiException.badRequest("category", "is not a category code: " + request.category());
 		}
-		return view(this.cases.redispatch(caseId, request.department(), request.category(), request.staff(),
+		return view(this.cases.redispatch(caseId, request.department(), request.category(), caller.subject(),
 				request.note()));
 	}
 
 	@PostMapping("/api/v1/cases/{caseId}/resolve")
-	CaseView resolve(@PathVariable String caseId, @Valid @RequestBody ResolveRequest request) {
-		return view(this.cases.resolve(caseId, request.resolution().strip(), request.staff()));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView resolve(Caller caller, @PathVariable String caseId, @Valid @RequestBody ResolveRequest request) {
+		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
+		return view(this.cases.resolve(caseId, request.resolution().strip(), caller.subject()));
 	}
 
 	/**
 	 * A supervisor closes a case after a second dissatisfaction (or any resolved case).
 	 */
 	@PostMapping("/api/v1/cases/{caseId}/close")
-	CaseView close(@PathVariable String caseId, @Valid @RequestBody SupervisorRequest request) {
-		return view(this.cases.close(caseId, required("supervisor", request.supervisor()),
-				request.resolved() == null || request.resolved(), request.reason()));
+	@RolesAllowed(Roles.SUPERVISOR)
+	CaseView close(Caller caller, @PathVariable String caseId,
+			@Valid @RequestBody(required = false) SupervisorRequest request) {
+		CaseAccess.requireSupervisor(caller, visible(caller, caseId));
+		boolean resolved = request == null || request.resolved() == null || request.resolved();
+		return view(this.cases.close(caseId, caller.subject(), resolved, (request != null) ? request.reason() : null));
 	}
 
 	/** Merge this case (并单) into another about the same matter. */
 	@PostMapping("/api/v1/cases/{caseId}/merge")
-	CaseView merge(@PathVariable String caseId, @Valid @RequestBody MergeRequest request) {
-		return view(this.cases.merge(caseId, request.intoCaseId(), request.staff()));
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
+	CaseView merge(Caller caller, @PathVariable String caseId, @Valid @RequestBody MergeRequest request) {
+		Case merged = visible(caller, caseId);
+		Case into = visible(caller, request.intoCaseId());
+		CaseAccess.requireMerge(caller, merged, into);
+		return view(this.cases.merge(caseId, request.intoCaseId(), caller.subject()));
+	}
+
+	private Case visible(Caller caller, String caseId) {
+		return CaseAccess.visible(caller, this.cases.find(caseId).orElse(null));
 	}
 
 	@ExceptionHandler(CaseService.CaseNotFoundException.class)
@@ -231,8 +296,8 @@ class CaseController {
 	}
 
 	@ExceptionHandler(CaseService.ForbiddenException.class)
-	ApiException forbidden(CaseService.ForbiddenException ex) {
-		return new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+	ApiException notOnRoster(CaseService.ForbiddenException ex) {
+		return ApiException.badRequest("assignee", ex.getMessage());
 	}
 
 	private CaseView view(Case c) {
@@ -241,10 +306,6 @@ class CaseController {
 
 	private Instant now() {
 		return this.clock.instant();
-	}
-
-	private static String staff(StaffRequest request) {
-		return (request != null) ? request.staff() : null;
 	}
 
 	private static String required(String field, String value) {
@@ -266,52 +327,46 @@ class CaseController {
 		}
 	}
 
-	record StaffRequest(@Size(max = 64, message = STAFF_SIZE) String staff) {
+	/**
+	 * @param assignee the username of the member of staff to give the case to
+	 * @param roundRobin give it to the next member of staff on duty instead
+	 */
+	record AssignRequest(@JsonAlias("staff") @Size(max = 64, message = STAFF_SIZE) String assignee,
+			Boolean roundRobin) {
 
 	}
 
-	record AssignRequest(@Size(max = 64, message = STAFF_SIZE) String staff,
-			@Size(max = 64, message = STAFF_SIZE) String supervisor, boolean roundRobin) {
-
-	}
-
-	record TextRequest(@NotBlank(message = "is required") @Size(max = 2000, message = TEXT_SIZE) String text,
-			@Size(max = 64, message = STAFF_SIZE) String staff) {
+	record TextRequest(@NotBlank(message = "is required") @Size(max = 2000, message = TEXT_SIZE) String text) {
 
 	}
 
 	record ExtensionRequestBody(@NotBlank(message = "is required") String extension,
 			@NotBlank(message = "is required") @Size(max = 500,
-					message = "must be at most 500 characters") String reason,
-			@Size(max = 64, message = STAFF_SIZE) String staff) {
+					message = "must be at most 500 characters") String reason) {
 
 	}
 
-	record SupervisorRequest(@Size(max = 64, message = STAFF_SIZE) String supervisor,
-			@Size(max = 500, message = "must be at most 500 characters") String reason, Boolean resolved) {
+	record SupervisorRequest(@Size(max = 500, message = "must be at most 500 characters") String reason,
+			Boolean resolved) {
 
 	}
 
-	record ReasonRequest(
-			@NotBlank(message = "is required") @Size(max = 500,
-					message = "must be at most 500 characters") String reason,
-			@Size(max = 64, message = STAFF_SIZE) String staff) {
+	record ReasonRequest(@NotBlank(message = "is required") @Size(max = 500,
+			message = "must be at most 500 characters") String reason) {
 
 	}
 
 	record RedispatchRequest(@NotBlank(message = "is required") String department, String category,
-			@Size(max = 64, message = STAFF_SIZE) String staff,
 			@Size(max = 500, message = "must be at most 500 characters") String note) {
 
 	}
 
 	record ResolveRequest(@NotBlank(message = "is required and must not be blank") @Size(max = 2000,
-			message = TEXT_SIZE) String resolution, @Size(max = 64, message = STAFF_SIZE) String staff) {
+			message = TEXT_SIZE) String resolution) {
 
 	}
 
-	record MergeRequest(@NotBlank(message = "is required") String intoCaseId,
-			@Size(max = 64, message = STAFF_SIZE) String staff) {
+	record MergeRequest(@NotBlank(message = "is required") String intoCaseId) {
 
 	}
 

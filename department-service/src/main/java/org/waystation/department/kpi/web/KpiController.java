@@ -5,10 +5,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waystation.department.kpi.KpiService;
+import org.waystation.support.security.Caller;
+import org.waystation.support.security.Roles;
 import org.waystation.support.web.ApiException;
 
 @RestController
@@ -25,10 +29,12 @@ class KpiController {
 	/**
 	 * KPIs over cases opened from {@code from} (inclusive) to {@code to} (exclusive):
 	 * instants (2026-11-01T00:00:00Z) or dates in Asia/Shanghai (2026-11-01; {@code to}
-	 * as a date includes that whole day), grouped by department, category or district.
+	 * as a date includes that whole day), grouped by department, category or district. A
+	 * supervisor of one department sees that department's cases only.
 	 */
 	@GetMapping("/api/v1/kpis")
-	KpiService.Report report(@RequestParam String from, @RequestParam String to,
+	@RolesAllowed(Roles.SUPERVISOR)
+	KpiService.Report report(Caller caller, @RequestParam String from, @RequestParam String to,
 			@RequestParam(defaultValue = "department") String groupBy) {
 		Instant start = parse("from", from, false);
 		Instant end = parse("to", to, true);
@@ -42,7 +48,7 @@ class KpiController {
 		catch (IllegalArgumentException ex) {
 			throw ApiException.badRequest("groupBy", "must be department, category or district");
 		}
-		return this.kpis.report(start, end, group);
+		return this.kpis.report(start, end, group, caller.supervisionScope());
 	}
 
 	private static Instant parse(String field, String value, boolean endOfDay) {

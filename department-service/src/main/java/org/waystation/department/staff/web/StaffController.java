@@ -2,10 +2,9 @@ package org.waystation.department.staff.web;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,8 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.waystation.department.staff.StaffDirectory;
 import org.waystation.department.staff.StaffMember;
 import org.waystation.events.Taxonomy;
+import org.waystation.support.security.Caller;
+import org.waystation.support.security.Roles;
 import org.waystation.support.web.ApiException;
+import org.waystation.support.web.RefusedException;
 
+/**
+ * The roster of a department. Members come from the identity service's accounts (an
+ * administrator creates them there); here only who is on duty changes.
+ */
 @RestController
 class StaffController {
 
@@ -26,29 +32,35 @@ class StaffController {
 		this.staff = staff;
 	}
 
-	/**
-	 * Adds or changes a member of staff: department, supervisor or not, on duty or not.
-	 */
-	@PutMapping("/api/v1/staff/{id}")
-	StaffMember save(
-			@PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}",
-					message = "must be 2-64 lower-case letters, digits, dots, hyphens or underscores") String id,
-			@Valid @RequestBody StaffRequest request) {
-		if (Taxonomy.standard().department(request.department()).isEmpty()) {
-			throw ApiException.badRequest("department", "is not a department code: " + request.department());
-		}
-		return this.staff.save(id, request.name().strip(), request.department(), request.supervisor(),
-				request.onDuty());
-	}
-
 	@GetMapping("/api/v1/departments/{code}/staff")
-	List<StaffMember> ofDepartment(@PathVariable String code) {
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	List<StaffMember> ofDepartment(Caller caller, @PathVariable String code) {
+		if (Taxonomy.standard().department(code).isEmpty()) {
+			throw ApiException.notFound("department-not-found", "No department has code " + code);
+		}
+		if (!caller.maySee(code)) {
+			throw RefusedException.forbidden("You may see only your own department's roster");
+		}
 		return this.staff.ofDepartment(code);
 	}
 
-	record StaffRequest(
-			@NotBlank(message = "is required") @Size(max = 32, message = "must be at most 32 characters") String name,
-			@NotBlank(message = "is required") String department, boolean supervisor, boolean onDuty) {
+	/**
+	 * Puts a member of staff on duty (round-robin assignment gives them cases) or off it:
+	 * the member themselves, or a supervisor of their department.
+	 */
+	@PutMapping("/api/v1/staff/{id}/duty")
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	StaffMember setOnDuty(Caller caller, @PathVariable String id, @Valid @RequestBody DutyRequest request) {
+		StaffMember member = this.staff.find(id)
+			.filter((found) -> found.id().equals(caller.subject()) || caller.maySee(found.department()))
+			.orElseThrow(() -> RefusedException.notVisible("staff-not-found", "No member of your staff is " + id));
+		if (!member.id().equals(caller.subject()) && !caller.supervises(member.department())) {
+			throw RefusedException.forbidden("Only the member themselves or a supervisor changes who is on duty");
+		}
+		return this.staff.setOnDuty(member.id(), request.onDuty()).orElseThrow();
+	}
+
+	record DutyRequest(@NotNull(message = "is required: true or false") Boolean onDuty) {
 
 	}
 

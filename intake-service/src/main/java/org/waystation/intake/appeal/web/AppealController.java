@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -16,7 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waystation.events.Channel;
 import org.waystation.events.Taxonomy;
@@ -25,11 +31,16 @@ import org.waystation.intake.appeal.AppealService;
 import org.waystation.intake.appeal.AppealStatus;
 import org.waystation.intake.appeal.PendingQuestion;
 import org.waystation.intake.appeal.SubmitAppeal;
+import org.waystation.support.correlation.CorrelationIds;
 import org.waystation.support.privacy.PhoneNumbers;
+import org.waystation.support.privacy.WorkerIds;
+import org.waystation.support.security.Caller;
+import org.waystation.support.security.Roles;
 import org.waystation.support.web.ApiException;
 import org.waystation.support.web.validation.CodePoints;
 
 @RestController
+@Validated
 @RequestMapping("/api/v1/appeals")
 class AppealController {
 
@@ -39,29 +50,33 @@ class AppealController {
 
 	private final AppealService appeals;
 
+	private final WorkerIds workerIds;
+
 	private final Taxonomy taxonomy = Taxonomy.standard();
 
-	AppealController(AppealService appeals) {
+	AppealController(AppealService appeals, WorkerIds workerIds) {
 		this.appeals = appeals;
+		this.workerIds = workerIds;
 	}
 
 	/**
-	 * Accepts an appeal. 202: it is stored and will be routed; the tracking code lets the
-	 * worker follow it. The idempotency key may come in the body or the
+	 * Accepts an appeal from anyone (the gateway limits how often). 202: it is stored and
+	 * will be routed; the tracking code names it, and the worker follows it by signing in
+	 * with the phone it was filed under. The idempotency key may come in the body or the
 	 * {@code Idempotency-Key} header.
 	 */
 	@PostMapping
+	@PermitAll
 	ResponseEntity<Accepted> submit(@Valid @RequestBody SubmitAppealRequest request,
-			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String keyHeader,
-			@RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
+			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String keyHeader) {
 		String key = (request.idempotencyKey() != null) ? request.idempotencyKey() : keyHeader;
 		if (key != null && (key.isBlank() || key.length() > 128)) {
 			throw ApiException.badRequest("idempotencyKey", "must be 1 to 128 printable characters");
 		}
 		String phone = PhoneNumbers.normalize(request.phone()).orElseThrow();
-		AppealService.Submitted submitted = this.appeals
-			.submit(new SubmitAppeal(Channel.valueOf(request.channel()), request.text().strip(), phone,
-					blankToNull(request.district()), blankToNull(request.stationId()), key, correlationId));
+		AppealService.Submitted submitted = this.appeals.submit(new SubmitAppeal(Channel.valueOf(request.channel()),
+				request.text().strip(), phone, this.workerIds.of(phone), blankToNull(request.district()),
+				blankToNull(request.stationId()), key, CorrelationIds.current().orElse(null)));
 		Appeal appeal = submitted.appeal();
 		URI location = URI.create("/api/v1/appeals/" + appeal.getTrackingCode());
 		return ResponseEntity.accepted()
@@ -71,13 +86,28 @@ class AppealController {
 					location.toString()));
 	}
 
-	/** The tracking view: where the appeal stands and everything that happened to it. */
-	@GetMapping("/{trackingCode}")
-	TrackingView track(@PathVariable String trackingCode,
+	/** The signed-in worker's own appeals, newest first, each as its tracking view. */
+	@GetMapping
+	@RolesAllowed(Roles.WORKER)
+	List<TrackingView> mine(Caller caller,
+			@RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100,
+					message = "must be between 1 and 100") int limit,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-		Appeal appeal = this.appeals.findByTrackingCode(trackingCode)
-			.orElseThrow(
-					() -> ApiException.notFound("appeal-not-found", "No appeal has tracking code " + trackingCode));
+		return this.appeals.ofWorker(caller.subject(), limit).stream().map((appeal) -> view(appeal, language)).toList();
+	}
+
+	/**
+	 * The tracking view: where the appeal stands and everything that happened to it. Only
+	 * the worker whose appeal it is sees it: a tracking code alone opens nothing.
+	 */
+	@GetMapping("/{trackingCode}")
+	@RolesAllowed(Roles.WORKER)
+	TrackingView track(Caller caller, @PathVariable String trackingCode,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+		return view(this.appeals.ownedBy(trackingCode, caller.subject()), language);
+	}
+
+	private TrackingView view(Appeal appeal, String language) {
 		boolean english = language != null && language.toLowerCase().startsWith("en");
 		String lang = english ? "en" : "zh-CN";
 		List<TrackingView.Step> timeline = appeal.getTimeline()
@@ -99,19 +129,24 @@ class AppealController {
 
 	/** The worker answers the department's question. 202: passed on to the department. */
 	@PostMapping("/{trackingCode}/answers")
-	ResponseEntity<TrackingView> answer(@PathVariable String trackingCode, @Valid @RequestBody AnswerRequest request,
+	@RolesAllowed(Roles.WORKER)
+	ResponseEntity<TrackingView> answer(Caller caller, @PathVariable String trackingCode,
+			@Valid @RequestBody AnswerRequest request,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-		this.appeals.answer(trackingCode, request.answer().strip());
-		return ResponseEntity.accepted().body(track(trackingCode, language));
+		Appeal answered = this.appeals.answer(this.appeals.ownedBy(trackingCode, caller.subject()),
+				request.answer().strip());
+		return ResponseEntity.accepted().body(view(answered, language));
 	}
 
 	/** The worker rates the resolution. 202: passed on to the department. */
 	@PostMapping("/{trackingCode}/rating")
-	ResponseEntity<TrackingView> rate(@PathVariable String trackingCode, @Valid @RequestBody RatingRequest request,
+	@RolesAllowed(Roles.WORKER)
+	ResponseEntity<TrackingView> rate(Caller caller, @PathVariable String trackingCode,
+			@Valid @RequestBody RatingRequest request,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-		this.appeals.rate(trackingCode, request.rating(),
+		Appeal rated = this.appeals.rate(this.appeals.ownedBy(trackingCode, caller.subject()), request.rating(),
 				(request.comment() != null) ? request.comment().strip() : null);
-		return ResponseEntity.accepted().body(track(trackingCode, language));
+		return ResponseEntity.accepted().body(view(rated, language));
 	}
 
 	private String departmentName(String code, String lang) {

@@ -2,12 +2,18 @@ package org.waystation.notification.notice.web;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.waystation.notification.contact.WorkerContact;
 import org.waystation.notification.notice.Notification;
 import org.waystation.notification.notice.NotificationService;
+import org.waystation.support.security.Caller;
+import org.waystation.support.security.Roles;
 import org.waystation.support.web.ApiException;
+import org.waystation.support.web.RefusedException;
 
 @RestController
 class NotificationController {
@@ -18,17 +24,37 @@ class NotificationController {
 		this.notifications = notifications;
 	}
 
-	/** The notifications of one appeal, oldest first, by appeal id or tracking code. */
+	/**
+	 * The notifications of one appeal, oldest first, by appeal id or tracking code: for
+	 * the worker whose appeal it is, and for staff and supervisors of a department that
+	 * holds one of its cases.
+	 */
 	@GetMapping("/api/v1/notifications")
-	List<Notification> list(@RequestParam(required = false) String appealId,
+	@RolesAllowed({ Roles.WORKER, Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	List<Notification> list(Caller caller, @RequestParam(required = false) String appealId,
 			@RequestParam(required = false) String trackingCode) {
+		String id;
 		if (appealId != null && !appealId.isBlank()) {
-			return this.notifications.forAppeal(appealId.strip());
+			id = appealId.strip();
 		}
-		if (trackingCode != null && !trackingCode.isBlank()) {
-			return this.notifications.forTrackingCode(trackingCode.strip().toUpperCase());
+		else if (trackingCode != null && !trackingCode.isBlank()) {
+			id = this.notifications.appealOf(trackingCode.strip().toUpperCase()).orElse(null);
 		}
-		throw ApiException.badRequest("appealId", "is required (or give trackingCode)");
+		else {
+			throw ApiException.badRequest("appealId", "is required (or give trackingCode)");
+		}
+		WorkerContact contact = (id != null) ? this.notifications.contactOf(id).orElse(null) : null;
+		if (contact == null || !maySee(caller, contact)) {
+			throw RefusedException.notVisible("appeal-not-found", "You have no appeal with these notifications");
+		}
+		return this.notifications.forAppeal(id);
+	}
+
+	private static boolean maySee(Caller caller, WorkerContact contact) {
+		if (caller.isWorker()) {
+			return caller.subject().equals(contact.workerId());
+		}
+		return caller.supervisesAll() || caller.maySeeAny(contact.departments());
 	}
 
 }

@@ -3,6 +3,8 @@ package org.waystation.routing.classifier.web;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.waystation.routing.RoutingProperties;
 import org.waystation.routing.classifier.ClassifierService;
 import org.waystation.routing.classifier.TrainingCorrection;
+import org.waystation.support.security.Roles;
 
 /**
  * The classifier in use, the triage desk's corrections it learns from, and retraining on
@@ -29,16 +32,19 @@ class ClassifierAdminController {
 	}
 
 	@GetMapping
+	@RolesAllowed(Roles.ADMIN)
 	ModelView current() {
 		return view(this.classifier.current());
 	}
 
 	@PostMapping("/retrain")
+	@RolesAllowed(Roles.ADMIN)
 	ModelView retrain() {
 		return view(this.classifier.retrain());
 	}
 
 	@GetMapping("/corrections")
+	@RolesAllowed(Roles.ADMIN)
 	List<TrainingCorrection> corrections() {
 		return this.classifier.corrections();
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,13 +24,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waystation.routing.rules.RoutingRule;
 import org.waystation.routing.rules.RoutingRules;
+import org.waystation.support.security.Caller;
+import org.waystation.support.security.Roles;
 import org.waystation.support.web.ApiException;
 
 /**
- * Administrators list, create, change, disable and enable routing rules. A change names
- * who made it ({@code X-Staff-Id}; authentication comes later) and may name the revision
- * it was based on ({@code revision} or {@code If-Match}), answered with 409 when someone
- * changed the rule in between. Rules are never deleted: disabling keeps the history.
+ * Administrators list, create, change, disable and enable routing rules; supervisors and
+ * the triage desk may read them. A change is recorded under the administrator's token
+ * subject and may name the revision it was based on ({@code revision} or
+ * {@code If-Match}), answered with 409 when someone changed the rule in between. Rules
+ * are never deleted: disabling keeps the history.
  */
 @RestController
 @Validated
@@ -43,6 +47,7 @@ class RoutingRuleController {
 	}
 
 	@GetMapping
+	@RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.TRIAGE })
 	RuleList list(@RequestParam(required = false) String category, @RequestParam(required = false) String district,
 			@RequestParam(required = false) Boolean enabled) {
 		List<RuleView> views = this.rules.list()
@@ -59,6 +64,7 @@ class RoutingRuleController {
 	}
 
 	@GetMapping("/{id}")
+	@RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.TRIAGE })
 	RuleView get(@PathVariable String id) {
 		return this.rules.find(id)
 			.map((rule) -> RuleView.of(rule, true))
@@ -66,39 +72,41 @@ class RoutingRuleController {
 	}
 
 	@PostMapping
-	ResponseEntity<RuleView> create(@Valid @RequestBody NewRule body,
-			@RequestHeader(name = "X-Staff-Id", required = false) String actor) {
+	@RolesAllowed(Roles.ADMIN)
+	ResponseEntity<RuleView> create(Caller caller, @Valid @RequestBody NewRule body) {
 		RoutingRule rule = this.rules.create(new RoutingRule.Terms(body.category(), blankToNull(body.district()),
 				blankToNull(body.stationId()), body.department(), blankToNull(body.office()), blankToNull(body.note())),
-				requireActor(actor));
+				caller.subject());
 		return ResponseEntity.created(URI.create("/api/v1/admin/routing-rules/" + rule.getId()))
 			.body(RuleView.of(rule, true));
 	}
 
 	@PutMapping("/{id}")
-	RuleView update(@PathVariable String id, @Valid @RequestBody RuleChange body,
-			@RequestHeader(name = "X-Staff-Id", required = false) String actor,
+	@RolesAllowed(Roles.ADMIN)
+	RuleView update(Caller caller, @PathVariable String id, @Valid @RequestBody RuleChange body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		return RuleView.of(
-				this.rules.update(id,
-						new RoutingRule.Terms(null, null, null, body.department(), blankToNull(body.office()),
-								blankToNull(body.note())),
-						revision(body.revision(), ifMatch), requireActor(actor)),
+				this.rules
+					.update(id,
+							new RoutingRule.Terms(null, null, null, body.department(), blankToNull(body.office()),
+									blankToNull(body.note())),
+							revision(body.revision(), ifMatch), caller.subject()),
 				true);
 	}
 
 	/** Disables or enables a rule; disabling keeps it and its history. */
 	@PostMapping("/{id}/{action:enable|disable}")
-	RuleView enableOrDisable(@PathVariable String id, @PathVariable String action,
+	@RolesAllowed(Roles.ADMIN)
+	RuleView enableOrDisable(Caller caller, @PathVariable String id, @PathVariable String action,
 			@RequestBody(required = false) RevisionOnly body,
-			@RequestHeader(name = "X-Staff-Id", required = false) String actor,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		return RuleView.of(this.rules.setEnabled(id, action.equals("enable"),
-				revision((body != null) ? body.revision() : null, ifMatch), requireActor(actor)), true);
+				revision((body != null) ? body.revision() : null, ifMatch), caller.subject()), true);
 	}
 
 	/** Every change (who, when, before and after), newest first. */
 	@GetMapping("/audit")
+	@RolesAllowed(Roles.ADMIN)
 	List<AuditView> audit(@RequestParam(required = false) String ruleId,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		return this.rules.audit(ruleId, limit)
@@ -147,14 +155,6 @@ class RoutingRuleController {
 	record AuditView(String ruleId, long rulesetVersion, String action, String actor, Instant at,
 			RoutingRule.Snapshot before, RoutingRule.Snapshot after) {
 
-	}
-
-	private static String requireActor(String actor) {
-		if (actor == null || actor.isBlank()) {
-			throw ApiException.badRequest("X-Staff-Id",
-					"is required: every change to a routing rule records who made it");
-		}
-		return actor.strip();
 	}
 
 	private static Long revision(Long fromBody, String ifMatch) {

@@ -2,9 +2,9 @@ package org.waystation.routing.similar.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -15,11 +15,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waystation.events.Taxonomy;
+import org.waystation.routing.decision.DecisionAccess;
 import org.waystation.routing.similar.DuplicateDetector;
 import org.waystation.routing.similar.HotTopic;
 import org.waystation.routing.similar.MergeSuggestion;
 import org.waystation.routing.similar.TopicClusterer;
+import org.waystation.support.security.Caller;
+import org.waystation.support.security.Roles;
 import org.waystation.support.web.ApiException;
+import org.waystation.support.web.RequestValues;
 
 /**
  * Hot topics (clusters of similar appeals from many workers) for supervisors, and merge
@@ -34,11 +38,14 @@ class SimilarAppealsController {
 
 	private final DuplicateDetector duplicates;
 
+	private final DecisionAccess access;
+
 	private final Taxonomy taxonomy = Taxonomy.standard();
 
-	SimilarAppealsController(TopicClusterer topics, DuplicateDetector duplicates) {
+	SimilarAppealsController(TopicClusterer topics, DuplicateDetector duplicates, DecisionAccess access) {
 		this.topics = topics;
 		this.duplicates = duplicates;
+		this.access = access;
 	}
 
 	/**
@@ -46,31 +53,42 @@ class SimilarAppealsController {
 	 * such as {@code P7D}; default 7 days), the largest first.
 	 */
 	@GetMapping("/hot-topics")
-	List<TopicView> hotTopics(@RequestParam(required = false) String since,
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	List<TopicView> hotTopics(Caller caller, @RequestParam(required = false) String since,
 			@RequestParam(required = false) String category, @RequestParam(defaultValue = "2") @Min(1) int minAppeals,
 			@RequestParam(defaultValue = "2") @Min(1) int minWorkers,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
 		if (category != null && this.taxonomy.category(category).isEmpty()) {
 			throw ApiException.badRequest("category", "must be one of the taxonomy's category codes");
 		}
-		return this.topics.list(since(since), category, minAppeals, minWorkers, limit)
+		return this.topics
+			.list(RequestValues.since("since", since, Duration.ofDays(7)), category, minAppeals, minWorkers, limit)
 			.stream()
-			.map(this::view)
+			.map((topic) -> view(topic, caller))
 			.toList();
 	}
 
 	@GetMapping("/hot-topics/{id}")
-	TopicView hotTopic(@PathVariable String id) {
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	TopicView hotTopic(Caller caller, @PathVariable String id) {
 		return this.topics.find(id)
-			.map(this::view)
+			.map((topic) -> view(topic, caller))
 			.orElseThrow(() -> ApiException.notFound("topic-not-found", "There is no hot topic " + id));
 	}
 
-	/** Appeals that repeat an earlier one from the same worker, newest first. */
+	/**
+	 * Appeals that repeat an earlier one from the same worker, newest first: for the
+	 * triage desk, and for supervisors those whose appeals are both in their scope.
+	 */
 	@GetMapping("/merge-suggestions")
-	List<MergeSuggestion> mergeSuggestions(@RequestParam(required = false) String since,
+	@RolesAllowed({ Roles.TRIAGE, Roles.SUPERVISOR })
+	List<MergeSuggestion> mergeSuggestions(Caller caller, @RequestParam(required = false) String since,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-		return this.duplicates.suggestions(since(since), limit);
+		return this.duplicates.suggestions(RequestValues.since("since", since, Duration.ofDays(7)), limit)
+			.stream()
+			.filter((suggestion) -> this.access.maySeeAppeal(caller, suggestion.appealId())
+					&& this.access.maySeeAppeal(caller, suggestion.duplicateOfAppealId()))
+			.toList();
 	}
 
 	record TopicView(String id, String category, String categoryZh, String categoryEn, int appeals, int workers,
@@ -79,24 +97,21 @@ class SimilarAppealsController {
 
 	}
 
-	private TopicView view(HotTopic topic) {
+	/**
+	 * A topic as the caller may see it: counts and words for every staff role, sample
+	 * tracking codes only of the caller's departments.
+	 */
+	private TopicView view(HotTopic topic, Caller caller) {
 		Taxonomy.Entry category = this.taxonomy.category(topic.getCategory()).orElse(null);
+		boolean all = caller.has(Roles.TRIAGE) || caller.supervisesAll();
+		List<String> samples = topic.getSamples()
+			.stream()
+			.filter((sample) -> all || (sample.department() != null && caller.maySee(sample.department())))
+			.map(HotTopic.Sample::trackingCode)
+			.toList();
 		return new TopicView(topic.getId(), topic.getCategory(), (category != null) ? category.zh() : null,
 				(category != null) ? category.en() : null, topic.getCount(), topic.getWorkerCount(), topic.topWords(8),
-				topic.getDistricts(), topic.getSampleTrackingCodes(), topic.getFirstSeen(), topic.getLastSeen());
-	}
-
-	private static Instant since(String since) {
-		if (since == null || since.isBlank()) {
-			return Instant.now().minus(Duration.ofDays(7));
-		}
-		try {
-			return since.startsWith("P") ? Instant.now().minus(Duration.parse(since)) : Instant.parse(since);
-		}
-		catch (DateTimeParseException ex) {
-			throw ApiException.badRequest("since",
-					"must be an instant such as 2026-11-20T00:00:00Z or a duration such as P7D");
-		}
+				topic.getDistricts(), samples, topic.getFirstSeen(), topic.getLastSeen());
 	}
 
 }

@@ -1,0 +1,48 @@
+package org.waystation.gateway.protection;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Gives every request a correlation id before anything else runs: the client's own if it
+ * sent a usable one, a new one otherwise. The services put it in their log lines and
+ * their Kafka records; the client gets it back.
+ */
+@Component
+public class CorrelationIdFilter implements WebFilter, Ordered {
+
+	public static final String HEADER = "X-Correlation-Id";
+
+	/** The exchange attribute holding the id. */
+	public static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
+
+	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String given = exchange.getRequest().getHeaders().getFirst(HEADER);
+		String id = (given != null && VALID.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+		ServerHttpRequest request = exchange.getRequest()
+			.mutate()
+			.headers((headers) -> headers.set(HEADER, id))
+			.build();
+		exchange.getResponse().getHeaders().set(HEADER, id);
+		exchange.getAttributes().put(ATTRIBUTE, id);
+		return chain.filter(exchange.mutate().request(request).build());
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.waystation.gateway.protection;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * What a client gets while a service does not answer (its circuit is open, or it timed
+ * out): a 503 problem detail naming the service, with {@code Retry-After}.
+ */
+@RestController
+class FallbackController {
+
+	static final long RETRY_AFTER_SECONDS = 10;
+
+	@RequestMapping("/fallback/{service}")
+	Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+		String name = service.replaceAll("[^a-z-]", "");
+		exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+		return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"The " + name + " service is not answering just now; try again shortly",
+				Map.of("service", name, "retryAfterSeconds", RETRY_AFTER_SECONDS));
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.waystation.gateway.security;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.waystation.gateway.GatewayProperties;
+import org.waystation.gateway.protection.Problems;
+
+/**
+ * The gateway checks every token before a request goes on: from a trusted issuer, signed
+ * with one of its published keys, unexpired. Only the public endpoints pass without one.
+ * Which role may do what is left to the services, which check the token again; the
+ * gateway relays it unchanged. Refusals are problem details, counted as
+ * {@code waystation_security_refusals_total{reason}}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class EdgeSecurity {
+
+	@Bean
+	SecurityWebFilterChain edgeSecurityChain(ServerHttpSecurity http, GatewayProperties properties,
+			MeterRegistry meters) {
+		Map<String, ReactiveAuthenticationManager> issuers = managers(properties);
+		ServerAuthenticationEntryPoint entryPoint = entryPoint(meters);
+		ServerAccessDeniedHandler denied = (exchange, ex) -> {
+			count(meters, "forbidden");
+			return Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "forbidden",
+					"Your role may not do this.");
+		};
+		http.authorizeExchange((exchanges) -> exchanges.matchers(publicEndpoints(properties))
+			.permitAll()
+			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/fallback/**")
+			.permitAll()
+			.anyExchange()
+			.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.authenticationManagerResolver(new JwtIssuerReactiveAuthenticationManagerResolver(
+						(issuer) -> Mono.justOrEmpty(issuers.get(issuer))))
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(denied))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"))
+				.referrerPolicy(
+						(referrer) -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+				.permissionsPolicy((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+			.cors((cors) -> cors.configurationSource(cors(properties)));
+		return http.build();
+	}
+
+	private static ServerWebExchangeMatcher publicEndpoints(GatewayProperties properties) {
+		List<ServerWebExchangeMatcher> matchers = properties.publicEndpoints().stream().map((endpoint) -> {
+			String[] parts = endpoint.trim().split("\\s+", 2);
+			if (parts.length != 2) {
+				throw new IllegalArgumentException(
+						"waystation.gateway.public-endpoints entries look like 'POST /api/v1/appeals'; got "
+								+ endpoint);
+			}
+			return parts[0].equals("*") ? ServerWebExchangeMatchers.pathMatchers(parts[1])
+					: ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1]);
+		}).toList();
+		return matchers.isEmpty() ? (exchange) -> ServerWebExchangeMatcher.MatchResult.notMatch()
+				: ServerWebExchangeMatchers.matchers(matchers.toArray(ServerWebExchangeMatcher[]::new));
+	}
+
+	private static Map<String, ReactiveAuthenticationManager> managers(GatewayProperties properties) {
+		return properties.issuers()
+			.stream()
+			.collect(Collectors.toMap(GatewayProperties.Issuer::issuer, EdgeSecurity::manager));
+	}
+
+	private static ReactiveAuthenticationManager manager(GatewayProperties.Issuer issuer) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer.issuer());
+		if (!issuer.audiences().isEmpty()) {
+			validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<Collection<String>>(
+					JwtClaimNames.AUD,
+					(audiences) -> audiences != null && audiences.stream().anyMatch(issuer.audiences()::contains)));
+		}
+		decoder.setJwtValidator(validator);
+		return new JwtReactiveAuthenticationManager(decoder);
+	}
+
+	private static ServerAuthenticationEntryPoint entryPoint(MeterRegistry meters) {
+		return (exchange, ex) -> {
+			boolean invalid = exchange.getRequest().getHeaders().getFirst("Authorization") != null;
+			String reason = invalid ? "invalid-token" : "unauthenticated";
+			count(meters, reason);
+			exchange.getResponse()
+				.getHeaders()
+				.set("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
+			return Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, reason,
+					invalid ? "The access token is not valid: it is expired, malformed, signed with an unknown "
+							+ "key or issued by an issuer this gateway does not trust. Sign in again."
+							: "Sign in first: this endpoint needs an access token (Authorization: Bearer ...).");
+		};
+	}
+
+	private static void count(MeterRegistry meters, String reason) {
+		meters.counter("waystation.security.refusals", "reason", reason).increment();
+	}
+
+	private static UrlBasedCorsConfigurationSource cors(GatewayProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!properties.corsAllowedOrigins().isEmpty()) {
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(properties.corsAllowedOrigins());
+			configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+			configuration.setAllowedHeaders(
+					List.of("Authorization", "Content-Type", "Accept-Language", "Idempotency-Key", "X-Correlation-Id"));
+			configuration.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "Location"));
+			configuration.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/**", configuration);
+		}
+		return source;
+	}
+
+}

@@ -1,0 +1,2 @@
+/** The security log over HTTP, for administrators. */
+package org.waystation.identity.audit.web;

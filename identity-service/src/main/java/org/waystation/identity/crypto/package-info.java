@@ -1,0 +1,2 @@
+/** Encryption of the secrets kept at rest. */
+package org.waystation.identity.crypto;

@@ -1,0 +1,2 @@
+/** The identity service: who is calling, proved by tokens it signs. */
+package org.waystation.identity;

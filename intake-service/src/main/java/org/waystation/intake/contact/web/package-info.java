@@ -1,0 +1,2 @@
+/** The contact details and their access log over HTTP. */
+package org.waystation.intake.contact.web;

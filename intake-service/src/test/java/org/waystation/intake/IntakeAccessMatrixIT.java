@@ -1,0 +1,82 @@
+package org.waystation.intake;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.waystation.events.CaseOpened;
+import org.waystation.intake.appeal.Appeal;
+import org.waystation.testsupport.AccessMatrix;
+import org.waystation.testsupport.AccessMatrix.Request;
+import org.waystation.testsupport.EmbeddedInfrastructureTest;
+import org.waystation.testsupport.HttpJson;
+import org.waystation.testsupport.Samples;
+import org.waystation.testsupport.ServiceScenario;
+import org.waystation.testsupport.TestIssuer;
+import org.waystation.testsupport.TestWorkers;
+
+import static org.waystation.testsupport.AccessMatrix.Persona.STAFF_OWN;
+import static org.waystation.testsupport.AccessMatrix.Persona.SUPERVISOR_ALL;
+import static org.waystation.testsupport.AccessMatrix.Persona.SUPERVISOR_OWN;
+import static org.waystation.testsupport.AccessMatrix.Persona.WORKER_OTHER;
+import static org.waystation.testsupport.AccessMatrix.Persona.WORKER_OWN;
+
+/**
+ * Every endpoint of intake-service × every persona, on an appeal of the own worker whose
+ * case is in HRSS.
+ */
+@EmbeddedInfrastructureTest
+class IntakeAccessMatrixIT extends ServiceScenario {
+
+	private static final String OWN_PHONE = "13600001111";
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	private String appealInHrss() {
+		HttpJson.Response accepted = http().post("/api/v1/appeals",
+				HttpJson.json(Map.of("channel", "WEB", "text", "站点拖欠配送费", "phone", OWN_PHONE)));
+		String appealId = accepted.json().get("appealId").asString();
+		String trackingCode = accepted.json().get("trackingCode").asString();
+		sender().send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(appealId, Appeal.class).getDepartments().contains("HRSS"));
+		return trackingCode;
+	}
+
+	@Test
+	void everyEndpointRefusesEveryoneButThoseItIsFor() {
+		new AccessMatrix(http(), TestIssuer.get(), TestWorkers.idOf(OWN_PHONE), TestWorkers.idOf("13600002222"), "HRSS",
+				"TRANSPORT")
+			.open("POST", "/api/v1/appeals",
+					() -> Request.post("/api/v1/appeals",
+							HttpJson.json(Map.of("channel", "WEB", "text", "驿站没有热水", "phone", "13600003333"))))
+			.expect("GET", "/api/v1/appeals", () -> Request.get("/api/v1/appeals"), WORKER_OWN, WORKER_OTHER)
+			.expect("GET", "/api/v1/appeals/{trackingCode}", () -> Request.get("/api/v1/appeals/" + appealInHrss()),
+					WORKER_OWN)
+			.expect("POST", "/api/v1/appeals/{trackingCode}/answers",
+					() -> Request.post("/api/v1/appeals/" + appealInHrss() + "/answers",
+							HttpJson.json(Map.of("answer", "已上传截图"))),
+					WORKER_OWN)
+			.expect("POST", "/api/v1/appeals/{trackingCode}/rating",
+					() -> Request.post("/api/v1/appeals/" + appealInHrss() + "/rating",
+							HttpJson.json(Map.of("rating", "SATISFIED"))),
+					WORKER_OWN)
+			.expect("GET", "/api/v1/appeals/{trackingCode}/contact",
+					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/contact"), STAFF_OWN, SUPERVISOR_OWN,
+					SUPERVISOR_ALL)
+			.expect("GET", "/api/v1/audit/contact-reads", () -> Request.get("/api/v1/audit/contact-reads"),
+					AccessMatrix.SUPERVISORS)
+			.verify(this.context);
+	}
+
+}

@@ -1,0 +1,110 @@
+package org.waystation.support.security;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint of the service with who may call it, read from its handler method. A
+ * service whose endpoint does not say (no {@code @RolesAllowed}, {@code @PermitAll},
+ * {@code @DenyAll} or {@code @PreAuthorize}) refuses to start: access is stated, never
+ * assumed.
+ */
+public final class EndpointAccess {
+
+	private final List<Endpoint> endpoints;
+
+	private EndpointAccess(List<Endpoint> endpoints) {
+		this.endpoints = List.copyOf(endpoints);
+	}
+
+	/** The endpoints of the Waystation controllers a handler mapping serves. */
+	public static EndpointAccess of(RequestMappingHandlerMapping mapping) {
+		List<Endpoint> endpoints = new ArrayList<>();
+		List<String> unstated = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+			HandlerMethod handler = entry.getValue();
+			if (!handler.getBeanType().getName().startsWith("org.waystation.")) {
+				continue;
+			}
+			String rule = rule(handler.getMethod(), handler.getBeanType());
+			Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+			for (String pattern : entry.getKey().getPatternValues()) {
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					if (rule == null) {
+						unstated.add(method + " " + pattern + " (" + handler.getShortLogMessage() + ")");
+					}
+					else {
+						endpoints.add(new Endpoint(method.name(), pattern, rule));
+					}
+				}
+			}
+		}
+		if (!unstated.isEmpty()) {
+			throw new IllegalStateException("These endpoints do not state who may call them (add @RolesAllowed, "
+					+ "@PermitAll or @PreAuthorize): " + String.join(", ", unstated));
+		}
+		endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+		return new EndpointAccess(endpoints);
+	}
+
+	public List<Endpoint> endpoints() {
+		return this.endpoints;
+	}
+
+	private static String rule(Method method, Class<?> type) {
+		String rule = rule(method);
+		return (rule != null) ? rule : rule(type);
+	}
+
+	private static String rule(java.lang.reflect.AnnotatedElement element) {
+		RolesAllowed roles = AnnotatedElementUtils.findMergedAnnotation(element, RolesAllowed.class);
+		if (roles != null) {
+			return "roles " + String.join(",", new TreeSet<>(Arrays.asList(roles.value())));
+		}
+		if (has(element, PermitAll.class)) {
+			return "anyone";
+		}
+		if (has(element, DenyAll.class)) {
+			return "nobody";
+		}
+		PreAuthorize pre = AnnotatedElementUtils.findMergedAnnotation(element, PreAuthorize.class);
+		return (pre != null) ? "expression " + pre.value() : null;
+	}
+
+	private static boolean has(java.lang.reflect.AnnotatedElement element, Class<? extends Annotation> annotation) {
+		return AnnotatedElementUtils.hasAnnotation(element, annotation);
+	}
+
+	/**
+	 * One endpoint and its rule.
+	 *
+	 * @param rule {@code anyone}, {@code nobody}, {@code roles A,B} or an expression
+	 */
+	public record Endpoint(String method, String pattern, String rule) {
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.pattern;
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.waystation.testsupport;
+
+import org.waystation.support.privacy.WorkerIds;
+
+/** Worker ids as the services under test derive them from phone numbers. */
+public final class TestWorkers {
+
+	private static final WorkerIds IDS = new WorkerIds(InfrastructureInitializer.TEST_WORKER_ID_KEY);
+
+	private TestWorkers() {
+	}
+
+	public static String idOf(String phone) {
+		return IDS.of(phone);
+	}
+
+	/** A worker's token, for the phone they signed in with. */
+	public static String token(String phone) {
+		return TestIssuer.get().worker(idOf(phone));
+	}
+
+}
