@@ -45,7 +45,16 @@ public final class IssuerStandIn {
 
 	private final HttpServer server;
 
+	private final String name;
+
+	/** The stand-in of Waystation's own issuer in tests. */
 	public IssuerStandIn() {
+		this(ISSUER);
+	}
+
+	/** A stand-in for another issuer (an agency's own), by its {@code iss}. */
+	public IssuerStandIn(String name) {
+		this.name = name;
 		try {
 			this.key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID())
 				.keyUse(KeyUse.SIGNATURE)
@@ -79,6 +88,11 @@ public final class IssuerStandIn {
 		this.server.start();
 	}
 
+	/** The {@code iss} its tokens carry. */
+	public String name() {
+		return this.name;
+	}
+
 	public URI jwkSetUri() {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/jwks");
 	}
@@ -86,7 +100,7 @@ public final class IssuerStandIn {
 	/** The properties that make a service trust this issuer. */
 	public Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("waystation.security.issuers[0].issuer", ISSUER);
+		properties.put("waystation.security.issuers[0].issuer", this.name);
 		properties.put("waystation.security.issuers[0].jwk-set-uri", jwkSetUri().toString());
 		properties.put("waystation.security.issuers[0].audiences[0]", AUDIENCE);
 		return properties;
@@ -141,7 +155,7 @@ public final class IssuerStandIn {
 
 		private final Map<String, Object> claims = new LinkedHashMap<>();
 
-		private String issuerName = ISSUER;
+		private String issuerName;
 
 		private Instant issuedAt = Instant.now();
 
@@ -151,6 +165,7 @@ public final class IssuerStandIn {
 
 		private Token(IssuerStandIn issuer, String subject) {
 			this.issuer = issuer;
+			this.issuerName = issuer.name;
 			this.claims.put("sub", subject);
 			this.claims.put("aud", List.of(AUDIENCE));
 			this.claims.put("name", subject);

@@ -146,6 +146,9 @@ public final class Stack implements AutoCloseable {
 		Files.writeString(this.config.dataDir().resolve("ready.json"), String.format(java.util.Locale.ROOT,
 				"{\"readySeconds\": %.1f, \"gateway\": \"%s\"}%n", seconds, gatewayUrl()));
 		this.out.printf("Waystation is ready in %.1f s: gateway %s (Ctrl-C stops everything)%n", seconds, gatewayUrl());
+		this.out.println("Only the gateway is for users and clients; the other ports are for the stack itself. "
+				+ "Demo sign-ins (this local stack only): staff.hrss, triage, supervisor, admin, ... with the "
+				+ "password waystation-demo (see the README).");
 	}
 
 	private static final List<String> SERVICES_AND_GATEWAY = List.of("identity-service", "intake-service",

@@ -35,7 +35,12 @@ public class CorrelationIdFilter implements WebFilter, Ordered {
 			.mutate()
 			.headers((headers) -> headers.set(HEADER, id))
 			.build();
-		exchange.getResponse().getHeaders().set(HEADER, id);
+		// Set just before the answer goes out: a service's own header is replaced, not
+		// doubled.
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(HEADER, id);
+			return Mono.empty();
+		});
 		exchange.getAttributes().put(ATTRIBUTE, id);
 		return chain.filter(exchange.mutate().request(request).build());
 	}

@@ -1,5 +1,6 @@
 package org.waystation.support.security;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.MethodParameter;
@@ -20,9 +21,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
-	private final SecurityProperties.Claims claims;
+	private final Map<String, SecurityProperties.Claims> claims;
 
-	CallerArgumentResolver(SecurityProperties.Claims claims) {
+	/**
+	 * @param claims the claim names of each trusted issuer
+	 */
+	CallerArgumentResolver(Map<String, SecurityProperties.Claims> claims) {
 		this.claims = claims;
 	}
 
@@ -42,10 +46,12 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 		return caller.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("No access token"));
 	}
 
-	static Optional<Caller> current(SecurityProperties.Claims claims) {
+	static Optional<Caller> current(Map<String, SecurityProperties.Claims> claims) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof JwtAuthenticationToken token) {
-			return Optional.of(Caller.of(token.getToken(), claims));
+			String issuer = String.valueOf(token.getToken().getClaimAsString("iss"));
+			SecurityProperties.Claims names = claims.get(issuer);
+			return (names != null) ? Optional.of(Caller.of(token.getToken(), names)) : Optional.empty();
 		}
 		return Optional.empty();
 	}

@@ -18,15 +18,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param issuers the trusted issuers: Waystation's identity service, and an agency's own
  * OpenID Connect issuer where it has one
- * @param claims the claim names of the caller's roles, department, supervision scope and
- * name
  * @param paths the paths this service's API security covers ({@code /**} unless the
  * service keeps other paths for itself, as the identity service does)
  */
 @Validated
 @ConfigurationProperties("waystation.security")
-public record SecurityProperties(@Valid @DefaultValue List<Issuer> issuers, @Valid @DefaultValue Claims claims,
-		@DefaultValue("/**") List<String> paths) {
+public record SecurityProperties(@Valid @DefaultValue List<Issuer> issuers, @DefaultValue("/**") List<String> paths) {
 
 	/**
 	 * One trusted issuer.
@@ -34,13 +31,18 @@ public record SecurityProperties(@Valid @DefaultValue List<Issuer> issuers, @Val
 	 * @param issuer the {@code iss} its tokens carry, exactly
 	 * @param jwkSetUri where its public signing keys are published
 	 * @param audiences the {@code aud} values accepted; empty accepts any
+	 * @param claims the names its tokens give the caller's roles, department, scope and
+	 * name (an agency's issuer may call them differently from Waystation's)
 	 */
-	public record Issuer(@NotBlank String issuer, @NotNull URI jwkSetUri, @DefaultValue List<String> audiences) {
+	public record Issuer(@NotBlank String issuer, @NotNull URI jwkSetUri, @DefaultValue List<String> audiences,
+			@Valid @DefaultValue Claims claims) {
 
 	}
 
 	/**
-	 * Claim names, for issuers that name them differently from Waystation's.
+	 * Claim names, for issuers that name them differently from Waystation's. The roles
+	 * claim may hold a list or a space- or comma-separated string; values are matched
+	 * without regard to case.
 	 */
 	public record Claims(@DefaultValue("roles") String roles, @DefaultValue("department") String department,
 			@DefaultValue("supervises") String supervises, @DefaultValue("name") String name) {

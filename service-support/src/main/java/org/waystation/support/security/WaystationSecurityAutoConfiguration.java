@@ -1,5 +1,6 @@
 package org.waystation.support.security;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,25 +74,41 @@ public class WaystationSecurityAutoConfiguration {
 		return new Refusals(meters);
 	}
 
+	/** Every trusted issuer: the configured ones and those declared as beans. */
 	@Bean
-	AuthenticationManagerResolver<HttpServletRequest> trustedIssuers(SecurityProperties properties,
-			ObjectProvider<TrustedIssuer> declared) {
-		Map<String, AuthenticationManager> managers = new LinkedHashMap<>();
+	TrustedIssuers trustedIssuers(SecurityProperties properties, ObjectProvider<TrustedIssuer> declared) {
+		List<TrustedIssuer> all = new ArrayList<>();
 		for (SecurityProperties.Issuer issuer : properties.issuers()) {
-			managers.put(issuer.issuer(),
-					manager(new TrustedIssuer(issuer.issuer(),
-							NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri().toString())
-								.jwsAlgorithm(SignatureAlgorithm.RS256)
-								.build(),
-							issuer.audiences()), properties.claims()));
+			all.add(new TrustedIssuer(issuer.issuer(),
+					NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri().toString())
+						.jwsAlgorithm(SignatureAlgorithm.RS256)
+						.build(),
+					issuer.audiences(), issuer.claims()));
 		}
-		declared.orderedStream()
-			.forEach((issuer) -> managers.put(issuer.issuer(), manager(issuer, properties.claims())));
-		if (managers.isEmpty()) {
+		declared.orderedStream().forEach(all::add);
+		if (all.isEmpty()) {
 			throw new IllegalStateException("waystation.security.issuers must name at least one trusted token issuer "
 					+ "(issuer and jwk-set-uri): no service trusts a caller by default");
 		}
+		return new TrustedIssuers(all);
+	}
+
+	@Bean
+	AuthenticationManagerResolver<HttpServletRequest> issuerManagers(TrustedIssuers issuers) {
+		Map<String, AuthenticationManager> managers = new LinkedHashMap<>();
+		issuers.all().forEach((issuer) -> managers.put(issuer.issuer(), manager(issuer, issuer.claims())));
 		return new JwtIssuerAuthenticationManagerResolver(managers::get);
+	}
+
+	/** The trusted issuers, with the claim names of each. */
+	record TrustedIssuers(List<TrustedIssuer> all) {
+
+		Map<String, SecurityProperties.Claims> claims() {
+			Map<String, SecurityProperties.Claims> claims = new LinkedHashMap<>();
+			this.all.forEach((issuer) -> claims.put(issuer.issuer(), issuer.claims()));
+			return claims;
+		}
+
 	}
 
 	private static AuthenticationManager manager(TrustedIssuer issuer, SecurityProperties.Claims claims) {
@@ -145,11 +162,11 @@ public class WaystationSecurityAutoConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer callerArguments(SecurityProperties properties) {
+	WebMvcConfigurer callerArguments(TrustedIssuers issuers) {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-				resolvers.add(new CallerArgumentResolver(properties.claims()));
+				resolvers.add(new CallerArgumentResolver(issuers.claims()));
 			}
 		};
 	}
