@@ -2,7 +2,7 @@ package org.waystation.department.cases;
 
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.RefusedException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * Who may see and do what with a case. Staff see and work their own department's cases;
@@ -23,7 +23,7 @@ public final class CaseAccess {
 	/** The case, if the caller may see it; otherwise refused as if it did not exist. */
 	public static Case visible(Caller caller, Case c) {
 		if (c == null || !maySee(caller, c)) {
-			throw RefusedException.notVisible("case-not-found", "No case of yours has this id");
+			throw ProblemException.notVisible("case-not-found", "No case of yours has this id");
 		}
 		return c;
 	}
@@ -34,28 +34,28 @@ public final class CaseAccess {
 	 */
 	public static void requireCaseWork(Caller caller, Case c) {
 		if (!caller.worksIn(c.getDepartment())) {
-			throw RefusedException.forbidden("Only staff of " + c.getDepartment() + " work this case");
+			throw ProblemException.forbidden("Only staff of " + c.getDepartment() + " work this case");
 		}
 	}
 
 	/** Internal notes: the department's staff and its supervisors. */
 	public static void requireNoteTaker(Caller caller, Case c) {
 		if (!caller.worksIn(c.getDepartment()) && !caller.supervises(c.getDepartment())) {
-			throw RefusedException.forbidden("Only staff and supervisors of " + c.getDepartment() + " keep notes");
+			throw ProblemException.forbidden("Only staff and supervisors of " + c.getDepartment() + " keep notes");
 		}
 	}
 
 	/** Approvals, assignment and closing: a supervisor of the case's department. */
 	public static void requireSupervisor(Caller caller, Case c) {
 		if (!caller.supervises(c.getDepartment())) {
-			throw RefusedException.forbidden("Only a supervisor of " + c.getDepartment() + " may do this");
+			throw ProblemException.forbidden("Only a supervisor of " + c.getDepartment() + " may do this");
 		}
 	}
 
 	/** Re-dispatch (改派): the triage desk, on the TRIAGE queue and returned cases. */
 	public static void requireTriage(Caller caller, Case c) {
 		if (!triageMayHandle(caller, c)) {
-			throw RefusedException.forbidden(
+			throw ProblemException.forbidden(
 					"Only the triage desk re-dispatches, and only cases of the TRIAGE " + "queue or returned ones");
 		}
 	}
@@ -64,7 +64,7 @@ public final class CaseAccess {
 	public static void requireMerge(Caller caller, Case c, Case into) {
 		boolean sameDepartment = caller.worksIn(c.getDepartment()) && caller.worksIn(into.getDepartment());
 		if (!sameDepartment && !(triageMayHandle(caller, c) && maySee(caller, into))) {
-			throw RefusedException.forbidden("Only staff who work both cases, or the triage desk, merge them");
+			throw ProblemException.forbidden("Only staff who work both cases, or the triage desk, merge them");
 		}
 	}
 

@@ -29,6 +29,8 @@ import org.waystation.events.CaseRedispatched;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
 import org.waystation.support.outbox.OutboxWriter;
+import org.waystation.support.problem.FieldProblem;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * Opens cases and carries out staff actions, worker feedback and SLA checks on them. Each
@@ -322,7 +324,7 @@ public class CaseService {
 		return this.staff.find(staffId)
 			.filter((member) -> member.department().equals(current.getDepartment()))
 			.orElseThrow(
-					() -> new ForbiddenException("No member of staff " + staffId + " in " + current.getDepartment()));
+					() -> new NotOnRosterException("No member of staff " + staffId + " in " + current.getDepartment()));
 	}
 
 	private SlaTime timeOf(Case c) {
@@ -339,28 +341,30 @@ public class CaseService {
 	}
 
 	/** No case has that id. */
-	public static class CaseNotFoundException extends RuntimeException {
+	public static class CaseNotFoundException extends ProblemException {
 
 		CaseNotFoundException(String caseId) {
-			super("No case has id " + caseId);
+			super(Kind.NOT_FOUND, "case-not-found", "No case has id " + caseId);
 		}
 
 	}
 
 	/** The case changed between reading and writing: someone else acted on it first. */
-	public static class ConcurrentChangeException extends RuntimeException {
+	public static class ConcurrentChangeException extends ProblemException {
 
 		ConcurrentChangeException(String caseId) {
-			super("Case " + caseId + " was changed by someone else at the same time; reload it and try again");
+			super(Kind.CONFLICT, "concurrent-change",
+					"Case " + caseId + " was changed by someone else at the same time; reload it and try again");
 		}
 
 	}
 
 	/** The member of staff is not one the case can be given to. */
-	public static class ForbiddenException extends RuntimeException {
+	public static class NotOnRosterException extends ProblemException {
 
-		ForbiddenException(String message) {
-			super(message);
+		NotOnRosterException(String message) {
+			super(Kind.INVALID, "invalid-request", "Invalid request: assignee " + message,
+					java.util.List.of(new FieldProblem("assignee", message)), null);
 		}
 
 	}

@@ -23,6 +23,7 @@ import org.waystation.identity.totp.Totp;
 import org.waystation.support.correlation.CorrelationIds;
 import org.waystation.support.outbox.OutboxEntry;
 import org.waystation.support.outbox.OutboxWriter;
+import org.waystation.support.problem.ProblemException;
 import org.waystation.support.security.Roles;
 
 /**
@@ -371,19 +372,19 @@ public class Accounts {
 	}
 
 	/** No account has that username. */
-	public static class AccountNotFoundException extends RuntimeException {
+	public static class AccountNotFoundException extends ProblemException {
 
 		AccountNotFoundException(String username) {
-			super("No account is named " + username);
+			super(Kind.NOT_FOUND, "account-not-found", "No account is named " + username);
 		}
 
 	}
 
 	/** The account exists already, or changed at the same time. */
-	public static class AccountConflictException extends RuntimeException {
+	public static class AccountConflictException extends ProblemException {
 
 		AccountConflictException(String message) {
-			super(message);
+			super(Kind.CONFLICT, "account-conflict", message);
 		}
 
 	}

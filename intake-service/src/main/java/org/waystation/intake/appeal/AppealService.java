@@ -23,8 +23,7 @@ import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
 import org.waystation.support.outbox.OutboxWriter;
 import org.waystation.support.privacy.PhoneNumbers;
-import org.waystation.support.web.ApiException;
-import org.waystation.support.web.RefusedException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * Accepts appeals. The appeal and its {@code AppealSubmitted} event are written in one
@@ -88,7 +87,7 @@ public class AppealService {
 	 */
 	public Appeal ownedBy(String trackingCode, String workerId) {
 		return findByTrackingCode(trackingCode).filter((appeal) -> workerId.equals(appeal.getWorkerId()))
-			.orElseThrow(() -> RefusedException.notVisible("appeal-not-found",
+			.orElseThrow(() -> ProblemException.notVisible("appeal-not-found",
 					"You have no appeal with tracking code " + trackingCode));
 	}
 
@@ -106,7 +105,7 @@ public class AppealService {
 	public Appeal answer(Appeal appeal, String answer) {
 		PendingQuestion question = appeal.getPendingQuestion();
 		if (question == null || question.answered()) {
-			throw ApiException.conflict("no-pending-question",
+			throw ProblemException.conflict("no-pending-question",
 					"No question from the department is waiting for an answer on " + appeal.getTrackingCode());
 		}
 		WorkerAnswered answered = new WorkerAnswered(UUID.randomUUID(), appeal.getId(), this.clock.instant(),
@@ -120,7 +119,7 @@ public class AppealService {
 			.is(false));
 		if (!this.outbox.updateWhere(unanswered, Appeal.class, new Update().set("pendingQuestion.answered", true),
 				List.of(answered))) {
-			throw ApiException.conflict("no-pending-question", "The question was answered already");
+			throw ProblemException.conflict("no-pending-question", "The question was answered already");
 		}
 		return this.mongo.findById(appeal.getId(), Appeal.class);
 	}
@@ -132,7 +131,7 @@ public class AppealService {
 	public Appeal rate(Appeal appeal, String rating, String comment) {
 		String caseId = appeal.getRatingCaseId();
 		if (caseId == null) {
-			throw ApiException.conflict("nothing-to-rate", "Appeal " + appeal.getTrackingCode()
+			throw ProblemException.conflict("nothing-to-rate", "Appeal " + appeal.getTrackingCode()
 					+ " has no resolution waiting for a rating (it is " + appeal.getStatus() + ")");
 		}
 		WorkerRated rated = new WorkerRated(UUID.randomUUID(), appeal.getId(), this.clock.instant(),
@@ -140,14 +139,14 @@ public class AppealService {
 				comment);
 		Query awaiting = Query.query(Criteria.where("_id").is(appeal.getId()).and("ratingCaseId").is(caseId));
 		if (!this.outbox.updateWhere(awaiting, Appeal.class, new Update().unset("ratingCaseId"), List.of(rated))) {
-			throw ApiException.conflict("nothing-to-rate", "This resolution was rated already");
+			throw ProblemException.conflict("nothing-to-rate", "This resolution was rated already");
 		}
 		return this.mongo.findById(appeal.getId(), Appeal.class);
 	}
 
 	private Submitted replay(Appeal existing, String fingerprint) {
 		if (!existing.getFingerprint().equals(fingerprint)) {
-			throw ApiException.conflict("idempotency-key-reused",
+			throw ProblemException.conflict("idempotency-key-reused",
 					"idempotencyKey was already used for a different appeal (" + existing.getTrackingCode()
 							+ "); use a new key for a new appeal");
 		}

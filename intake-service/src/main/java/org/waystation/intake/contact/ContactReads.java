@@ -19,7 +19,7 @@ import org.waystation.intake.appeal.Appeal;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Refusals;
-import org.waystation.support.web.RefusedException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * Gives staff the contact details of a worker whose appeal their department holds a case
@@ -51,7 +51,7 @@ public class ContactReads {
 			.stream()
 			.filter(caller::maySee)
 			.findFirst()
-			.orElseThrow(() -> RefusedException.notVisible("appeal-not-found",
+			.orElseThrow(() -> ProblemException.notVisible("appeal-not-found",
 					"No case of appeal " + appeal.getTrackingCode() + " is in your department"));
 		ContactRead read = new ContactRead(UUID.randomUUID().toString(), this.clock.instant(), caller.subject(),
 				caller.name(), caller.roles(), department, appeal.getId(), appeal.getTrackingCode());

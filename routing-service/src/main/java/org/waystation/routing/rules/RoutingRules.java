@@ -23,7 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.waystation.events.Taxonomy;
-import org.waystation.support.web.ApiException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * The routing rules: seeded from {@code routing/default-rules.json} into an empty store,
@@ -162,16 +162,16 @@ public class RoutingRules {
 			return saved;
 		}
 		catch (OptimisticLockingFailureException ex) {
-			throw ApiException.conflict("rule-changed",
+			throw ProblemException.conflict("rule-changed",
 					"Rule " + rule.getId() + " was changed by someone else in the meantime; read it again");
 		}
 	}
 
 	private RoutingRule require(String id, Long expectedRevision) {
 		RoutingRule rule = find(id)
-			.orElseThrow(() -> ApiException.notFound("rule-not-found", "There is no routing rule " + id));
+			.orElseThrow(() -> ProblemException.notFound("rule-not-found", "There is no routing rule " + id));
 		if (expectedRevision != null && !expectedRevision.equals(rule.getRevision())) {
-			throw ApiException.conflict("rule-changed", "Rule " + id + " is at revision " + rule.getRevision()
+			throw ProblemException.conflict("rule-changed", "Rule " + id + " is at revision " + rule.getRevision()
 					+ ", not " + expectedRevision + "; read it again");
 		}
 		return rule;
@@ -183,20 +183,20 @@ public class RoutingRules {
 			.filter((other) -> other.isEnabled() && !other.getId().equals(rule.getId()) && other.sameScope(rule))
 			.findFirst()
 			.ifPresent((other) -> {
-				throw ApiException.conflict("rule-scope-taken", "Rule " + other.getId()
+				throw ProblemException.conflict("rule-scope-taken", "Rule " + other.getId()
 						+ " already routes this category for this district and station; change or disable it");
 			});
 	}
 
 	private void validate(RoutingRule.Terms terms) {
 		if (this.taxonomy.category(terms.category()).isEmpty()) {
-			throw ApiException.badRequest("category", "must be one of the taxonomy's category codes");
+			throw ProblemException.invalid("category", "must be one of the taxonomy's category codes");
 		}
 		if (this.taxonomy.department(terms.department()).isEmpty()) {
-			throw ApiException.badRequest("department", "must be one of the taxonomy's department codes");
+			throw ProblemException.invalid("department", "must be one of the taxonomy's department codes");
 		}
 		if (terms.stationId() != null && terms.district() == null) {
-			throw ApiException.badRequest("district", "is required when a station is given");
+			throw ProblemException.invalid("district", "is required when a station is given");
 		}
 	}
 

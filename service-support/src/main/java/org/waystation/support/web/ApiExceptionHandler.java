@@ -25,12 +25,16 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.waystation.support.problem.FieldProblem;
+import org.waystation.support.problem.ProblemException;
 import org.waystation.support.security.Refusals;
 
 /**
- * Turns bad input into a 400 problem detail whose {@code errors} list names each field
- * and its problem, so that a client (or a person reading curl output) sees at once what
- * to fix.
+ * The one place a service's problems become answers: every {@link ProblemException} (the
+ * domain's and the web layer's alike) as a problem detail with its status, code and
+ * properties, and bad input as a 400 whose {@code errors} list names each field and its
+ * problem, so that a client (or a person reading curl output) sees at once what to fix.
+ * Refusals for the caller's rights are counted and logged as security events.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -41,13 +45,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		this.refusals = refusals;
 	}
 
-	/** Refused for what the caller may touch: counted, then answered like any error. */
-	@ExceptionHandler(RefusedException.class)
-	ResponseEntity<Object> handleRefused(RefusedException ex, WebRequest request) {
-		if (this.refusals != null && request instanceof ServletWebRequest servlet) {
-			this.refusals.count(ex.reason(), servlet.getRequest());
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
+		if (ex.kind().isRefusal() && this.refusals != null && request instanceof ServletWebRequest servlet) {
+			this.refusals.count((ex.kind() == ProblemException.Kind.FORBIDDEN) ? "forbidden" : "not-visible",
+					servlet.getRequest());
 		}
-		return handleErrorResponseException(ex, ex.getHeaders(), ex.getStatusCode(), request);
+		HttpStatus status = HttpStatus.valueOf(ex.kind().status());
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		body.setProperty("code", ex.code());
+		if (!ex.errors().isEmpty()) {
+			body.setProperty("errors", ex.errors());
+		}
+		ex.properties().forEach(body::setProperty);
+		if (request instanceof ServletWebRequest servlet) {
+			body.setInstance(java.net.URI.create(servlet.getRequest().getRequestURI()));
+		}
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		if (ex.retryAfterSeconds() != null) {
+			answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
+		}
+		return answer.body(body);
 	}
 
 	@Override

@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,12 +29,10 @@ import org.waystation.department.cases.CaseAccess;
 import org.waystation.department.cases.CaseFilter;
 import org.waystation.department.cases.CaseService;
 import org.waystation.department.cases.CaseStatus;
-import org.waystation.department.cases.IllegalTransitionException;
 import org.waystation.events.Taxonomy;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
-import org.waystation.support.web.RefusedException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * The staff console's API: queues, and every action on a case. Who acts is the token's
@@ -73,10 +70,10 @@ class CaseController {
 					message = "must be between 1 and 100") int size,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
 		Taxonomy.Entry department = this.taxonomy.department(code)
-			.orElseThrow(() -> ApiException.notFound("department-not-found", "No department has code " + code
+			.orElseThrow(() -> ProblemException.notFound("department-not-found", "No department has code " + code
 					+ "; department codes are the taxonomy's, such as HRSS or TRANSPORT"));
 		if (!caller.maySee(department.code())) {
-			throw RefusedException.forbidden("You may see only the queues of your own department");
+			throw ProblemException.forbidden("You may see only the queues of your own department");
 		}
 		CaseService.Page found = this.cases.queue(new CaseFilter(department.code(), status, priority, category,
 				district, assignee, overdue, instant("dueBefore", dueBefore), sort), page, size);
@@ -100,7 +97,7 @@ class CaseController {
 		List<CaseStatus> statuses = status;
 		if (!caller.has(Roles.SUPERVISOR)) {
 			if (status != null && !status.isEmpty() && !List.of(CaseStatus.RETURNED).equals(status)) {
-				throw RefusedException.forbidden("The triage desk lists the returned cases of other departments only");
+				throw ProblemException.forbidden("The triage desk lists the returned cases of other departments only");
 			}
 			statuses = List.of(CaseStatus.RETURNED);
 		}
@@ -191,10 +188,10 @@ class CaseController {
 			extension = Duration.parse(request.extension());
 		}
 		catch (DateTimeParseException ex) {
-			throw ApiException.badRequest("extension", "must be an ISO-8601 duration such as PT14H");
+			throw ProblemException.invalid("extension", "must be an ISO-8601 duration such as PT14H");
 		}
 		if (extension.isNegative() || extension.isZero() || extension.compareTo(Duration.ofDays(90)) > 0) {
-			throw ApiException.badRequest("extension", "must be positive and at most P90D");
+			throw ProblemException.invalid("extension", "must be positive and at most P90D");
 		}
 		return view(this.cases.requestExtension(caseId, extension, request.reason().strip(), caller.subject()));
 	}
@@ -236,10 +233,10 @@ class CaseController {
 	CaseView redispatch(Caller caller, @PathVariable String caseId, @Valid @RequestBody RedispatchRequest request) {
 		CaseAccess.requireTriage(caller, visible(caller, caseId));
 		if (this.taxonomy.department(request.department()).isEmpty()) {
-			throw ApiException.badRequest("department", "is not a department code: " + request.department());
+			throw ProblemException.invalid("department", "is not a department code: " + request.department());
 		}
 		if (request.category() != null && this.taxonomy.category(request.category()).isEmpty()) {
-			throw ApiException.badRequest("category", "is not a category code: " + request.category());
+			throw ProblemException.invalid("category", "is not a category code: " + request.category());
 		}
 		return view(this.cases.redispatch(caseId, request.department(), request.category(), caller.subject(),
 				request.note()));
@@ -278,28 +275,6 @@ class CaseController {
 		return CaseAccess.visible(caller, this.cases.find(caseId).orElse(null));
 	}
 
-	@ExceptionHandler(CaseService.CaseNotFoundException.class)
-	ApiException caseNotFound(CaseService.CaseNotFoundException ex) {
-		return ApiException.notFound("case-not-found", ex.getMessage());
-	}
-
-	@ExceptionHandler(IllegalTransitionException.class)
-	ApiException illegalTransition(IllegalTransitionException ex) {
-		ApiException conflict = ApiException.conflict("illegal-transition", ex.getMessage());
-		conflict.getBody().setProperty("caseStatus", ex.current());
-		return conflict;
-	}
-
-	@ExceptionHandler(CaseService.ConcurrentChangeException.class)
-	ApiException concurrentChange(CaseService.ConcurrentChangeException ex) {
-		return ApiException.conflict("concurrent-change", ex.getMessage());
-	}
-
-	@ExceptionHandler(CaseService.ForbiddenException.class)
-	ApiException notOnRoster(CaseService.ForbiddenException ex) {
-		return ApiException.badRequest("assignee", ex.getMessage());
-	}
-
 	private CaseView view(Case c) {
 		return CaseView.of(c, now());
 	}
@@ -310,7 +285,7 @@ class CaseController {
 
 	private static String required(String field, String value) {
 		if (value == null || value.isBlank()) {
-			throw ApiException.badRequest(field, "is required");
+			throw ProblemException.invalid(field, "is required");
 		}
 		return value.strip();
 	}
@@ -323,7 +298,7 @@ class CaseController {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw ApiException.badRequest(field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+			throw ProblemException.invalid(field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
 		}
 	}
 

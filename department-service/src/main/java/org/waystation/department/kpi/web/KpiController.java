@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.waystation.department.kpi.KpiService;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
+import org.waystation.support.problem.ProblemException;
 
 @RestController
 class KpiController {
@@ -39,14 +39,14 @@ class KpiController {
 		Instant start = parse("from", from, false);
 		Instant end = parse("to", to, true);
 		if (!end.isAfter(start)) {
-			throw ApiException.badRequest("to", "must be after from");
+			throw ProblemException.invalid("to", "must be after from");
 		}
 		KpiService.GroupBy group;
 		try {
 			group = KpiService.GroupBy.valueOf(groupBy.toUpperCase());
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("groupBy", "must be department, category or district");
+			throw ProblemException.invalid("groupBy", "must be department, category or district");
 		}
 		return this.kpis.report(start, end, group, caller.supervisionScope());
 	}
@@ -60,7 +60,7 @@ class KpiController {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw ApiException.badRequest(field, "must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
+			throw ProblemException.invalid(field, "must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
 		}
 	}
 

@@ -14,7 +14,7 @@ import org.waystation.department.sla.SlaPolicies;
 import org.waystation.department.sla.SlaPolicy;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * The business calendar and the SLA policies, changed at run time by administrators (a
@@ -46,7 +46,7 @@ class SlaAdminController {
 			return this.sla.replaceCalendar(calendar, caller.subject());
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("calendar", ex.getMessage());
+			throw ProblemException.invalid("calendar", ex.getMessage());
 		}
 	}
 
@@ -66,7 +66,7 @@ class SlaAdminController {
 					caller.subject());
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("policy", ex.getMessage());
+			throw ProblemException.invalid("policy", ex.getMessage());
 		}
 	}
 

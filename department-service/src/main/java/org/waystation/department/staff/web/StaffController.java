@@ -16,8 +16,7 @@ import org.waystation.department.staff.StaffMember;
 import org.waystation.events.Taxonomy;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
-import org.waystation.support.web.RefusedException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * The roster of a department. Members come from the identity service's accounts (an
@@ -36,10 +35,10 @@ class StaffController {
 	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
 	List<StaffMember> ofDepartment(Caller caller, @PathVariable String code) {
 		if (Taxonomy.standard().department(code).isEmpty()) {
-			throw ApiException.notFound("department-not-found", "No department has code " + code);
+			throw ProblemException.notFound("department-not-found", "No department has code " + code);
 		}
 		if (!caller.maySee(code)) {
-			throw RefusedException.forbidden("You may see only your own department's roster");
+			throw ProblemException.forbidden("You may see only your own department's roster");
 		}
 		return this.staff.ofDepartment(code);
 	}
@@ -53,9 +52,9 @@ class StaffController {
 	StaffMember setOnDuty(Caller caller, @PathVariable String id, @Valid @RequestBody DutyRequest request) {
 		StaffMember member = this.staff.find(id)
 			.filter((found) -> found.id().equals(caller.subject()) || caller.maySee(found.department()))
-			.orElseThrow(() -> RefusedException.notVisible("staff-not-found", "No member of your staff is " + id));
+			.orElseThrow(() -> ProblemException.notVisible("staff-not-found", "No member of your staff is " + id));
 		if (!member.id().equals(caller.subject()) && !caller.supervises(member.department())) {
-			throw RefusedException.forbidden("Only the member themselves or a supervisor changes who is on duty");
+			throw ProblemException.forbidden("Only the member themselves or a supervisor changes who is on duty");
 		}
 		return this.staff.setOnDuty(member.id(), request.onDuty()).orElseThrow();
 	}

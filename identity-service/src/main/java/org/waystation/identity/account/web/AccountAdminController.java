@@ -24,7 +24,7 @@ import org.waystation.identity.account.Accounts;
 import org.waystation.identity.token.TokenIssuer;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * Administrators create, change, disable, enable and reset staff accounts, and set each
@@ -74,7 +74,8 @@ class AccountAdminController {
 	AccountView change(Caller caller, @PathVariable String username, @Valid @RequestBody AccountChange request,
 			HttpServletRequest http) {
 		if (username.equals(caller.subject()) && (request.roles() == null || !request.roles().contains(Roles.ADMIN))) {
-			throw ApiException.conflict("own-admin-role", "An administrator cannot take ADMIN from their own account");
+			throw ProblemException.conflict("own-admin-role",
+					"An administrator cannot take ADMIN from their own account");
 		}
 		return AccountView.of(this.accounts.change(username,
 				new AccountTerms(request.name(), request.roles(), request.department(), request.supervises()),
@@ -86,7 +87,7 @@ class AccountAdminController {
 	@RolesAllowed(Roles.ADMIN)
 	AccountView disable(Caller caller, @PathVariable String username, HttpServletRequest http) {
 		if (username.equals(caller.subject())) {
-			throw ApiException.conflict("own-account", "An administrator cannot disable their own account");
+			throw ProblemException.conflict("own-account", "An administrator cannot disable their own account");
 		}
 		AccountView disabled = AccountView
 			.of(this.accounts.setEnabled(username, false, caller.subject(), http.getRemoteAddr()), Instant.now());
@@ -113,8 +114,8 @@ class AccountAdminController {
 		return Issued.of(issued);
 	}
 
-	private static ApiException notFound(String username) {
-		return ApiException.notFound("account-not-found", "No account is named " + username);
+	private static ProblemException notFound(String username) {
+		return ProblemException.notFound("account-not-found", "No account is named " + username);
 	}
 
 	record NewAccount(

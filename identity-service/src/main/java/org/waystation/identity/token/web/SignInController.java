@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +30,7 @@ import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Refusals;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * The sign-in API for curl, apps and channels: thin endpoints in front of the
@@ -70,12 +69,12 @@ class SignInController {
 				http.getRemoteAddr());
 		if (signIn.secondFactorMissing()) {
 			this.refusals.count("second-factor-required", http);
-			throw new ApiException(HttpStatus.UNAUTHORIZED, "second-factor-required",
+			throw ProblemException.unauthorized("second-factor-required",
 					"This account signs in with an authenticator code too: send it as totp");
 		}
 		if (!signIn.succeeded()) {
 			this.refusals.count("invalid-credentials", http);
-			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials",
+			throw ProblemException.unauthorized("invalid-credentials",
 					"Sign-in failed: the username, password or authenticator code is wrong, or the account is "
 							+ "locked for a while after too many failures");
 		}
@@ -103,15 +102,13 @@ class SignInController {
 		}
 		catch (PhoneCodes.TooSoonException ex) {
 			this.refusals.count("code-limit", http);
-			throw ApiException.tooManyRequests("too-many-codes",
+			throw ProblemException.tooMany("too-many-codes",
 					"Too many codes were asked for this phone or from this address; try again later",
 					ex.retryAfter().toSeconds());
 		}
 		catch (SmsProvider.SmsDeliveryException ex) {
-			ApiException unavailable = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "sms-unavailable",
-					"The code could not be sent just now; try again in a minute");
-			unavailable.getHeaders().set("Retry-After", "60");
-			throw unavailable;
+			throw ProblemException.unavailable("sms-unavailable",
+					"The code could not be sent just now; try again in a minute", 60);
 		}
 	}
 
@@ -125,7 +122,7 @@ class SignInController {
 					PhoneNumbers.mask(phone)))
 			.orElseThrow(() -> {
 				this.refusals.count("invalid-code", http);
-				return new ApiException(HttpStatus.UNAUTHORIZED, "invalid-code",
+				return ProblemException.unauthorized("invalid-code",
 						"The code is wrong, expired or used up; ask for a new one");
 			});
 	}
@@ -138,7 +135,7 @@ class SignInController {
 	TokenIssuer.Tokens refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
 		return this.tokens.refresh(request.refreshToken().strip()).orElseThrow(() -> {
 			this.refusals.count("invalid-refresh-token", http);
-			return new ApiException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
+			return ProblemException.unauthorized("invalid-refresh-token",
 					"The refresh token is unknown, expired or revoked; sign in again");
 		});
 	}
@@ -179,7 +176,7 @@ class SignInController {
 
 	private static String phone(String raw) {
 		return PhoneNumbers.normalize(raw)
-			.orElseThrow(() -> ApiException.badRequest("phone",
+			.orElseThrow(() -> ProblemException.invalid("phone",
 					"must be a mainland mobile number (11 digits, +86 allowed) or a landline with its area code"));
 	}
 

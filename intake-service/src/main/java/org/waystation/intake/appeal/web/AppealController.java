@@ -36,7 +36,7 @@ import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.privacy.WorkerIds;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
+import org.waystation.support.problem.ProblemException;
 import org.waystation.support.web.validation.CodePoints;
 
 @RestController
@@ -71,7 +71,7 @@ class AppealController {
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String keyHeader) {
 		String key = (request.idempotencyKey() != null) ? request.idempotencyKey() : keyHeader;
 		if (key != null && (key.isBlank() || key.length() > 128)) {
-			throw ApiException.badRequest("idempotencyKey", "must be 1 to 128 printable characters");
+			throw ProblemException.invalid("idempotencyKey", "must be 1 to 128 printable characters");
 		}
 		String phone = PhoneNumbers.normalize(request.phone()).orElseThrow();
 		AppealService.Submitted submitted = this.appeals.submit(new SubmitAppeal(Channel.valueOf(request.channel()),

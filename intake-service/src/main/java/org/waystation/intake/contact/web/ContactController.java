@@ -20,7 +20,7 @@ import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
 import org.waystation.support.web.RequestValues;
-import org.waystation.support.web.RefusedException;
+import org.waystation.support.problem.ProblemException;
 
 @RestController
 @Validated
@@ -43,7 +43,7 @@ class ContactController {
 	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
 	Contact contact(Caller caller, @PathVariable String trackingCode) {
 		Appeal appeal = this.appeals.findByTrackingCode(trackingCode)
-			.orElseThrow(() -> RefusedException.notVisible("appeal-not-found",
+			.orElseThrow(() -> ProblemException.notVisible("appeal-not-found",
 					"No case of appeal " + trackingCode + " is in your department"));
 		String phone = this.reads.read(appeal, caller);
 		return new Contact(appeal.getTrackingCode(), phone, PhoneNumbers.mask(phone), true);
@@ -61,7 +61,7 @@ class ContactController {
 					value = 1000, message = "must be between 1 and 1000") int limit) {
 		String scope = caller.supervisionScope();
 		if (department != null && !caller.supervises(department)) {
-			throw RefusedException.forbidden("You do not supervise " + department);
+			throw ProblemException.forbidden("You do not supervise " + department);
 		}
 		return this.reads.list((department != null) ? department : scope,
 				(trackingCode != null) ? trackingCode.strip().toUpperCase() : null,

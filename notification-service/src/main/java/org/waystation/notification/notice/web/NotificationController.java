@@ -12,8 +12,7 @@ import org.waystation.notification.notice.Notification;
 import org.waystation.notification.notice.NotificationService;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
-import org.waystation.support.web.RefusedException;
+import org.waystation.support.problem.ProblemException;
 
 @RestController
 class NotificationController {
@@ -41,11 +40,11 @@ class NotificationController {
 			id = this.notifications.appealOf(trackingCode.strip().toUpperCase()).orElse(null);
 		}
 		else {
-			throw ApiException.badRequest("appealId", "is required (or give trackingCode)");
+			throw ProblemException.invalid("appealId", "is required (or give trackingCode)");
 		}
 		WorkerContact contact = (id != null) ? this.notifications.contactOf(id).orElse(null) : null;
 		if (contact == null || !maySee(caller, contact)) {
-			throw RefusedException.notVisible("appeal-not-found", "You have no appeal with these notifications");
+			throw ProblemException.notVisible("appeal-not-found", "You have no appeal with these notifications");
 		}
 		return this.notifications.forAppeal(id);
 	}

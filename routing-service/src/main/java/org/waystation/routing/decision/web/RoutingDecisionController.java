@@ -18,9 +18,9 @@ import org.waystation.routing.decision.RoutingDecision;
 import org.waystation.routing.decision.RoutingService;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.RefusedException;
 import org.waystation.support.web.validation.CodePoints;
 import org.waystation.support.web.validation.ValueOf;
+import org.waystation.support.problem.ProblemException;
 
 @RestController
 @RequestMapping("/api/v1/routing")
@@ -45,7 +45,7 @@ class RoutingDecisionController {
 	DecisionView decision(Caller caller, @PathVariable String appealId) {
 		RoutingDecision decision = this.routing.decisionFor(appealId)
 			.filter((found) -> this.access.maySee(caller, found))
-			.orElseThrow(() -> RefusedException.notVisible("decision-not-found",
+			.orElseThrow(() -> ProblemException.notVisible("decision-not-found",
 					"No routing decision of appeal " + appealId + " is yours to see (or it has not been routed yet)"));
 		return decision
 			.view(decision.getDuplicateOf() == null || this.access.maySee(caller, decision.getDuplicateOf()));

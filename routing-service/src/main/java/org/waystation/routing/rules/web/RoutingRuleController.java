@@ -26,7 +26,7 @@ import org.waystation.routing.rules.RoutingRule;
 import org.waystation.routing.rules.RoutingRules;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
+import org.waystation.support.problem.ProblemException;
 
 /**
  * Administrators list, create, change, disable and enable routing rules; supervisors and
@@ -68,7 +68,7 @@ class RoutingRuleController {
 	RuleView get(@PathVariable String id) {
 		return this.rules.find(id)
 			.map((rule) -> RuleView.of(rule, true))
-			.orElseThrow(() -> ApiException.notFound("rule-not-found", "There is no routing rule " + id));
+			.orElseThrow(() -> ProblemException.notFound("rule-not-found", "There is no routing rule " + id));
 	}
 
 	@PostMapping
@@ -168,7 +168,7 @@ class RoutingRuleController {
 			return Long.valueOf(ifMatch.replace("\"", "").replace("W/", "").strip());
 		}
 		catch (NumberFormatException ex) {
-			throw ApiException.badRequest("If-Match", "must be the rule's revision number");
+			throw ProblemException.invalid("If-Match", "must be the rule's revision number");
 		}
 	}
 

@@ -22,7 +22,7 @@ import org.waystation.routing.similar.MergeSuggestion;
 import org.waystation.routing.similar.TopicClusterer;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.web.ApiException;
+import org.waystation.support.problem.ProblemException;
 import org.waystation.support.web.RequestValues;
 
 /**
@@ -59,7 +59,7 @@ class SimilarAppealsController {
 			@RequestParam(defaultValue = "2") @Min(1) int minWorkers,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
 		if (category != null && this.taxonomy.category(category).isEmpty()) {
-			throw ApiException.badRequest("category", "must be one of the taxonomy's category codes");
+			throw ProblemException.invalid("category", "must be one of the taxonomy's category codes");
 		}
 		return this.topics
 			.list(RequestValues.since("since", since, Duration.ofDays(7)), category, minAppeals, minWorkers, limit)
@@ -73,7 +73,7 @@ class SimilarAppealsController {
 	TopicView hotTopic(Caller caller, @PathVariable String id) {
 		return this.topics.find(id)
 			.map((topic) -> view(topic, caller))
-			.orElseThrow(() -> ApiException.notFound("topic-not-found", "There is no hot topic " + id));
+			.orElseThrow(() -> ProblemException.notFound("topic-not-found", "There is no hot topic " + id));
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package org.waystation.support.web;
+package org.waystation.support.problem;
 
 /**
  * One thing wrong with a request: the field (a JSON path or parameter name) and the
