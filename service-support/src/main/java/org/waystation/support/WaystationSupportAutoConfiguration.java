@@ -24,15 +24,18 @@ import org.waystation.support.outbox.OutboxProperties;
 import org.waystation.support.outbox.OutboxRelay;
 import org.waystation.support.outbox.OutboxWriter;
 import org.waystation.support.security.Refusals;
+import org.waystation.support.state.SharedState;
+import org.waystation.support.state.SharedStateProperties;
+import org.waystation.support.state.SharedStateRefresher;
 import org.waystation.support.web.ApiExceptionHandler;
 
 /**
  * Wires what every service shares: the outbox relay, Kafka retries and dead letters, the
- * Waystation topics, a MongoDB health check that works on mongo-java-server, and API
- * errors.
+ * Waystation topics, a MongoDB health check that works on mongo-java-server, API errors,
+ * and the refresh of state that other instances change.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
-@EnableConfigurationProperties({ OutboxProperties.class, KafkaTopicsProperties.class })
+@EnableConfigurationProperties({ OutboxProperties.class, KafkaTopicsProperties.class, SharedStateProperties.class })
 public class WaystationSupportAutoConfiguration {
 
 	@Bean
@@ -75,6 +78,11 @@ public class WaystationSupportAutoConfiguration {
 				new CorrelationIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	@Bean
+	SharedStateRefresher sharedStateRefresher(ObjectProvider<SharedState> states, SharedStateProperties properties) {
+		return new SharedStateRefresher(states.orderedStream().toList(), properties);
 	}
 
 	@Bean

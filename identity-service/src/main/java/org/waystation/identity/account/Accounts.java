@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -50,19 +51,23 @@ public class Accounts {
 
 	private final IdentityProperties properties;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final Clock clock;
 
 	/** Checked when the username is unknown, so that both take the same time. */
 	private final String unknownUserHash;
 
 	Accounts(MongoTemplate mongo, OutboxWriter outbox, PasswordEncoder passwords, SecretBox secrets,
-			SecurityEvents events, IdentityProperties properties, Optional<Clock> clock) {
+			SecurityEvents events, IdentityProperties properties, ApplicationEventPublisher publisher,
+			Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.passwords = passwords;
 		this.secrets = secrets;
 		this.events = events;
 		this.properties = properties;
+		this.publisher = publisher;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.unknownUserHash = passwords.encode(PasswordPolicy.generate());
 	}
@@ -134,8 +139,8 @@ public class Accounts {
 	}
 
 	/**
-	 * Disables or enables an account; disabling also ends its sign-ins (the caller
-	 * revokes them).
+	 * Disables or enables an account; disabling also ends its sign-ins
+	 * ({@link SignInsEnded}).
 	 */
 	public Account setEnabled(String username, boolean enabled, String actor, String address) {
 		Account current = require(username);
@@ -145,12 +150,16 @@ public class Accounts {
 						a.totpEnabled(), a.totpLastStep(), a.lastSignInAt(), a.createdAt(), a.updatedAt(), a.revision(),
 						null));
 		this.events.record(enabled ? "account-enabled" : "account-disabled", username, actor, address, null);
+		if (!enabled) {
+			this.publisher.publishEvent(new SignInsEnded(username, "account-disabled"));
+		}
 		return changed;
 	}
 
 	/**
 	 * Gives the account a new random password, unlocks it and clears its authenticator
-	 * (an administrator gets a new one at once). Both are returned this once only.
+	 * (an administrator gets a new one at once). Both are returned this once only; the
+	 * account's sign-ins end ({@link SignInsEnded}).
 	 */
 	public Issued reset(String username, String actor, String address) {
 		Account current = require(username);
@@ -172,6 +181,7 @@ public class Accounts {
 		}
 		Account changed = write(current, update, (a) -> a);
 		this.events.record("account-reset", username, actor, address, null);
+		this.publisher.publishEvent(new SignInsEnded(username, "account-reset"));
 		return new Issued(changed, password,
 				(totpSecret != null) ? new TotpSetup(totpSecret, Totp.uri(totpSecret, username)) : null);
 	}

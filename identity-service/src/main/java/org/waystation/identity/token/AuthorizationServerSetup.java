@@ -10,12 +10,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -38,50 +32,20 @@ import org.springframework.security.oauth2.server.authorization.token.JwtGenerat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.waystation.identity.IdentityProperties;
 import org.waystation.support.security.TrustedIssuer;
 
 /**
- * Spring Authorization Server as Waystation uses it: OpenID Connect discovery, the JWKS
- * endpoint publishing the rotating keys, the token, revocation and introspection
- * endpoints, the authorization endpoint with PKCE for the web screens (and its sign-in
- * page), sign-ins stored in MongoDB, RS256 access tokens of about 15 minutes and refresh
- * tokens that are replaced at each use.
+ * Spring Authorization Server as Waystation uses it: the registered clients (the sign-in
+ * API, and the web screens with PKCE), sign-ins stored in MongoDB, RS256 access tokens of
+ * about 15 minutes signed by the rotating keys, refresh tokens that are replaced at each
+ * use. Its endpoints are secured in {@code token.web}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerSetup {
 
 	/** The OpenID Connect client of the browser screens. */
 	static final String WEB_CLIENT = "waystation-web";
-
-	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityFilterChain authorizationServerSecurity(HttpSecurity http, MongoAuthorizationService authorizations,
-			OAuth2TokenGenerator<? extends OAuth2Token> tokens, JWKSource<SecurityContext> keys) {
-		http.oauth2AuthorizationServer((server) -> {
-			http.securityMatcher(server.getEndpointsMatcher());
-			server.authorizationService(authorizations).tokenGenerator(tokens).oidc(Customizer.withDefaults());
-		})
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(NimbusJwtDecoder.withJwkSource(keys).build())))
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
-		return http.build();
-	}
-
-	/** The sign-in page of the authorization-code flow, and every path left over. */
-	@Bean
-	@Order(100)
-	SecurityFilterChain signInPageSecurity(HttpSecurity http, AuthenticationProvider passwords) {
-		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.authenticationProvider(passwords)
-			.formLogin((form) -> form.authenticationDetailsSource(SignInPageAuthentication.DETAILS));
-		return http.build();
-	}
 
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(IdentityProperties properties) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClaimAccessor;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.DefaultOAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.stereotype.Component;
+import org.waystation.identity.account.SignInsEnded;
 
 /**
  * Issues, refreshes and revokes the tokens of the sign-in API with the authorization
@@ -148,6 +150,12 @@ public class TokenIssuer {
 	/** Ends every sign-in of a principal. */
 	public int revokeAll(String principalName) {
 		return this.authorizations.removeAllOf(principalName);
+	}
+
+	/** An account was disabled or reset: its refresh tokens stop working now. */
+	@EventListener
+	void onSignInsEnded(SignInsEnded ended) {
+		revokeAll(ended.username());
 	}
 
 	/** The principal a refresh token was issued to, if it is still good. */

@@ -22,6 +22,7 @@ import org.waystation.classifier.Example;
 import org.waystation.classifier.SignalRules;
 import org.waystation.classifier.TextFeatures;
 import org.waystation.classifier.TrainingData;
+import org.waystation.support.state.SharedState;
 
 /**
  * Holds the classifier in use. It is trained at start-up from every shipped example plus
@@ -30,7 +31,7 @@ import org.waystation.classifier.TrainingData;
  * too, so every instance classifies with the same examples.
  */
 @Service
-public class ClassifierService {
+public class ClassifierService implements SharedState {
 
 	private static final Logger log = LoggerFactory.getLogger(ClassifierService.class);
 
@@ -81,6 +82,7 @@ public class ClassifierService {
 	}
 
 	/** Retrains when another instance has retrained since this one last did. */
+	@Override
 	public synchronized void refresh() {
 		long generation = generation();
 		if (generation != this.current.get().generation()) {

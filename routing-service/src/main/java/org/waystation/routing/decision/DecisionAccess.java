@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import org.waystation.routing.similar.AppealVisibility;
 import org.waystation.routing.similar.Duplicate;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
@@ -14,7 +15,7 @@ import org.waystation.support.security.Roles;
  * their department. An earlier appeal a decision links to is shown under the same rule.
  */
 @Component
-public class DecisionAccess {
+public class DecisionAccess implements AppealVisibility {
 
 	private final MongoTemplate mongo;
 
@@ -35,6 +36,7 @@ public class DecisionAccess {
 	}
 
 	/** Whether the caller may see the appeal of this id. */
+	@Override
 	public boolean maySeeAppeal(Caller caller, String appealId) {
 		if (caller.has(Roles.TRIAGE) || caller.supervisesAll()) {
 			return true;

@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.waystation.events.Taxonomy;
 import org.waystation.support.problem.ProblemException;
+import org.waystation.support.state.SharedState;
 
 /**
  * The routing rules: seeded from {@code routing/default-rules.json} into an empty store,
@@ -33,7 +34,7 @@ import org.waystation.support.problem.ProblemException;
  * once, so the next appeal it routes follows the new rule.
  */
 @Service
-public class RoutingRules {
+public class RoutingRules implements SharedState {
 
 	private static final Logger log = LoggerFactory.getLogger(RoutingRules.class);
 
@@ -142,6 +143,7 @@ public class RoutingRules {
 	}
 
 	/** Reloads the rules when another instance changed them. */
+	@Override
 	public void refresh() {
 		if (storedVersion() != this.loaded.version()) {
 			reload();

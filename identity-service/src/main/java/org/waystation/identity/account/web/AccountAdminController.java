@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.waystation.identity.account.AccountTerms;
 import org.waystation.identity.account.Accounts;
-import org.waystation.identity.token.TokenIssuer;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
 import org.waystation.support.problem.ProblemException;
@@ -37,11 +36,8 @@ class AccountAdminController {
 
 	private final Accounts accounts;
 
-	private final TokenIssuer tokens;
-
-	AccountAdminController(Accounts accounts, TokenIssuer tokens) {
+	AccountAdminController(Accounts accounts) {
 		this.accounts = accounts;
-		this.tokens = tokens;
 	}
 
 	@GetMapping
@@ -89,10 +85,8 @@ class AccountAdminController {
 		if (username.equals(caller.subject())) {
 			throw ProblemException.conflict("own-account", "An administrator cannot disable their own account");
 		}
-		AccountView disabled = AccountView
-			.of(this.accounts.setEnabled(username, false, caller.subject(), http.getRemoteAddr()), Instant.now());
-		this.tokens.revokeAll(username);
-		return disabled;
+		return AccountView.of(this.accounts.setEnabled(username, false, caller.subject(), http.getRemoteAddr()),
+				Instant.now());
 	}
 
 	@PostMapping("/{username}/enable")
@@ -109,9 +103,7 @@ class AccountAdminController {
 	@PostMapping("/{username}/reset")
 	@RolesAllowed(Roles.ADMIN)
 	Issued reset(Caller caller, @PathVariable String username, HttpServletRequest http) {
-		Accounts.Issued issued = this.accounts.reset(username, caller.subject(), http.getRemoteAddr());
-		this.tokens.revokeAll(username);
-		return Issued.of(issued);
+		return Issued.of(this.accounts.reset(username, caller.subject(), http.getRemoteAddr()));
 	}
 
 	private static ProblemException notFound(String username) {

@@ -15,14 +15,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waystation.events.Taxonomy;
-import org.waystation.routing.decision.DecisionAccess;
+import org.waystation.routing.similar.AppealVisibility;
 import org.waystation.routing.similar.DuplicateDetector;
 import org.waystation.routing.similar.HotTopic;
 import org.waystation.routing.similar.MergeSuggestion;
 import org.waystation.routing.similar.TopicClusterer;
+import org.waystation.support.problem.ProblemException;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
-import org.waystation.support.problem.ProblemException;
 import org.waystation.support.web.RequestValues;
 
 /**
@@ -38,11 +38,11 @@ class SimilarAppealsController {
 
 	private final DuplicateDetector duplicates;
 
-	private final DecisionAccess access;
+	private final AppealVisibility access;
 
 	private final Taxonomy taxonomy = Taxonomy.standard();
 
-	SimilarAppealsController(TopicClusterer topics, DuplicateDetector duplicates, DecisionAccess access) {
+	SimilarAppealsController(TopicClusterer topics, DuplicateDetector duplicates, AppealVisibility access) {
 		this.topics = topics;
 		this.duplicates = duplicates;
 		this.access = access;

@@ -1,4 +1,4 @@
-package org.waystation.routing.classifier;
+package org.waystation.routing.decision;
 
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,8 @@ import org.waystation.events.CaseRedispatched;
 import org.waystation.events.EventCodec;
 import org.waystation.events.Taxonomy;
 import org.waystation.events.Topics;
-import org.waystation.routing.decision.RoutingDecision;
+import org.waystation.routing.classifier.ClassifierService;
+import org.waystation.routing.classifier.TrainingCorrection;
 
 /**
  * Learns from the triage desk: each re-dispatch (改派) of an appeal routing decided is

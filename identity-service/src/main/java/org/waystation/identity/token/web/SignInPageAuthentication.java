@@ -1,4 +1,4 @@
-package org.waystation.identity.token;
+package org.waystation.identity.token.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.waystation.identity.account.Accounts;
+import org.waystation.identity.token.Principals;
 
 /**
  * The browser sign-in of the authorization-code flow, with the same checks as the sign-in

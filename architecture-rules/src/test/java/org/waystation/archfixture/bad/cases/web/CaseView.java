@@ -1,0 +1,5 @@
+package org.waystation.archfixture.bad.cases.web;
+
+public class CaseView {
+
+}

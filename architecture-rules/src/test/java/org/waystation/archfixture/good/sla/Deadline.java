@@ -1,0 +1,7 @@
+package org.waystation.archfixture.good.sla;
+
+import java.time.Instant;
+
+public record Deadline(Instant due) {
+
+}

@@ -1,0 +1,16 @@
+package org.waystation.identity;
+
+import org.waystation.architecture.ServiceArchitectureTest;
+
+/**
+ * The identity service keeps the service rules: features free of cycles, HTTP only in web
+ * packages.
+ */
+class ArchitectureTest extends ServiceArchitectureTest {
+
+	@Override
+	protected String rootPackage() {
+		return "org.waystation.identity";
+	}
+
+}
