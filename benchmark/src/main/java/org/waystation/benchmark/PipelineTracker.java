@@ -82,7 +82,7 @@ final class PipelineTracker implements AutoCloseable {
 			t.routed = event.occurredAt();
 			t.routedRecord = recordMillis;
 		}
-		else if (event instanceof CaseOpened opened && "LEAD".equals(opened.role())) {
+		else if (event instanceof CaseOpened opened && CaseOpened.LEAD.equals(opened.role())) {
 			t.opened = event.occurredAt();
 			t.openedRecord = recordMillis;
 		}

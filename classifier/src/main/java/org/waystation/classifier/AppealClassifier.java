@@ -28,8 +28,6 @@ public final class AppealClassifier {
 
 	public static final String OTHER = "OTHER";
 
-	public static final String TRIAGE = "TRIAGE";
-
 	/** A second category at least this likely, in another department, assists. */
 	static final double ASSIST_THRESHOLD = 0.25;
 
@@ -274,7 +272,7 @@ public final class AppealClassifier {
 	}
 
 	private String departmentOf(String category) {
-		return this.taxonomy.category(category).map(Taxonomy.Entry::department).orElse(TRIAGE);
+		return this.taxonomy.category(category).map(Taxonomy.Entry::department).orElse(Taxonomy.TRIAGE);
 	}
 
 	private double probabilityOf(String category, double[] p) {

@@ -13,4 +13,11 @@ public record CaseAssigned(UUID eventId, String appealId, Instant occurredAt, in
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseAssigned(CaseEnvelope envelope, String assignee, String assignedBy, String mode) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), assignee,
+				assignedBy, mode);
+	}
+
 }

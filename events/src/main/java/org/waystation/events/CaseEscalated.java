@@ -10,4 +10,11 @@ public record CaseEscalated(UUID eventId, String appealId, Instant occurredAt, i
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseEscalated(CaseEnvelope envelope, String reason, String supervisor) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), reason,
+				supervisor);
+	}
+
 }

@@ -14,7 +14,7 @@ public sealed interface CaseEvent extends Event
 
 	String trackingCode();
 
-	/** Code of the department that handles the case (taxonomy.md). */
+	/** Code of the department that handles the case, from the taxonomy. */
 	String department();
 
 	/** The case's status once this event has happened. */

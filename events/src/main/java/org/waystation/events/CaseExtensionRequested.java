@@ -10,4 +10,11 @@ public record CaseExtensionRequested(UUID eventId, String appealId, Instant occu
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseExtensionRequested(CaseEnvelope envelope, String requestedBy, String extension, String reason) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), requestedBy,
+				extension, reason);
+	}
+
 }

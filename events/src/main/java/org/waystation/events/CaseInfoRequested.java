@@ -12,4 +12,10 @@ public record CaseInfoRequested(UUID eventId, String appealId, Instant occurredA
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseInfoRequested(CaseEnvelope envelope, String question, String staff) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), question, staff);
+	}
+
 }

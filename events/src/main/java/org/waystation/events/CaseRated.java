@@ -10,4 +10,10 @@ public record CaseRated(UUID eventId, String appealId, Instant occurredAt, int s
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseRated(CaseEnvelope envelope, String rating, String comment) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), rating, comment);
+	}
+
 }

@@ -15,4 +15,12 @@ public record CaseRedispatched(UUID eventId, String appealId, Instant occurredAt
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseRedispatched(CaseEnvelope envelope, String toDepartment, String newCaseId, String staff, String note,
+			String category) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), toDepartment,
+				newCaseId, staff, note, category);
+	}
+
 }

@@ -10,4 +10,11 @@ public record CaseReopened(UUID eventId, String appealId, Instant occurredAt, in
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseReopened(CaseEnvelope envelope, int reopenCount, Instant resolveDueAt) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), reopenCount,
+				resolveDueAt);
+	}
+
 }

@@ -10,4 +10,10 @@ public record CaseReplied(UUID eventId, String appealId, Instant occurredAt, int
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseReplied(CaseEnvelope envelope, String reply, String staff) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), reply, staff);
+	}
+
 }

@@ -12,4 +12,10 @@ public record CaseReturned(UUID eventId, String appealId, Instant occurredAt, in
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseReturned(CaseEnvelope envelope, String reason, String staff) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), reason, staff);
+	}
+
 }

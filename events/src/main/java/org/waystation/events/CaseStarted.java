@@ -9,4 +9,10 @@ public record CaseStarted(UUID eventId, String appealId, Instant occurredAt, int
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public CaseStarted(CaseEnvelope envelope, String staff) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), staff);
+	}
+
 }

@@ -12,8 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes events as flat JSON objects with a logical {@code type} field and reads them
- * back. Unknown fields are ignored; an unknown type is reported as empty, so that older
- * consumers skip events added after them.
+ * back. Unknown fields are ignored and missing ones read as empty, so additive changes
+ * need no new version; an unknown type is reported as empty, so that older consumers skip
+ * events added after them; a schema version newer than this build reads is refused (see
+ * the events module's README).
  */
 public final class EventCodec {
 
@@ -94,6 +96,7 @@ public final class EventCodec {
 		if (eventClass.isEmpty()) {
 			return Optional.empty();
 		}
+		requireReadableVersion(tree.get("schemaVersion"), type.asString(), eventClass.get());
 		DomainEvent event;
 		try {
 			event = MAPPER.treeToValue(tree, eventClass.get());
@@ -116,6 +119,24 @@ public final class EventCodec {
 			throw new MalformedEventException("Expected " + EventTypes.nameOf(expected) + " but got " + event.type());
 		}
 		return expected.cast(event);
+	}
+
+	/**
+	 * A newer schema version means a breaking change this build does not know: the event
+	 * is refused (and, in a listener, dead-lettered after its retries) rather than read
+	 * with a meaning it no longer has. Older and equal versions are read.
+	 */
+	private static void requireReadableVersion(JsonNode version, String type, Class<? extends DomainEvent> eventClass) {
+		if (version == null || !version.isIntegralNumber() || version.asInt() < 1) {
+			throw new MalformedEventException(
+					"Event of type " + type + " has no 'schemaVersion' (a whole number from 1)");
+		}
+		int readable = EventTypes.schemaVersionOf(eventClass);
+		if (version.asInt() > readable) {
+			throw new MalformedEventException("Event of type " + type + " has schema version " + version.asInt()
+					+ "; this build reads up to version " + readable
+					+ ". Upgrade the consumer, then replay the event from the dead-letter topic");
+		}
 	}
 
 	private static void requirePresent(Object value, String field, JsonNode type) {

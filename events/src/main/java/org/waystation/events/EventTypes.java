@@ -14,6 +14,8 @@ public final class EventTypes {
 
 	private static final Map<Class<? extends DomainEvent>, String> BY_CLASS = new LinkedHashMap<>();
 
+	private static final Map<Class<? extends DomainEvent>, Integer> VERSIONS = new LinkedHashMap<>();
+
 	static {
 		register("AppealSubmitted", AppealSubmitted.class);
 		register("AppealRouted", AppealRouted.class);
@@ -49,6 +51,12 @@ public final class EventTypes {
 	private static void register(String name, Class<? extends DomainEvent> type) {
 		BY_NAME.put(name, type);
 		BY_CLASS.put(type, name);
+		try {
+			VERSIONS.put(type, type.getField("SCHEMA_VERSION").getInt(null));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(name + " must declare its public static final int SCHEMA_VERSION", ex);
+		}
 	}
 
 	/** Every logical type name, in the order the lifecycle reaches them. */
@@ -58,6 +66,18 @@ public final class EventTypes {
 
 	public static Optional<Class<? extends DomainEvent>> classOf(String name) {
 		return Optional.ofNullable(BY_NAME.get(name));
+	}
+
+	/**
+	 * The schema version of a type that this build writes and reads up to: its
+	 * {@code SCHEMA_VERSION}.
+	 */
+	public static int schemaVersionOf(Class<? extends DomainEvent> type) {
+		Integer version = VERSIONS.get(type);
+		if (version == null) {
+			throw new IllegalArgumentException("No logical type name registered for " + type.getName());
+		}
+		return version;
 	}
 
 	public static String nameOf(Class<? extends DomainEvent> type) {

@@ -13,4 +13,11 @@ public record SlaBreached(UUID eventId, String appealId, Instant occurredAt, int
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public SlaBreached(CaseEnvelope envelope, String clock, Instant dueAt, String escalatedTo) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), clock, dueAt,
+				escalatedTo);
+	}
+
 }

@@ -12,4 +12,11 @@ public record SlaWarning(UUID eventId, String appealId, Instant occurredAt, int 
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** A new event of the case the envelope names, at the current schema version. */
+	public SlaWarning(CaseEnvelope envelope, String clock, int threshold, Instant dueAt) {
+		this(envelope.eventId(), envelope.appealId(), envelope.occurredAt(), SCHEMA_VERSION, envelope.correlationId(),
+				envelope.caseId(), envelope.trackingCode(), envelope.department(), envelope.status(), clock, threshold,
+				dueAt);
+	}
+
 }

@@ -11,11 +11,18 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The reference taxonomy (taxonomy.md) shipped as data: departments, categories with
- * their default department, appeal types and priorities. Codes are stable API values;
- * names are shown to people in zh-CN and en.
+ * The reference taxonomy shipped as data ({@code taxonomy.json}, described in
+ * {@code taxonomy.md} beside it): departments, categories with their default department,
+ * appeal types and priorities. Codes are stable API values; names are shown to people in
+ * zh-CN and en.
  */
 public final class Taxonomy {
+
+	/**
+	 * The dispatch desk's department: routing sends it what it cannot place with
+	 * confidence, and it reviews returned cases.
+	 */
+	public static final String TRIAGE = "TRIAGE";
 
 	private static final Taxonomy DEFAULT = load();
 

@@ -101,6 +101,26 @@ class EventCodecTest {
 	}
 
 	@Test
+	void refusesASchemaVersionNewerThanItReadsSoTheEventIsDeadLetteredNotMisread() {
+		String newer = EventSamples.json("CaseSigned").replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
+
+		assertThatThrownBy(() -> EventCodec.fromJson(newer)).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("CaseSigned has schema version 2")
+			.hasMessageContaining("reads up to version 1");
+	}
+
+	@Test
+	void refusesAnEventWithoutItsSchemaVersion() {
+		String unversioned = EventSamples.json("CaseSigned").replace("\"schemaVersion\": 1,", "");
+		String textual = EventSamples.json("CaseSigned").replace("\"schemaVersion\": 1", "\"schemaVersion\": \"1\"");
+
+		assertThatThrownBy(() -> EventCodec.fromJson(unversioned)).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("'schemaVersion'");
+		assertThatThrownBy(() -> EventCodec.fromJson(textual)).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("'schemaVersion'");
+	}
+
+	@Test
 	void rejectsFieldsOfTheWrongShape() {
 		String badId = EventSamples.json("CaseOpened")
 			.replaceFirst("\"eventId\": \"[^\"]+\"", "\"eventId\": \"not-a-uuid\"");

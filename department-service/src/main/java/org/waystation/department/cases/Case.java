@@ -20,6 +20,7 @@ import org.waystation.department.sla.SlaTime;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.CaseAssigned;
 import org.waystation.events.CaseClosed;
+import org.waystation.events.CaseEnvelope;
 import org.waystation.events.CaseEscalated;
 import org.waystation.events.CaseEvent;
 import org.waystation.events.CaseExtended;
@@ -39,27 +40,19 @@ import org.waystation.events.CaseSigned;
 import org.waystation.events.CaseStarted;
 import org.waystation.events.SlaBreached;
 import org.waystation.events.SlaWarning;
+import org.waystation.events.Taxonomy;
 import org.waystation.support.outbox.OutboxEntry;
 
 /**
  * One department's handling of an appeal (工单). The case decides which actions its status
  * allows, applies them to itself and returns the events they cause; the service stores
- * the new state and the events together. Its SLA clocks (sign for, resolve) live here
- * too.
+ * the new state and the events together. It keeps the deadlines of its SLA clocks (sign
+ * for, resolve); {@link SlaClock} works out their milestones.
  */
 @Document("cases")
 @CompoundIndexes({ @CompoundIndex(name = "queue", def = "{'department': 1, 'status': 1, 'resolveDueAt': 1}"),
 		@CompoundIndex(name = "sla", def = "{'nextSlaCheckAt': 1}") })
 public class Case {
-
-	public static final String LEAD = "LEAD";
-
-	public static final String ASSIST = "ASSIST";
-
-	static final String TRIAGE = "TRIAGE";
-
-	/** SLA thresholds, in per cent of the time allowed: two warnings, then the breach. */
-	static final int[] THRESHOLDS = { 50, 80, 100 };
 
 	@Id
 	private String id;
@@ -188,24 +181,45 @@ public class Case {
 	}
 
 	/**
-	 * A new case in a department's queue, with its deadlines and its {@code CaseOpened}
-	 * event.
+	 * A new case in a department's queue, for the appeal routing sent to it, with its
+	 * deadlines and its {@code CaseOpened} event.
 	 */
 	static Case open(String id, AppealRouted routed, String department, String role, SlaTerms terms, Instant now) {
+		return open(id,
+				new Opening(routed.appealId(), routed.trackingCode(), routed.correlationId(), routed.category(),
+						routed.appealType(), routed.priority(), routed.district(),
+						department.equals(routed.department()) ? routed.office() : null, routed.duplicateOf(),
+						routed.suggestions()),
+				department, role, terms, now);
+	}
+
+	/**
+	 * The same appeal opened again in another department after a re-dispatch, in the
+	 * category triage chose (the case's own if none).
+	 */
+	static Case reopenElsewhere(Case from, String department, String category, SlaTerms terms, Instant now) {
+		return open(redispatchIdFor(from.id, department),
+				new Opening(from.appealId, from.trackingCode, from.correlationId,
+						(category != null) ? category : from.category, from.appealType, from.priority, from.district,
+						null, null, List.of()),
+				department, from.role, terms, now);
+	}
+
+	private static Case open(String id, Opening opening, String department, String role, SlaTerms terms, Instant now) {
 		Case opened = new Case();
 		opened.id = id;
-		opened.appealId = routed.appealId();
-		opened.trackingCode = routed.trackingCode();
+		opened.appealId = opening.appealId();
+		opened.trackingCode = opening.trackingCode();
 		opened.department = department;
 		opened.role = role;
-		opened.category = routed.category();
-		opened.appealType = routed.appealType();
-		opened.priority = routed.priority();
-		opened.district = routed.district();
-		opened.office = department.equals(routed.department()) ? routed.office() : null;
-		opened.duplicateOf = routed.duplicateOf();
-		opened.suggestions = new ArrayList<>(routed.suggestions());
-		opened.correlationId = routed.correlationId();
+		opened.category = opening.category();
+		opened.appealType = opening.appealType();
+		opened.priority = opening.priority();
+		opened.district = opening.district();
+		opened.office = opening.office();
+		opened.duplicateOf = opening.duplicateOf();
+		opened.suggestions = new ArrayList<>(opening.suggestions());
+		opened.correlationId = opening.correlationId();
 		opened.status = CaseStatus.OPEN;
 		opened.openedAt = now;
 		opened.slaPolicy = terms.policyId();
@@ -214,33 +228,24 @@ public class Case {
 		opened.resolveAllowed = terms.resolveWithin();
 		opened.signDueAt = terms.signDueAt();
 		opened.resolveDueAt = terms.resolveDueAt();
-		opened.outbox
-			.add(OutboxEntry.of(new CaseOpened(UUID.randomUUID(), opened.appealId, now, CaseOpened.SCHEMA_VERSION,
-					opened.correlationId, id, opened.trackingCode, department, "OPEN", opened.category,
-					opened.appealType, opened.priority, role, opened.district, opened.signDueAt, opened.resolveDueAt)));
+		opened.outbox.add(OutboxEntry.of(new CaseOpened(opened.envelope(now), opened.category, opened.appealType,
+				opened.priority, role, opened.district, opened.signDueAt, opened.resolveDueAt)));
 		return opened;
 	}
 
-	/**
-	 * The same appeal opened again in another department after a re-dispatch, in the
-	 * category triage chose (the case's own if none).
-	 */
-	static Case reopenElsewhere(Case from, String department, String category, SlaTerms terms, Instant now) {
-		AppealRouted routed = new AppealRouted(UUID.randomUUID(), from.appealId, now, AppealRouted.SCHEMA_VERSION,
-				from.correlationId, from.trackingCode, (category != null) ? category : from.category, department,
-				from.appealType, from.priority, 1.0, List.of(), "re-dispatched from " + from.department, from.district,
-				List.of(), null, null, List.of());
-		return open(redispatchIdFor(from.id, department), routed, department, from.role, terms, now);
+	/** What a new case starts from: the appeal and how it was classified. */
+	private record Opening(String appealId, String trackingCode, String correlationId, String category,
+			String appealType, String priority, String district, String office, String duplicateOf,
+			List<AppealRouted.Suggestion> suggestions) {
+
 	}
 
 	// ---- staff actions
-	// -------------------------------------------------------------------
 
 	List<CaseEvent> assign(String staff, String by, String mode, Instant now) {
 		require("assign", CaseStatus.ACTIVE, "it is no longer being handled");
 		this.assignee = staff;
-		return List.of(new CaseAssigned(UUID.randomUUID(), this.appealId, now, CaseAssigned.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), staff, by, mode));
+		return List.of(new CaseAssigned(envelope(now), staff, by, mode));
 	}
 
 	/** Sign for the case (签收). Only an open case can be signed for. */
@@ -255,8 +260,7 @@ public class Case {
 		if (this.assignee == null) {
 			this.assignee = staff;
 		}
-		return List.of(new CaseSigned(UUID.randomUUID(), this.appealId, now, CaseSigned.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), staff));
+		return List.of(new CaseSigned(envelope(now), staff));
 	}
 
 	/** Start handling (办理). */
@@ -264,8 +268,7 @@ public class Case {
 		require("start handling", EnumSet.of(CaseStatus.SIGNED, CaseStatus.REOPENED),
 				"it must be signed for (or reopened) first");
 		this.status = CaseStatus.IN_PROGRESS;
-		return List.of(new CaseStarted(UUID.randomUUID(), this.appealId, now, CaseStarted.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), staff));
+		return List.of(new CaseStarted(envelope(now), staff));
 	}
 
 	/** An internal note for colleagues; the worker never sees it. */
@@ -281,8 +284,7 @@ public class Case {
 			this.status = CaseStatus.IN_PROGRESS;
 		}
 		this.notes.add(new CaseNote(CaseNote.REPLY, staff, text, now));
-		return List.of(new CaseReplied(UUID.randomUUID(), this.appealId, now, CaseReplied.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), text, staff));
+		return List.of(new CaseReplied(envelope(now), text, staff));
 	}
 
 	/** Ask the worker for information; the resolve clock pauses until they answer. */
@@ -291,8 +293,7 @@ public class Case {
 		this.status = CaseStatus.WAITING_FOR_WORKER;
 		this.pendingQuestion = question;
 		this.pausedAt = now;
-		return List.of(new CaseInfoRequested(UUID.randomUUID(), this.appealId, now, CaseInfoRequested.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), question, staff));
+		return List.of(new CaseInfoRequested(envelope(now), question, staff));
 	}
 
 	/**
@@ -304,15 +305,12 @@ public class Case {
 			return List.of();
 		}
 		require("take an answer on", EnumSet.of(CaseStatus.WAITING_FOR_WORKER), "no question is waiting");
-		Duration paused = time.between(this.pausedAt, now);
-		this.resolveDueAt = time.plus(this.resolveDueAt, paused);
+		this.resolveDueAt = SlaClock.resumed(this.resolveDueAt, this.pausedAt, now, time);
 		this.status = CaseStatus.IN_PROGRESS;
 		this.pendingQuestion = null;
 		this.pausedAt = null;
-		this.notes.add(new CaseNote("ANSWER", "worker", answer, now));
-		return List.of(new CaseInfoProvided(UUID.randomUUID(), this.appealId, now, CaseInfoProvided.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), answer,
-				this.resolveDueAt));
+		this.notes.add(new CaseNote(CaseNote.ANSWER, CaseNote.WORKER, answer, now));
+		return List.of(new CaseInfoProvided(envelope(now), answer, this.resolveDueAt));
 	}
 
 	/** Ask for more time (延期); only a supervisor's approval moves the deadline. */
@@ -323,9 +321,7 @@ public class Case {
 			throw new IllegalTransitionException("extend", this.status, "an extension request is already waiting");
 		}
 		this.extensionRequest = new ExtensionRequest(extension, reason, staff, now);
-		return List.of(new CaseExtensionRequested(UUID.randomUUID(), this.appealId, now,
-				CaseExtensionRequested.SCHEMA_VERSION, this.correlationId, this.id, this.trackingCode, this.department,
-				statusName(), staff, extension.toString(), reason));
+		return List.of(new CaseExtensionRequested(envelope(now), staff, extension.toString(), reason));
 	}
 
 	List<CaseEvent> approveExtension(String supervisor, SlaTime time, Instant now) {
@@ -333,17 +329,13 @@ public class Case {
 		this.resolveDueAt = time.plus(this.resolveDueAt, request.extension());
 		this.resolveAllowed = this.resolveAllowed.plus(request.extension());
 		this.extensionRequest = null;
-		return List.of(new CaseExtended(UUID.randomUUID(), this.appealId, now, CaseExtended.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), supervisor,
-				request.extension().toString(), this.resolveDueAt));
+		return List.of(new CaseExtended(envelope(now), supervisor, request.extension().toString(), this.resolveDueAt));
 	}
 
 	List<CaseEvent> rejectExtension(String supervisor, String reason, Instant now) {
 		pendingExtension("reject an extension of");
 		this.extensionRequest = null;
-		return List
-			.of(new CaseExtensionRejected(UUID.randomUUID(), this.appealId, now, CaseExtensionRejected.SCHEMA_VERSION,
-					this.correlationId, this.id, this.trackingCode, this.department, statusName(), supervisor, reason));
+		return List.of(new CaseExtensionRejected(envelope(now), supervisor, reason));
 	}
 
 	/**
@@ -360,8 +352,7 @@ public class Case {
 		this.status = CaseStatus.RETURNED;
 		this.returnReason = reason;
 		this.returnedAt = now;
-		return List.of(new CaseReturned(UUID.randomUUID(), this.appealId, now, CaseReturned.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), reason, staff));
+		return List.of(new CaseReturned(envelope(now), reason, staff));
 	}
 
 	/**
@@ -369,7 +360,7 @@ public class Case {
 	 * optionally naming the category the new case should have.
 	 */
 	List<CaseEvent> redispatch(String toDepartment, String category, String staff, String note, Instant now) {
-		boolean triageOwnCase = TRIAGE.equals(this.department) && this.status.isActive();
+		boolean triageOwnCase = Taxonomy.TRIAGE.equals(this.department) && this.status.isActive();
 		if (this.status != CaseStatus.RETURNED && !triageOwnCase) {
 			throw new IllegalTransitionException("re-dispatch", this.status,
 					"only returned cases, or triage's own open cases, can be re-dispatched");
@@ -379,9 +370,8 @@ public class Case {
 		}
 		this.status = CaseStatus.REDISPATCHED;
 		this.redispatchedTo = toDepartment;
-		return List.of(new CaseRedispatched(UUID.randomUUID(), this.appealId, now, CaseRedispatched.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), toDepartment,
-				redispatchIdFor(this.id, toDepartment), staff, note, category));
+		return List.of(new CaseRedispatched(envelope(now), toDepartment, redispatchIdFor(this.id, toDepartment), staff,
+				note, category));
 	}
 
 	/** Resolve (办结) with a written resolution the worker reads. */
@@ -398,9 +388,7 @@ public class Case {
 		this.resolvedOnTime = !now.isAfter(this.resolveDueAt);
 		this.extensionRequest = null;
 		this.nextSlaCheckAt = now.plus(ratingWindow);
-		return List
-			.of(new CaseResolved(UUID.randomUUID(), this.appealId, now, CaseResolved.SCHEMA_VERSION, this.correlationId,
-					this.id, this.trackingCode, this.department, statusName(), resolution, staff, this.resolvedOnTime));
+		return List.of(new CaseResolved(envelope(now), resolution, staff, this.resolvedOnTime));
 	}
 
 	/**
@@ -417,8 +405,7 @@ public class Case {
 		this.rating = value.name();
 		this.ratingComment = comment;
 		List<CaseEvent> events = new ArrayList<>();
-		events.add(new CaseRated(UUID.randomUUID(), this.appealId, now, CaseRated.SCHEMA_VERSION, this.correlationId,
-				this.id, this.trackingCode, this.department, statusName(), value.name(), comment));
+		events.add(new CaseRated(envelope(now), value.name(), comment));
 		if (value.isSatisfied()) {
 			events.add(closeNow(true, "worker", value.name(), now));
 		}
@@ -430,15 +417,11 @@ public class Case {
 			this.resolveDueAt = time.plus(now, resolveWithin);
 			this.resolvedAt = null;
 			this.resolvedOnTime = null;
-			events.add(new CaseReopened(UUID.randomUUID(), this.appealId, now, CaseReopened.SCHEMA_VERSION,
-					this.correlationId, this.id, this.trackingCode, this.department, statusName(), this.reopenCount,
-					this.resolveDueAt));
+			events.add(new CaseReopened(envelope(now), this.reopenCount, this.resolveDueAt));
 		}
 		else {
 			this.escalated = true;
-			events.add(new CaseEscalated(UUID.randomUUID(), this.appealId, now, CaseEscalated.SCHEMA_VERSION,
-					this.correlationId, this.id, this.trackingCode, this.department, statusName(),
-					"SECOND_DISSATISFACTION", supervisor));
+			events.add(new CaseEscalated(envelope(now), "SECOND_DISSATISFACTION", supervisor));
 		}
 		this.nextSlaCheckAt = null;
 		return events;
@@ -458,8 +441,7 @@ public class Case {
 		this.closedAt = now;
 		this.closedResolved = resolved;
 		this.nextSlaCheckAt = null;
-		return new CaseClosed(UUID.randomUUID(), this.appealId, now, CaseClosed.SCHEMA_VERSION, this.correlationId,
-				this.id, this.trackingCode, this.department, statusName(), resolved, by, reason);
+		return new CaseClosed(envelope(now), resolved, by, reason);
 	}
 
 	/** Merge this case (并单) into another about the same matter; that case carries on. */
@@ -475,13 +457,10 @@ public class Case {
 		this.status = CaseStatus.MERGED;
 		this.mergedInto = primary.id;
 		this.nextSlaCheckAt = null;
-		return List.of(new CaseMerged(UUID.randomUUID(), this.appealId, now, CaseMerged.SCHEMA_VERSION,
-				this.correlationId, this.id, this.trackingCode, this.department, statusName(), primary.id,
-				primary.trackingCode, staff));
+		return List.of(new CaseMerged(envelope(now), primary.id, primary.trackingCode, staff));
 	}
 
 	// ---- SLA
-	// ------------------------------------------------------------------------------
 
 	/**
 	 * Fires every SLA milestone that has passed and not fired yet, in order, and works
@@ -496,25 +475,15 @@ public class Case {
 			}
 			return events;
 		}
-		for (SlaClockState clock : activeClocks()) {
-			for (int threshold : THRESHOLDS) {
-				String key = clock.key(threshold);
-				Instant at = clock.milestone(time, threshold);
-				if (this.slaFired.contains(key) || at.isAfter(now)) {
-					continue;
-				}
-				this.slaFired.add(key);
-				if (threshold < 100) {
-					events.add(new SlaWarning(UUID.randomUUID(), this.appealId, now, SlaWarning.SCHEMA_VERSION,
-							this.correlationId, this.id, this.trackingCode, this.department, statusName(), clock.name(),
-							threshold, clock.dueAt()));
-				}
-				else {
-					this.escalated = true;
-					events.add(new SlaBreached(UUID.randomUUID(), this.appealId, now, SlaBreached.SCHEMA_VERSION,
-							this.correlationId, this.id, this.trackingCode, this.department, statusName(), clock.name(),
-							clock.dueAt(), supervisor));
-				}
+		for (SlaClock.Milestone milestone : SlaClock.due(activeClocks(), this.slaFired, time, now)) {
+			this.slaFired.add(milestone.key());
+			SlaClock clock = milestone.clock();
+			if (milestone.isBreach()) {
+				this.escalated = true;
+				events.add(new SlaBreached(envelope(now), clock.name(), clock.dueAt(), supervisor));
+			}
+			else {
+				events.add(new SlaWarning(envelope(now), clock.name(), milestone.threshold(), clock.dueAt()));
 			}
 		}
 		refreshSlaCheck(time);
@@ -526,26 +495,20 @@ public class Case {
 		if (this.status == CaseStatus.RESOLVED) {
 			return;
 		}
-		Instant next = null;
-		for (SlaClockState clock : activeClocks()) {
-			for (int threshold : THRESHOLDS) {
-				if (!this.slaFired.contains(clock.key(threshold))) {
-					Instant at = clock.milestone(time, threshold);
-					next = (next == null || at.isBefore(next)) ? at : next;
-				}
-			}
-		}
-		this.nextSlaCheckAt = next;
+		this.nextSlaCheckAt = SlaClock.nextCheck(activeClocks(), this.slaFired, time);
 	}
 
-	private List<SlaClockState> activeClocks() {
-		List<SlaClockState> clocks = new ArrayList<>();
+	/**
+	 * The clocks that run in the case's status: sign for while open, resolve until
+	 * resolved.
+	 */
+	private List<SlaClock> activeClocks() {
+		List<SlaClock> clocks = new ArrayList<>();
 		if (this.status == CaseStatus.OPEN) {
-			clocks.add(new SlaClockState("SIGN", "SIGN", this.signAllowed, this.signDueAt));
+			clocks.add(SlaClock.sign(this.signAllowed, this.signDueAt));
 		}
 		if (this.status == CaseStatus.OPEN || CaseStatus.HANDLING.contains(this.status)) {
-			clocks.add(new SlaClockState("RESOLVE", "RESOLVE#" + this.resolveCycle, this.resolveAllowed,
-					this.resolveDueAt));
+			clocks.add(SlaClock.resolve(this.resolveCycle, this.resolveAllowed, this.resolveDueAt));
 		}
 		return clocks;
 	}
@@ -559,7 +522,6 @@ public class Case {
 	}
 
 	// ---- helpers
-	// ----------------------------------------------------------------------------
 
 	private void require(String action, Set<CaseStatus> allowed, String reason) {
 		if (!allowed.contains(this.status)) {
@@ -582,31 +544,13 @@ public class Case {
 		return false;
 	}
 
-	private String statusName() {
-		return this.status.name();
-	}
-
-	/**
-	 * One running SLA clock: its key for fired milestones, the time allowed and the
-	 * deadline.
-	 */
-	private record SlaClockState(String name, String keyPrefix, Duration allowed, Instant dueAt) {
-
-		String key(int threshold) {
-			return this.keyPrefix + "@" + threshold;
-		}
-
-		Instant milestone(SlaTime time, int threshold) {
-			if (threshold >= 100) {
-				return this.dueAt;
-			}
-			return time.minus(this.dueAt, this.allowed.multipliedBy(100 - threshold).dividedBy(100));
-		}
-
+	/** The envelope of an event this case raises now, in its status after the change. */
+	private CaseEnvelope envelope(Instant now) {
+		return new CaseEnvelope(UUID.randomUUID(), this.appealId, now, this.correlationId, this.id, this.trackingCode,
+				this.department, this.status.name());
 	}
 
 	// ---- read access
-	// -------------------------------------------------------------------------
 
 	public String getId() {
 		return this.id;

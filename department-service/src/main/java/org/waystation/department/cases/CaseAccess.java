@@ -1,5 +1,6 @@
 package org.waystation.department.cases;
 
+import org.waystation.events.Taxonomy;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
 import org.waystation.support.problem.ProblemException;
@@ -55,8 +56,8 @@ public final class CaseAccess {
 	/** Re-dispatch (改派): the triage desk, on the TRIAGE queue and returned cases. */
 	public static void requireTriage(Caller caller, Case c) {
 		if (!triageMayHandle(caller, c)) {
-			throw ProblemException.forbidden(
-					"Only the triage desk re-dispatches, and only cases of the TRIAGE " + "queue or returned ones");
+			throw ProblemException
+				.forbidden("Only the triage desk re-dispatches, and only cases of the TRIAGE queue or returned ones");
 		}
 	}
 
@@ -70,7 +71,7 @@ public final class CaseAccess {
 
 	private static boolean triageMayHandle(Caller caller, Case c) {
 		return caller.has(Roles.TRIAGE)
-				&& (Caller.TRIAGE_DEPARTMENT.equals(c.getDepartment()) || c.getStatus() == CaseStatus.RETURNED);
+				&& (Taxonomy.TRIAGE.equals(c.getDepartment()) || c.getStatus() == CaseStatus.RETURNED);
 	}
 
 }

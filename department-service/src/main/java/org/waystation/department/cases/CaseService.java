@@ -25,6 +25,7 @@ import org.waystation.department.staff.StaffDirectory;
 import org.waystation.department.staff.StaffMember;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.CaseEvent;
+import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseRedispatched;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
@@ -70,7 +71,6 @@ public class CaseService {
 	}
 
 	// ---- opening
-	// -----------------------------------------------------------------------------
 
 	/**
 	 * Opens the lead case for a routed appeal and a case for each assisting department; a
@@ -79,11 +79,11 @@ public class CaseService {
 	public void open(AppealRouted routed) {
 		openCase(Case.idFor(routed.appealId(), routed.department()), routed.department(), routed.appealType(),
 				routed.priority(),
-				(id, terms, now) -> Case.open(id, routed, routed.department(), Case.LEAD, terms, now));
+				(id, terms, now) -> Case.open(id, routed, routed.department(), CaseOpened.LEAD, terms, now));
 		for (String assisting : routed.assistingDepartments()) {
 			if (!assisting.equals(routed.department())) {
 				openCase(Case.idFor(routed.appealId(), assisting), assisting, routed.appealType(), routed.priority(),
-						(id, terms, now) -> Case.open(id, routed, assisting, Case.ASSIST, terms, now));
+						(id, terms, now) -> Case.open(id, routed, assisting, CaseOpened.ASSIST, terms, now));
 			}
 		}
 	}
@@ -125,7 +125,6 @@ public class CaseService {
 	}
 
 	// ---- staff actions
-	// -------------------------------------------------------------------------
 
 	/** A member of staff takes the case for themselves. */
 	public Case claim(String caseId, String staffId) {
@@ -203,7 +202,6 @@ public class CaseService {
 	}
 
 	// ---- worker feedback
-	// ---------------------------------------------------------------------
 
 	public void answer(WorkerAnswered answered) {
 		feedback(answered.caseId(),
@@ -241,7 +239,6 @@ public class CaseService {
 	}
 
 	// ---- SLA
-	// ---------------------------------------------------------------------------------
 
 	/**
 	 * The cases with an SLA milestone (or the end of the rating window) at or before now.
@@ -264,7 +261,6 @@ public class CaseService {
 	}
 
 	// ---- queries
-	// -----------------------------------------------------------------------------
 
 	public Optional<Case> find(String caseId) {
 		return Optional.ofNullable(this.mongo.findById(caseId, Case.class));
@@ -287,7 +283,6 @@ public class CaseService {
 	}
 
 	// ---- plumbing
-	// ------------------------------------------------------------------------------
 
 	private Case act(String caseId, Function<Case, List<CaseEvent>> action) {
 		if (!tryAct(caseId, action)) {

@@ -18,9 +18,10 @@ import org.waystation.department.cases.Case;
 import org.waystation.department.cases.CaseStatus;
 
 /**
- * Computes the KPIs of taxonomy.md from the cases opened in a period. Cases merged into
- * another count nowhere but in {@code opened}; re-dispatched ones count as returns and
- * for the response rate of the department that had them.
+ * Computes the supervisors' KPIs (described with the taxonomy, events' taxonomy.md) from
+ * the cases opened in a period. Cases merged into another count nowhere but in
+ * {@code opened}; re-dispatched ones count as returns and for the response rate of the
+ * department that had them.
  */
 @Service
 public class KpiService {

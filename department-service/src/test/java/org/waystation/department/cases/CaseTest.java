@@ -57,8 +57,8 @@ class CaseTest {
 
 	private static Case open(String department) {
 		AppealRouted routed = EventSamples.event(AppealRouted.class);
-		return Case.open(Case.idFor(routed.appealId(), department), routed, department, Case.LEAD, helpTerms(OPENED),
-				OPENED);
+		return Case.open(Case.idFor(routed.appealId(), department), routed, department, CaseOpened.LEAD,
+				helpTerms(OPENED), OPENED);
 	}
 
 	/** A case of another appeal, to merge into. */
@@ -68,7 +68,8 @@ class CaseTest {
 				"WS4N8PQ2RT", sample.category(), department, sample.appealType(), sample.priority(),
 				sample.confidence(), sample.matchedKeywords(), sample.explanation(), sample.district(), List.of(), null,
 				null, List.of());
-		return Case.open(Case.idFor(appealId, department), routed, department, Case.LEAD, helpTerms(OPENED), OPENED);
+		return Case.open(Case.idFor(appealId, department), routed, department, CaseOpened.LEAD, helpTerms(OPENED),
+				OPENED);
 	}
 
 	/** A case brought to the status by the actions that lead there. */
@@ -283,9 +284,9 @@ class CaseTest {
 				sample.priority(), sample.confidence(), sample.matchedKeywords(), sample.explanation(),
 				sample.district(), List.of("JUSTICE"), "朝阳区人力资源和社会保障局劳动保障监察大队", "earlier-appeal", sample.suggestions());
 
-		Case lead = Case.open(Case.idFor(routed.appealId(), "HRSS"), routed, "HRSS", Case.LEAD, helpTerms(OPENED),
+		Case lead = Case.open(Case.idFor(routed.appealId(), "HRSS"), routed, "HRSS", CaseOpened.LEAD, helpTerms(OPENED),
 				OPENED);
-		Case assisting = Case.open(Case.idFor(routed.appealId(), "JUSTICE"), routed, "JUSTICE", Case.ASSIST,
+		Case assisting = Case.open(Case.idFor(routed.appealId(), "JUSTICE"), routed, "JUSTICE", CaseOpened.ASSIST,
 				helpTerms(OPENED), OPENED);
 
 		assertThat(lead.getOffice()).isEqualTo("朝阳区人力资源和社会保障局劳动保障监察大队");

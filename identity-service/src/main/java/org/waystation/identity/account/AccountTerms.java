@@ -46,10 +46,10 @@ public record AccountTerms(String name, List<String> roles, String department, S
 			throw new InvalidAccountException("department", "is not a department code: " + dept);
 		}
 		if (unique.contains(Roles.TRIAGE)) {
-			if (dept != null && !Caller.TRIAGE_DEPARTMENT.equals(dept)) {
+			if (dept != null && !Taxonomy.TRIAGE.equals(dept)) {
 				throw new InvalidAccountException("department", "must be TRIAGE for the triage desk");
 			}
-			dept = Caller.TRIAGE_DEPARTMENT;
+			dept = Taxonomy.TRIAGE;
 		}
 		if (unique.contains(Roles.STAFF) && dept == null) {
 			throw new InvalidAccountException("department", "is required for STAFF");

@@ -65,14 +65,14 @@ class DemoAccounts implements ApplicationRunner {
 			String code = department.code();
 			String suffix = code.toLowerCase(Locale.ROOT);
 			List<String> names = NAMES.getOrDefault(code, List.of(department.zh() + "工作人员", department.zh() + "负责人"));
-			if (!Caller.TRIAGE_DEPARTMENT.equals(code)) {
+			if (!Taxonomy.TRIAGE.equals(code)) {
 				made += ensure("staff." + suffix, new AccountTerms(names.get(0), List.of(Roles.STAFF), code, null),
 						null);
 			}
 			made += ensure("supervisor." + suffix,
 					new AccountTerms(names.get(1), List.of(Roles.SUPERVISOR), code, code), null);
 		}
-		made += ensure("triage", new AccountTerms("赵敏慧", List.of(Roles.TRIAGE), Caller.TRIAGE_DEPARTMENT, null), null);
+		made += ensure("triage", new AccountTerms("赵敏慧", List.of(Roles.TRIAGE), Taxonomy.TRIAGE, null), null);
 		made += ensure("supervisor", new AccountTerms("陈立群", List.of(Roles.SUPERVISOR), null, Caller.EVERY_DEPARTMENT),
 				null);
 		made += ensure("admin", new AccountTerms("系统管理员", List.of(Roles.ADMIN), null, null),

@@ -40,7 +40,7 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 		if (!(event instanceof CaseEvent caseEvent) || !isVisibleToWorker(caseEvent)) {
 			return Optional.empty();
 		}
-		boolean opensLead = caseEvent instanceof CaseOpened opened && "LEAD".equals(opened.role());
+		boolean opensLead = caseEvent instanceof CaseOpened opened && CaseOpened.LEAD.equals(opened.role());
 		AppealStatus status = AppealStatus.ofCaseStatus(caseEvent.status());
 		Map<String, Object> fields = new LinkedHashMap<>();
 		Map<String, Object> lead = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 
 	private static boolean isVisibleToWorker(CaseEvent event) {
 		return switch (event.type()) {
-			case "CaseOpened" -> "LEAD".equals(((CaseOpened) event).role());
+			case "CaseOpened" -> CaseOpened.LEAD.equals(((CaseOpened) event).role());
 			case "CaseSigned", "CaseStarted", "CaseReplied", "CaseInfoRequested", "CaseInfoProvided", "CaseExtended",
 					"CaseReturned", "CaseRedispatched", "CaseResolved", "CaseRated", "CaseReopened", "CaseClosed",
 					"CaseMerged" ->

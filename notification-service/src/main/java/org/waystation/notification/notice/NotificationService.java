@@ -73,7 +73,7 @@ public class NotificationService {
 		}
 		else if (event instanceof CaseOpened opened) {
 			holds(opened.appealId(), opened.department());
-			if ("LEAD".equals(opened.role())) {
+			if (CaseOpened.LEAD.equals(opened.role())) {
 				notify(event, opened.trackingCode(), "case.opened", opened.department(), null);
 			}
 		}

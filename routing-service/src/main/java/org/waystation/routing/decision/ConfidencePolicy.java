@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.waystation.classifier.AppealClassifier;
 import org.waystation.classifier.Classification;
+import org.waystation.events.Taxonomy;
 
 /**
  * What routing does with how sure the classifier is.
@@ -36,7 +37,7 @@ final class ConfidencePolicy {
 		Set<String> assisting = new LinkedHashSet<>(classification.assistingDepartments());
 		String policy;
 		if (classification.urgent()) {
-			if (AppealClassifier.TRIAGE.equals(rule.department())) {
+			if (Taxonomy.TRIAGE.equals(rule.department())) {
 				Optional<Classification.Alternative> guess = classification.alternatives()
 					.stream()
 					.filter((alternative) -> !AppealClassifier.OTHER.equals(alternative.category()))
@@ -48,18 +49,17 @@ final class ConfidencePolicy {
 			}
 			policy = unsure ? Decision.URGENT_BEST_GUESS_AND_TRIAGE : Decision.URGENT;
 			if (unsure) {
-				assisting.add(AppealClassifier.TRIAGE);
+				assisting.add(Taxonomy.TRIAGE);
 			}
 		}
 		else if (unsure) {
-			return new Outcome(AppealClassifier.TRIAGE, null, List.of(), Decision.LOW_CONFIDENCE_TRIAGE, true, rule);
+			return new Outcome(Taxonomy.TRIAGE, null, List.of(), Decision.LOW_CONFIDENCE_TRIAGE, true, rule);
 		}
 		else {
 			policy = Decision.AUTO;
 		}
 		assisting.remove(rule.department());
-		boolean triage = AppealClassifier.TRIAGE.equals(rule.department())
-				|| assisting.contains(AppealClassifier.TRIAGE);
+		boolean triage = Taxonomy.TRIAGE.equals(rule.department()) || assisting.contains(Taxonomy.TRIAGE);
 		return new Outcome(rule.department(), rule.office(), List.copyOf(assisting), policy, triage, rule);
 	}
 

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
-import org.waystation.classifier.AppealClassifier;
 import org.waystation.classifier.Classification;
 import org.waystation.events.Taxonomy;
 import org.waystation.routing.RoutingProperties;
@@ -117,8 +116,8 @@ public class RoutingEngine {
 					match.rulesetVersion(), match.rule().getDepartment(), match.rule().getOffice(),
 					match.rule().getNote()))
 			.orElseGet(() -> new Decision.RuleUse(null, null, this.rules.version(),
-					this.taxonomy.category(category).map(Taxonomy.Entry::department).orElse(AppealClassifier.TRIAGE),
-					null, null));
+					this.taxonomy.category(category).map(Taxonomy.Entry::department).orElse(Taxonomy.TRIAGE), null,
+					null));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.waystation.events.Taxonomy;
 
 /**
  * Who is calling, as their token says: never as a request body or a header the caller
@@ -23,9 +24,6 @@ public record Caller(String subject, String name, Set<String> roles, String depa
 
 	/** The supervision scope that covers every department. */
 	public static final String EVERY_DEPARTMENT = "*";
-
-	/** The department code of the dispatch and triage centre. */
-	public static final String TRIAGE_DEPARTMENT = "TRIAGE";
 
 	public Caller {
 		Objects.requireNonNull(subject, "subject");
@@ -72,7 +70,7 @@ public record Caller(String subject, String name, Set<String> roles, String depa
 		if (has(Roles.STAFF) && departmentCode.equals(this.department)) {
 			return true;
 		}
-		return has(Roles.TRIAGE) && TRIAGE_DEPARTMENT.equals(departmentCode);
+		return has(Roles.TRIAGE) && Taxonomy.TRIAGE.equals(departmentCode);
 	}
 
 	/** Whether the caller is a supervisor whose scope covers the department. */
