@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what is needed and starts the whole Waystation stack on loopback, in the foreground:
-# a Kafka broker (KRaft), mongo-java-server on disk, four services and the gateway.
+# a Kafka broker (KRaft), mongo-java-server on disk, five services, the SMS stand-in and the gateway.
 # Ctrl-C stops everything cleanly; data stays in ./data for the next start.
 # Options: ./run.sh --help
 set -euo pipefail

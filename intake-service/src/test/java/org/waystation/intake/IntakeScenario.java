@@ -236,8 +236,7 @@ abstract class IntakeScenario extends ServiceScenario {
 		CaseResolved resolved = Samples.forAppeal(CaseResolved.class, appealId, trackingCode);
 
 		// The routing decision travels on another topic and arrives last; the case's
-		// events
-		// arrive in order, some twice.
+		// events arrive in order, some twice.
 		sender().send(opened);
 		sender().send(signed);
 		sender().send(signed);

@@ -66,8 +66,7 @@ public final class EventRecorder implements AutoCloseable {
 					}
 					catch (MalformedEventException ex) {
 						// Tests publish malformed records on purpose; they are checked on
-						// the
-						// dead-letter topic.
+						// the dead-letter topic.
 					}
 				}
 			}

@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points a service under test at the test infrastructure: its Kafka broker, a database on
  * its MongoDB-wire server named after the service ({@code intake-service} uses
- * {@code intake}), the test token issuer and a worker id key.
+ * {@code intake}), the test token issuer, a worker id key, and one consumer per listener.
  */
 abstract class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -19,6 +19,9 @@ abstract class InfrastructureInitializer implements ApplicationContextInitialize
 	 * The worker id key of services under test; {@link TestWorkers} derives ids with it.
 	 */
 	static final String TEST_WORKER_ID_KEY = "test-worker-id-key-0123456789";
+
+	/** The name of the property source that points a service at the infrastructure. */
+	static final String PROPERTY_SOURCE = "test-infrastructure";
 
 	private final Supplier<TestInfrastructure> infrastructure;
 
@@ -37,9 +40,10 @@ abstract class InfrastructureInitializer implements ApplicationContextInitialize
 		properties.put("waystation.privacy.worker-id-key", TEST_WORKER_ID_KEY);
 		properties.put("waystation.sms.url", TestSms.get().sendUrl().toString());
 		properties.put("waystation.sms.api-key", TestSms.API_KEY);
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("test-infrastructure", properties));
+		// One consumer per listener: lean on two cores, and two instances of a service
+		// under test each own some of a topic's partitions.
+		properties.put("spring.kafka.listener.concurrency", "1");
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 	}
 
 	/** The embedded broker and mongo-java-server. */

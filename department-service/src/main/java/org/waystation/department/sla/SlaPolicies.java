@@ -11,14 +11,16 @@ import tools.jackson.core.type.TypeReference;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import org.waystation.support.state.SharedState;
 
 /**
  * SLA policies and the business calendar, stored in MongoDB and seeded from the shipped
  * defaults the first time a service starts on an empty database. Administrators change
- * both at run time; a change applies to cases opened from then on.
+ * both at run time; a change applies to cases opened from then on, in every instance: the
+ * one that made it at once, the others at their next shared-state refresh.
  */
 @Service
-public class SlaPolicies {
+public class SlaPolicies implements SharedState {
 
 	private final MongoTemplate mongo;
 
@@ -26,13 +28,7 @@ public class SlaPolicies {
 
 	private final AtomicReference<BusinessCalendar> calendar = new AtomicReference<>();
 
-	private static final long POLICY_CACHE_NANOS = 30_000_000_000L;
-
-	private final AtomicReference<Cached> policies = new AtomicReference<>();
-
-	private record Cached(List<SlaPolicy> policies, long readAt) {
-
-	}
+	private final AtomicReference<List<SlaPolicy>> policies = new AtomicReference<>();
 
 	SlaPolicies(MongoTemplate mongo, Optional<Clock> clock) {
 		this.mongo = mongo;
@@ -69,23 +65,28 @@ public class SlaPolicies {
 		return stored;
 	}
 
-	/** Re-reads the calendar, for changes made by another instance. */
-	public void refreshCalendar() {
+	/**
+	 * Re-reads the calendar and the policies, for changes another instance made: a read
+	 * by id and a read of a small collection.
+	 */
+	@Override
+	public void refresh() {
 		this.calendar.set(calendarDocument().toCalendar());
+		this.policies.set(this.mongo.findAll(SlaPolicy.class));
 	}
 
 	public List<SlaPolicy> policies() {
 		return this.mongo.findAll(SlaPolicy.class).stream().sorted(Comparator.comparing(SlaPolicy::id)).toList();
 	}
 
-	/** The policies, read again at most every 30 s (at once after a change here). */
+	/** The policies as last read: at each refresh, and at once after a change here. */
 	private List<SlaPolicy> cachedPolicies() {
-		Cached cached = this.policies.get();
-		if (cached == null || System.nanoTime() - cached.readAt() > POLICY_CACHE_NANOS) {
-			cached = new Cached(this.mongo.findAll(SlaPolicy.class), System.nanoTime());
+		List<SlaPolicy> cached = this.policies.get();
+		if (cached == null) {
+			cached = this.mongo.findAll(SlaPolicy.class);
 			this.policies.set(cached);
 		}
-		return cached.policies();
+		return cached;
 	}
 
 	public SlaPolicy save(SlaPolicy policy, String by) {

@@ -65,8 +65,7 @@ class SlaMonitorRestartIT {
 				sender.send(urgent);
 				caseId = events.await(CaseOpened.class, (e) -> e.appealId().equals(urgent.appealId())).caseId();
 				// Other department-service instances of this test JVM share the broker:
-				// wait until
-				// this one has opened the case in its own database.
+				// wait until this one has opened the case in its own database.
 				MongoTemplate firstMongo = first.getBean(MongoTemplate.class);
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(60))
@@ -88,8 +87,7 @@ class SlaMonitorRestartIT {
 					.atMost(Duration.ofSeconds(30))
 					.until(() -> mongo.findById(caseId, Case.class).getOutbox().isEmpty());
 				// A marker behind every event of this appeal on its partition: once it is
-				// read,
-				// so is everything published before it.
+				// read, so is everything published before it.
 				CaseOpened marker = Samples.forAppeal(CaseOpened.class, urgent.appealId() + "-marker", "WS99999999");
 				sender.sendRaw(Topics.CASE_EVENTS, urgent.appealId(), EventCodec.toBytes(marker));
 				events.await(CaseOpened.class, (e) -> e.eventId().equals(marker.eventId()));

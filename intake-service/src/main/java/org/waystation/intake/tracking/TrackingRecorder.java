@@ -56,8 +56,7 @@ class TrackingRecorder {
 		}
 		if (routing) {
 			// The routing decision travels on another topic, read by another consumer: it
-			// moves
-			// the status only if no case event got there first.
+			// moves the status only if no case event got there first.
 			this.mongo.updateFirst(
 					Query.query(Criteria.where("_id").is(event.appealId()).and("status").is(AppealStatus.SUBMITTED)),
 					set(new Update().set("status", update.status()), update.leadFields()), Appeal.class);

@@ -174,8 +174,7 @@ public class NotificationService {
 					.set("submittedAt", submitted.occurredAt()),
 				WorkerContact.class);
 		// Case events read before the contact was known get their recipient now. A marker
-		// per
-		// appeal says whether there are any, so the usual case costs one look-up by id.
+		// per appeal says whether there are any, so usually this costs one read by id.
 		if (this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(submitted.appealId())), Document.class,
 				PENDING_CONTACTS) != null) {
 			completePending(submitted.appealId(), submitted.phone());

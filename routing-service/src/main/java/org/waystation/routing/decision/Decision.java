@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.waystation.classifier.Classification;
 import org.waystation.routing.similar.Duplicate;
+import org.waystation.routing.similar.TopicClusterer;
 
 /**
  * Everything routing decided about one appeal and why: the classification, the rule that
@@ -17,10 +18,12 @@ import org.waystation.routing.similar.Duplicate;
  * @param duplicateOf the earlier appeal from the same worker about the same thing, or
  * {@code null}
  * @param topic the hot topic the appeal belongs to (or would join), or {@code null}
+ * @param placement where routing counts the appeal among hot topics once the decision is
+ * stored; {@code null} for a preview
  */
 public record Decision(Classification classification, String department, List<String> assistingDepartments,
 		String office, String policy, boolean triage, boolean alert, RuleUse rule, Duplicate duplicateOf,
-		TopicRef topic, String explanationZh, String explanationEn) {
+		TopicRef topic, String explanationZh, String explanationEn, TopicClusterer.Placement placement) {
 
 	public static final String AUTO = "AUTO";
 

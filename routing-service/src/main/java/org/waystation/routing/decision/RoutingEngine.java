@@ -49,8 +49,9 @@ public class RoutingEngine {
 
 	/**
 	 * What routing would do with an appeal.
-	 * @param record whether to remember the appeal for duplicate detection and count it
-	 * in its hot topic (routing does; the preview does not)
+	 * @param record whether to remember the appeal for duplicate detection and place it
+	 * in a hot topic, to be counted once the decision is stored (routing does; the
+	 * preview does not)
 	 */
 	public Decision decide(Appeal appeal, boolean record, Instant now) {
 		return decide(appeal, record, now, (duplicate) -> true);
@@ -74,6 +75,7 @@ public class RoutingEngine {
 		List<String> terms = Terms.of(classification.words());
 		Duplicate duplicate = null;
 		HotTopic topic;
+		TopicClusterer.Placement placement = null;
 		if (record) {
 			if (appeal.phoneHash() != null) {
 				duplicate = this.duplicates
@@ -81,8 +83,9 @@ public class RoutingEngine {
 							terms, now)
 					.orElse(null);
 			}
-			topic = this.topics.assign(appeal.appealId(), appeal.trackingCode(), appeal.phoneHash(),
-					classification.category(), department, appeal.district(), terms, now);
+			placement = this.topics.place(classification.category(), appeal.trackingCode(), appeal.phoneHash(),
+					department, appeal.district(), terms, now);
+			topic = placement.topic();
 		}
 		else {
 			if (appeal.phoneHash() != null) {
@@ -101,7 +104,7 @@ public class RoutingEngine {
 		return new Decision(classification, department, outcome.assistingDepartments(), office, policy,
 				outcome.triage(), classification.urgent(), rule, duplicate, topicRef,
 				explain(true, classification, department, policy, rule, threshold, duplicate),
-				explain(false, classification, department, policy, rule, threshold, duplicate));
+				explain(false, classification, department, policy, rule, threshold, duplicate), placement);
 	}
 
 	/** An appeal to decide on; the ids are null for a preview. */

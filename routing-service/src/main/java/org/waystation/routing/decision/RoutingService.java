@@ -13,13 +13,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import org.waystation.events.AppealSubmitted;
 import org.waystation.routing.similar.Duplicate;
+import org.waystation.routing.similar.TopicClusterer;
 import org.waystation.support.outbox.OutboxWriter;
 import org.waystation.support.privacy.WorkerIds;
 
 /**
  * Routes each submitted appeal once: a replayed {@code AppealSubmitted} finds the
- * decision already stored and changes nothing (its duplicate link and hot-topic count
- * were recorded under the appeal's id the first time).
+ * decision already stored and changes nothing (its duplicate link was recorded under the
+ * appeal's id the first time, and it is counted in its hot topic only when its decision
+ * is stored).
  */
 @Service
 public class RoutingService {
@@ -34,14 +36,17 @@ public class RoutingService {
 
 	private final WorkerIds workerIds;
 
+	private final TopicClusterer topics;
+
 	private final Clock clock;
 
 	RoutingService(MongoTemplate mongo, OutboxWriter outbox, RoutingEngine engine, WorkerIds workerIds,
-			Optional<Clock> clock) {
+			TopicClusterer topics, Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.engine = engine;
 		this.workerIds = workerIds;
+		this.topics = topics;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -52,6 +57,7 @@ public class RoutingService {
 				submitted.text(), submitted.district(), submitted.stationId(), phoneHash), true, now);
 		try {
 			this.outbox.insert(RoutingDecision.of(submitted, phoneHash, decision, now));
+			this.topics.count(decision.placement());
 			log.info("Routed appeal {} to {} as {} ({}, confidence {}, {})", submitted.trackingCode(),
 					decision.department(), decision.classification().category(), decision.classification().priority(),
 					decision.classification().confidence(), decision.policy());

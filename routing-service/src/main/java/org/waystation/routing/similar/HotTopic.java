@@ -8,25 +8,31 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A cluster of similar appeals (热点): how many, from how many workers, which words they
  * share, where, and when the first and the last came in. The word counts are the
  * cluster's centroid; an appeal joins the topic whose centroid is closest.
+ *
+ * <p>
+ * Every instance of routing-service counts into the same document with atomic increments
+ * ({@link TopicDelta}), so counts add up whichever instance routed an appeal; in memory a
+ * topic is a value, replaced by {@link #plus} when an appeal joins. Words and districts
+ * are kept as maps from an escaped key (field names may not hold {@code .} or {@code $})
+ * to a count; documents written before that kept them as lists, which are still read.
  */
 @Document("hot_topics")
 public class HotTopic {
 
+	/** The words of the centroid an appeal is compared with. */
 	static final int MAX_TERMS = 60;
 
 	static final int MAX_WORKERS = 1000;
 
-	static final int MAX_RECENT = 100;
-
 	/**
-	 * Enough of a worker's phone hash to count distinct workers, without a large
-	 * document.
+	 * Enough of a worker's id to count distinct workers, without a large document.
 	 */
 	static final int WORKER_KEY = 12;
 
@@ -39,17 +45,17 @@ public class HotTopic {
 
 	private int count;
 
-	/** Distinct workers (a prefix of each phone hash), up to {@link #MAX_WORKERS}. */
+	/** Distinct workers (a prefix of each worker id), up to {@link #MAX_WORKERS}. */
 	private List<String> workers = new ArrayList<>();
 
-	private List<TermCount> terms = new ArrayList<>();
+	/** How many workers were added to {@link #workers}; caps it across instances. */
+	private int workerCount;
 
-	private List<DistrictCount> districts = new ArrayList<>();
+	/** Word counts by escaped word. */
+	private Map<String, Integer> termCounts = new LinkedHashMap<>();
 
-	private List<String> recentAppeals = new ArrayList<>();
-
-	/** Tracking codes of recent appeals, as stored before samples named departments. */
-	private List<String> sampleTrackingCodes = new ArrayList<>();
+	/** Appeal counts by escaped district name. */
+	private Map<String, Integer> districtCounts = new LinkedHashMap<>();
 
 	/** Recent appeals with the department each went to, so staff see only their own. */
 	private List<Sample> samples = new ArrayList<>();
@@ -57,6 +63,22 @@ public class HotTopic {
 	private Instant firstSeen;
 
 	private Instant lastSeen;
+
+	/** When an instance last wrote to it, by that instance's clock. */
+	private Instant writtenAt;
+
+	/** Word counts as stored before they were a map. */
+	private List<TermCount> terms = new ArrayList<>();
+
+	/** District counts as stored before they were a map. */
+	private List<DistrictCount> districts = new ArrayList<>();
+
+	/** Tracking codes of recent appeals, as stored before samples named departments. */
+	private List<String> sampleTrackingCodes = new ArrayList<>();
+
+	/** The centroid, worked out when first needed (a topic is not changed once built). */
+	@Transient
+	private List<TermCount> centroid;
 
 	protected HotTopic() {
 	}
@@ -81,14 +103,18 @@ public class HotTopic {
 
 	}
 
-	/** Cosine similarity between the appeal's terms (each once) and the centroid. */
+	/**
+	 * Cosine similarity between the appeal's terms (each once) and the centroid: the
+	 * topic's {@link #MAX_TERMS} most frequent words.
+	 */
 	double similarity(List<String> appealTerms) {
-		if (appealTerms.isEmpty() || this.terms.isEmpty()) {
+		List<TermCount> centroid = centroid();
+		if (appealTerms.isEmpty() || centroid.isEmpty()) {
 			return 0;
 		}
 		double dot = 0;
 		double norm = 0;
-		for (TermCount term : this.terms) {
+		for (TermCount term : centroid) {
 			norm += (double) term.count() * term.count();
 			if (appealTerms.contains(term.term())) {
 				dot += term.count();
@@ -97,67 +123,71 @@ public class HotTopic {
 		return dot / (Math.sqrt(norm) * Math.sqrt(appealTerms.size()));
 	}
 
-	/** A copy to write while the original keeps counting. */
-	HotTopic snapshot() {
-		HotTopic copy = new HotTopic(this.id, this.category, this.firstSeen);
-		copy.count = this.count;
-		copy.workers = List.copyOf(this.workers);
-		copy.terms = this.terms;
-		copy.districts = this.districts;
-		copy.recentAppeals = this.recentAppeals;
-		copy.sampleTrackingCodes = this.sampleTrackingCodes;
-		copy.samples = this.samples;
-		copy.lastSeen = this.lastSeen;
-		return copy;
-	}
-
-	boolean contains(String appealId) {
-		return this.recentAppeals.contains(appealId);
-	}
-
-	void add(String appealId, String trackingCode, String workerHash, String department, String district,
-			List<String> appealTerms, Instant now) {
-		this.count++;
-		String worker = (workerHash != null) ? workerHash.substring(0, Math.min(WORKER_KEY, workerHash.length()))
-				: null;
-		if (worker != null && !this.workers.contains(worker) && this.workers.size() < MAX_WORKERS) {
-			this.workers.add(worker);
+	/**
+	 * This topic with a delta counted in: what the store will hold once the delta is
+	 * written, or what an appeal would find if it joined. The topic itself is not
+	 * changed.
+	 */
+	HotTopic plus(TopicDelta delta) {
+		HotTopic sum = new HotTopic(this.id, this.category, earliest(this.firstSeen, delta.firstSeen()));
+		sum.count = this.count + delta.count();
+		sum.workers = new ArrayList<>(this.workers);
+		for (String worker : delta.workers()) {
+			if (!sum.workers.contains(worker) && sum.workers.size() < MAX_WORKERS) {
+				sum.workers.add(worker);
+			}
 		}
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		this.terms.forEach((term) -> counts.put(term.term(), term.count()));
-		appealTerms.forEach((term) -> counts.merge(term, 1, Integer::sum));
-		this.terms = counts.entrySet()
-			.stream()
-			.map((entry) -> new TermCount(entry.getKey(), entry.getValue()))
-			.sorted(Comparator.comparingInt(TermCount::count).reversed())
-			.limit(MAX_TERMS)
-			.toList();
-		if (district != null) {
-			Map<String, Integer> byDistrict = new LinkedHashMap<>();
-			this.districts.forEach((d) -> byDistrict.put(d.district(), d.count()));
-			byDistrict.merge(district, 1, Integer::sum);
-			this.districts = byDistrict.entrySet()
+		sum.workerCount = this.workerCount + (sum.workers.size() - this.workers.size());
+		sum.termCounts = new LinkedHashMap<>(this.termCounts);
+		delta.terms().forEach((term, n) -> sum.termCounts.merge(FieldKeys.escape(term), n, Integer::sum));
+		sum.districtCounts = new LinkedHashMap<>(this.districtCounts);
+		delta.districts()
+			.forEach((district, n) -> sum.districtCounts.merge(FieldKeys.escape(district), n, Integer::sum));
+		List<Sample> appended = new ArrayList<>(this.samples);
+		appended.addAll(delta.samples());
+		sum.samples = last(appended, MAX_SAMPLES);
+		sum.lastSeen = latest(this.lastSeen, delta.lastSeen());
+		sum.writtenAt = this.writtenAt;
+		sum.terms = this.terms;
+		sum.districts = this.districts;
+		sum.sampleTrackingCodes = this.sampleTrackingCodes;
+		return sum;
+	}
+
+	private List<TermCount> centroid() {
+		if (this.centroid == null) {
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			this.terms.forEach((term) -> counts.merge(term.term(), term.count(), Integer::sum));
+			this.termCounts.forEach((key, n) -> counts.merge(FieldKeys.unescape(key), n, Integer::sum));
+			this.centroid = counts.entrySet()
 				.stream()
-				.map((entry) -> new DistrictCount(entry.getKey(), entry.getValue()))
-				.sorted(Comparator.comparingInt(DistrictCount::count).reversed())
+				.map((entry) -> new TermCount(entry.getKey(), entry.getValue()))
+				.sorted(Comparator.comparingInt(TermCount::count).reversed())
+				.limit(MAX_TERMS)
 				.toList();
 		}
-		this.recentAppeals = append(this.recentAppeals, appealId, MAX_RECENT);
-		List<Sample> appended = new ArrayList<>((this.samples != null) ? this.samples : List.of());
-		appended.add(new Sample(trackingCode, department));
-		this.samples = List.copyOf(appended.subList(Math.max(0, appended.size() - MAX_SAMPLES), appended.size()));
-		this.lastSeen = now.isAfter(this.lastSeen) ? now : this.lastSeen;
+		return this.centroid;
 	}
 
-	private static List<String> append(List<String> list, String value, int max) {
-		List<String> appended = new ArrayList<>(list);
-		appended.add(value);
-		return List.copyOf(appended.subList(Math.max(0, appended.size() - max), appended.size()));
+	static String workerKey(String workerId) {
+		return (workerId != null) ? workerId.substring(0, Math.min(WORKER_KEY, workerId.length())) : null;
+	}
+
+	private static <T> List<T> last(List<T> list, int max) {
+		return List.copyOf(list.subList(Math.max(0, list.size() - max), list.size()));
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		return (a == null) ? b : (b == null || a.isBefore(b)) ? a : b;
+	}
+
+	private static Instant latest(Instant a, Instant b) {
+		return (a == null) ? b : (b == null || a.isAfter(b)) ? a : b;
 	}
 
 	/** The words most of its appeals share. */
 	public List<String> topWords(int limit) {
-		return this.terms.stream().limit(limit).map(TermCount::term).toList();
+		return centroid().stream().limit(limit).map(TermCount::term).toList();
 	}
 
 	public String getId() {
@@ -173,11 +203,18 @@ public class HotTopic {
 	}
 
 	public int getWorkerCount() {
-		return this.workers.size();
+		return Math.max(this.workerCount, this.workers.size());
 	}
 
 	public List<DistrictCount> getDistricts() {
-		return List.copyOf(this.districts);
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		this.districts.forEach((district) -> counts.merge(district.district(), district.count(), Integer::sum));
+		this.districtCounts.forEach((key, n) -> counts.merge(FieldKeys.unescape(key), n, Integer::sum));
+		return counts.entrySet()
+			.stream()
+			.map((entry) -> new DistrictCount(entry.getKey(), entry.getValue()))
+			.sorted(Comparator.comparingInt(DistrictCount::count).reversed())
+			.toList();
 	}
 
 	/**
@@ -186,13 +223,9 @@ public class HotTopic {
 	 */
 	public List<Sample> getSamples() {
 		List<Sample> all = new ArrayList<>();
-		if (this.sampleTrackingCodes != null) {
-			this.sampleTrackingCodes.forEach((code) -> all.add(new Sample(code, null)));
-		}
-		if (this.samples != null) {
-			all.addAll(this.samples);
-		}
-		return List.copyOf(all.subList(Math.max(0, all.size() - MAX_SAMPLES), all.size()));
+		this.sampleTrackingCodes.forEach((code) -> all.add(new Sample(code, null)));
+		all.addAll(this.samples);
+		return last(all, MAX_SAMPLES);
 	}
 
 	public Instant getFirstSeen() {

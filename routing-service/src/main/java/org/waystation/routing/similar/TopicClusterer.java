@@ -1,7 +1,9 @@
 package org.waystation.routing.similar;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,39 +11,70 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.PreDestroy;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.waystation.routing.RoutingProperties;
+import org.waystation.support.state.SharedState;
 
 /**
  * Groups similar appeals into hot topics, online: an appeal joins the open topic of its
  * category whose word centroid is most similar, if similar enough, or starts a new one. A
- * topic stays open for the topic window after its last appeal. Open topics are kept in
- * memory (loaded at start-up) and written behind: the topics that changed are written
- * once a second (and at shutdown) by one writer, so routing never waits for them. An
- * appeal already counted (a replay) is not counted again; a crash loses at most the last
- * second's counts of appeals whose records Kafka will not deliver again.
+ * topic stays open for the topic window after its last appeal.
+ *
+ * <p>
+ * Every instance keeps the open topics in memory and counts an appeal only once routing
+ * has stored its decision (a replay finds the decision and is not counted again). What it
+ * counted is written behind, once a second and at shutdown, as atomic increments of the
+ * shared documents, so two instances add up rather than overwrite each other; at each
+ * shared-state refresh it reads the topics other instances wrote since the last one
+ * (every few minutes, all open topics). A crash loses at most the last second's counts.
  */
 @Component
-public class TopicClusterer {
+public class TopicClusterer implements SharedState {
+
+	/**
+	 * How far back a refresh reads before the last one, for clocks that differ a little.
+	 */
+	static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+
+	/** How often every open topic is read again, whatever the clocks say. */
+	static final Duration FULL_READ = Duration.ofMinutes(5);
 
 	private final MongoTemplate mongo;
 
 	private final RoutingProperties properties;
 
+	private final Clock clock;
+
+	/**
+	 * The open topics as this instance sees them: as read, plus what it has not written.
+	 */
 	private final Map<String, HotTopic> open = new LinkedHashMap<>();
 
-	private final java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+	/** What this instance counted and has not written yet, by topic. */
+	private final Map<String, TopicDelta> pending = new LinkedHashMap<>();
+
+	/**
+	 * Held while writing or reading the store, so a read never misses a write under way.
+	 */
+	private final Object store = new Object();
+
+	private Instant readSince;
+
+	private Instant fullReadAt;
 
 	public TopicClusterer(MongoTemplate mongo, RoutingProperties properties, Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.properties = properties;
-		Instant from = clock.orElse(Clock.systemUTC()).instant().minus(properties.topicWindow());
-		this.mongo.find(Query.query(Criteria.where("lastSeen").gte(from)), HotTopic.class)
-			.forEach((topic) -> this.open.put(topic.getId(), topic));
+		this.clock = clock.orElse(Clock.systemUTC());
+		read(true);
 	}
 
 	/** The topic an appeal would join, without counting it. */
@@ -50,57 +83,112 @@ public class TopicClusterer {
 	}
 
 	/**
-	 * Counts the appeal in its topic (a new one if none is close) and stores the topic.
+	 * Where an appeal goes: the topic it joins (a new one if none is close), as it will
+	 * be with the appeal counted. Nothing is counted until {@link #count}.
 	 */
-	public synchronized HotTopic assign(String appealId, String trackingCode, String workerHash, String category,
-			String department, String district, List<String> terms, Instant now) {
-		Optional<HotTopic> counted = this.open.values()
-			.stream()
-			.filter((topic) -> topic.contains(appealId))
-			.findFirst();
-		if (counted.isPresent()) {
-			return counted.get();
-		}
+	public synchronized Placement place(String category, String trackingCode, String workerId, String department,
+			String district, List<String> terms, Instant now) {
 		HotTopic topic = closest(category, terms, now)
 			.orElseGet(() -> new HotTopic(UUID.randomUUID().toString(), category, now));
-		topic.add(appealId, trackingCode, workerHash, department, district, terms, now);
-		this.open.put(topic.getId(), topic);
-		this.changed.add(topic.getId());
-		Instant from = now.minus(this.properties.topicWindow());
-		this.open.values().removeIf((old) -> old.getLastSeen().isBefore(from));
-		return topic;
+		TopicDelta appeal = TopicDelta.of(topic.getId(), category, trackingCode, workerId, department, district, terms,
+				now);
+		return new Placement(topic.plus(appeal), appeal);
 	}
 
-	/** Writes the topics that changed since the last time. */
-	@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1000)
-	@jakarta.annotation.PreDestroy
+	/** Counts an appeal whose decision routing stored, in the topic it was placed in. */
+	public synchronized void count(Placement placement) {
+		TopicDelta appeal = placement.appeal();
+		HotTopic current = this.open.get(appeal.topicId());
+		this.open.put(appeal.topicId(), (current != null) ? current.plus(appeal) : placement.topic());
+		this.pending.merge(appeal.topicId(), appeal, TopicDelta::plus);
+		Instant from = appeal.lastSeen().minus(this.properties.topicWindow());
+		this.open.values().removeIf((old) -> old.getLastSeen().isBefore(from));
+	}
+
+	/** Writes what this instance counted since the last time. */
+	@Scheduled(fixedDelay = 1000)
+	@PreDestroy
 	public void flush() {
-		List<HotTopic> snapshots;
-		synchronized (this) {
-			snapshots = this.changed.stream()
-				.map((id) -> this.open.get(id))
-				.filter(java.util.Objects::nonNull)
-				.map(HotTopic::snapshot)
-				.toList();
-			this.changed.clear();
-		}
-		List<String> unsaved = new java.util.ArrayList<>();
-		RuntimeException failure = null;
-		for (HotTopic topic : snapshots) {
-			try {
-				this.mongo.save(topic);
-			}
-			catch (RuntimeException ex) {
-				unsaved.add(topic.getId());
-				failure = ex;
-			}
-		}
-		if (failure != null) {
+		synchronized (this.store) {
+			Map<String, TopicDelta> batch;
 			synchronized (this) {
-				// Written next time, with whatever they count by then.
-				this.changed.addAll(unsaved);
+				batch = new LinkedHashMap<>(this.pending);
+				this.pending.clear();
 			}
-			throw failure;
+			Instant now = this.clock.instant();
+			List<TopicDelta> unwritten = new ArrayList<>();
+			RuntimeException failure = null;
+			for (TopicDelta delta : batch.values()) {
+				try {
+					write(delta, now);
+				}
+				catch (RuntimeException ex) {
+					unwritten.add(delta);
+					failure = ex;
+				}
+			}
+			if (failure != null) {
+				synchronized (this) {
+					// Written next time, with whatever is counted by then.
+					unwritten.forEach((delta) -> this.pending.merge(delta.topicId(), delta, TopicDelta::plus));
+				}
+				throw failure;
+			}
+		}
+	}
+
+	/**
+	 * Writes what this instance counted and reads what the others wrote: the topics
+	 * written since the last refresh (every {@link #FULL_READ}, all open topics).
+	 */
+	@Override
+	public void refresh() {
+		try {
+			flush();
+		}
+		finally {
+			Instant now = this.clock.instant();
+			read(this.fullReadAt == null || !now.isBefore(this.fullReadAt.plus(FULL_READ)));
+		}
+	}
+
+	private void write(TopicDelta delta, Instant now) {
+		Query topic = Query.query(Criteria.where("_id").is(delta.topicId()));
+		this.mongo.upsert(topic, delta.toUpdate(now), HotTopic.class);
+		for (String worker : delta.workers()) {
+			// Only a worker the topic does not have yet, and only while it still counts
+			// them.
+			this.mongo.updateFirst(
+					Query.query(Criteria.where("_id")
+						.is(delta.topicId())
+						.and("workers")
+						.ne(worker)
+						.and("workerCount")
+						.not()
+						.gte(HotTopic.MAX_WORKERS)),
+					new Update().push("workers", worker).inc("workerCount", 1), HotTopic.class);
+		}
+	}
+
+	private void read(boolean all) {
+		synchronized (this.store) {
+			Instant now = this.clock.instant();
+			Query query = Query.query(Criteria.where("lastSeen").gte(now.minus(this.properties.topicWindow())));
+			if (!all) {
+				query.addCriteria(Criteria.where("writtenAt").gte(this.readSince.minus(CLOCK_SLACK)));
+			}
+			List<HotTopic> read = this.mongo.find(query, HotTopic.class);
+			synchronized (this) {
+				if (all) {
+					this.open.clear();
+					this.fullReadAt = now;
+				}
+				for (HotTopic topic : read) {
+					TopicDelta unwritten = this.pending.get(topic.getId());
+					this.open.put(topic.getId(), (unwritten != null) ? topic.plus(unwritten) : topic);
+				}
+				this.readSince = now;
+			}
 		}
 	}
 
@@ -126,6 +214,11 @@ public class TopicClusterer {
 		return Optional.ofNullable(this.mongo.findById(id, HotTopic.class));
 	}
 
+	/** An open topic as this instance sees it now. */
+	public synchronized Optional<HotTopic> open(String id) {
+		return Optional.ofNullable(this.open.get(id));
+	}
+
 	private Optional<HotTopic> closest(String category, List<String> terms, Instant now) {
 		Instant from = now.minus(this.properties.topicWindow());
 		return this.open.values()
@@ -135,6 +228,31 @@ public class TopicClusterer {
 			.filter((entry) -> entry.getValue() >= this.properties.topicSimilarity())
 			.max(Map.Entry.comparingByValue())
 			.map(Map.Entry::getKey);
+	}
+
+	/**
+	 * Where an appeal was placed: the topic as it is with the appeal counted, and the
+	 * appeal's part, counted once its decision is stored.
+	 */
+	public static final class Placement {
+
+		private final HotTopic topic;
+
+		private final TopicDelta appeal;
+
+		private Placement(HotTopic topic, TopicDelta appeal) {
+			this.topic = topic;
+			this.appeal = appeal;
+		}
+
+		public HotTopic topic() {
+			return this.topic;
+		}
+
+		TopicDelta appeal() {
+			return this.appeal;
+		}
+
 	}
 
 }
