@@ -1,8 +1,5 @@
 package org.waystation.gateway.protection;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -11,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.waystation.api.CorrelationId;
 
 /**
  * Gives every request a correlation id before anything else runs: the client's own if it
@@ -20,17 +18,15 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 public class CorrelationIdFilter implements WebFilter, Ordered {
 
-	public static final String HEADER = "X-Correlation-Id";
+	public static final String HEADER = CorrelationId.HEADER;
 
 	/** The exchange attribute holding the id. */
 	public static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
 
-	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-		String id = (given != null && VALID.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+		String id = CorrelationId.valid(given).orElseGet(CorrelationId::newId);
 		ServerHttpRequest request = exchange.getRequest()
 			.mutate()
 			.headers((headers) -> headers.set(HEADER, id))

@@ -1,7 +1,6 @@
 package org.waystation.gateway.protection;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -11,6 +10,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.waystation.api.ProblemBody;
 
 /**
  * Problem details (RFC 9457), the error format of every Waystation API, written by the
@@ -28,12 +28,7 @@ public final class Problems {
 		if (response.isCommitted()) {
 			return Mono.empty();
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
-		body.put("title", status.getReasonPhrase());
-		body.put("status", status.value());
-		body.put("detail", detail);
-		body.put("code", code);
+		Map<String, Object> body = ProblemBody.of(status.value(), status.getReasonPhrase(), code, detail);
 		body.putAll(extra);
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -1,10 +1,10 @@
 package org.waystation.support.correlation;
 
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
+
+import org.waystation.api.CorrelationId;
 
 /**
  * The correlation id ties together everything one request caused, in every service's log
@@ -15,7 +15,7 @@ import org.slf4j.MDC;
 public final class CorrelationIds {
 
 	/** The HTTP header. */
-	public static final String HEADER = "X-Correlation-Id";
+	public static final String HEADER = CorrelationId.HEADER;
 
 	/** The Kafka record header. */
 	public static final String KAFKA_HEADER = "ws-correlation-id";
@@ -23,18 +23,16 @@ public final class CorrelationIds {
 	/** The key in the logging context (MDC). */
 	public static final String MDC_KEY = "correlationId";
 
-	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
 	private CorrelationIds() {
 	}
 
 	/** The value if it is a usable id (1-64 letters, digits, dots, colons, hyphens). */
 	public static Optional<String> valid(String value) {
-		return (value != null && VALID.matcher(value).matches()) ? Optional.of(value) : Optional.empty();
+		return CorrelationId.valid(value);
 	}
 
 	public static String newId() {
-		return UUID.randomUUID().toString();
+		return CorrelationId.newId();
 	}
 
 	/** The correlation id of the work in progress on this thread, if any. */

@@ -31,13 +31,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -47,6 +42,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.waystation.api.AccessTokens;
 
 /**
  * Makes every servlet service an OAuth 2 resource server that checks every request again,
@@ -113,13 +109,7 @@ public class WaystationSecurityAutoConfiguration {
 
 	private static AuthenticationManager manager(TrustedIssuer issuer, SecurityProperties.Claims claims) {
 		NimbusJwtDecoder decoder = issuer.decoder();
-		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer.issuer());
-		if (!issuer.audiences().isEmpty()) {
-			validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<Collection<String>>(
-					JwtClaimNames.AUD,
-					(audiences) -> audiences != null && audiences.stream().anyMatch(issuer.audiences()::contains)));
-		}
-		decoder.setJwtValidator(validator);
+		decoder.setJwtValidator(AccessTokens.validator(issuer.issuer(), issuer.audiences()));
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 		provider.setJwtAuthenticationConverter(authenticationConverter(claims));
 		return provider::authenticate;
