@@ -4,12 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.waystation.support.privacy.WorkerIdConfiguration;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 @Import(WorkerIdConfiguration.class)
 public class RoutingApplication {
 

@@ -18,7 +18,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.waystation.routing.RoutingProperties;
 import org.waystation.support.state.SharedState;
@@ -30,11 +29,11 @@ import org.waystation.support.state.SharedState;
  *
  * <p>
  * Every instance keeps the open topics in memory and counts an appeal only once routing
- * has stored its decision (a replay finds the decision and is not counted again). What it
- * counted is written behind, once a second and at shutdown, as atomic increments of the
- * shared documents, so two instances add up rather than overwrite each other; at each
- * shared-state refresh it reads the topics other instances wrote since the last one
- * (every few minutes, all open topics). A crash loses at most the last second's counts.
+ * has stored its decision (a replay finds the decision and is not counted again). At each
+ * shared-state refresh it writes what it counted, as atomic increments of the shared
+ * documents (so two instances add up rather than overwrite each other), then reads the
+ * topics other instances wrote since the last one (every few minutes, all open topics);
+ * at shutdown it writes once more. A crash loses at most one refresh interval's counts.
  */
 @Component
 public class TopicClusterer implements SharedState {
@@ -105,8 +104,7 @@ public class TopicClusterer implements SharedState {
 		this.open.values().removeIf((old) -> old.getLastSeen().isBefore(from));
 	}
 
-	/** Writes what this instance counted since the last time. */
-	@Scheduled(fixedDelay = 1000)
+	/** Writes what this instance counted since the last time (also at shutdown). */
 	@PreDestroy
 	public void flush() {
 		synchronized (this.store) {
