@@ -1,21 +1,11 @@
 package org.waystation.support.security;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -44,7 +34,9 @@ public final class EndpointAccess {
 			if (!handler.getBeanType().getName().startsWith("org.waystation.")) {
 				continue;
 			}
-			String rule = rule(handler.getMethod(), handler.getBeanType());
+			String rule = EndpointRule.of(handler.getMethod(), handler.getBeanType())
+				.map(EndpointRule::describe)
+				.orElse(null);
 			Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
 			for (String pattern : entry.getKey().getPatternValues()) {
 				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -67,30 +59,6 @@ public final class EndpointAccess {
 
 	public List<Endpoint> endpoints() {
 		return this.endpoints;
-	}
-
-	private static String rule(Method method, Class<?> type) {
-		String rule = rule(method);
-		return (rule != null) ? rule : rule(type);
-	}
-
-	private static String rule(java.lang.reflect.AnnotatedElement element) {
-		RolesAllowed roles = AnnotatedElementUtils.findMergedAnnotation(element, RolesAllowed.class);
-		if (roles != null) {
-			return "roles " + String.join(",", new TreeSet<>(Arrays.asList(roles.value())));
-		}
-		if (has(element, PermitAll.class)) {
-			return "anyone";
-		}
-		if (has(element, DenyAll.class)) {
-			return "nobody";
-		}
-		PreAuthorize pre = AnnotatedElementUtils.findMergedAnnotation(element, PreAuthorize.class);
-		return (pre != null) ? "expression " + pre.value() : null;
-	}
-
-	private static boolean has(java.lang.reflect.AnnotatedElement element, Class<? extends Annotation> annotation) {
-		return AnnotatedElementUtils.hasAnnotation(element, annotation);
 	}
 
 	/**

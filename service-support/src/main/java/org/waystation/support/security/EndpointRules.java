@@ -1,17 +1,11 @@
 package org.waystation.support.security;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -42,29 +36,12 @@ final class EndpointRules implements AuthorizationManager<RequestAuthorizationCo
 	@Override
 	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
 			RequestAuthorizationContext request) {
-		Optional<HandlerMethod> handler = handlerOf(request.getRequest());
-		if (handler.isPresent()) {
-			HandlerMethod method = handler.get();
-			if (has(method, PermitAll.class)) {
-				return new AuthorizationDecision(true);
-			}
-			if (has(method, DenyAll.class)) {
-				return new AuthorizationDecision(false);
-			}
-			RolesAllowed roles = find(method, RolesAllowed.class);
-			if (roles != null) {
-				Authentication caller = authentication.get();
-				return new AuthorizationDecision(signedIn(caller) && caller.getAuthorities()
-					.stream()
-					.anyMatch((authority) -> Arrays.stream(roles.value())
-						.anyMatch((role) -> ("ROLE_" + role).equals(authority.getAuthority()))));
-			}
-		}
-		return new AuthorizationDecision(signedIn(authentication.get()));
-	}
-
-	private static boolean signedIn(Authentication caller) {
-		return caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
+		Authentication caller = authentication.get();
+		boolean allowed = handlerOf(request.getRequest())
+			.flatMap((handler) -> EndpointRule.of(handler.getMethod(), handler.getBeanType()))
+			.map((rule) -> rule.allows(caller))
+			.orElseGet(() -> EndpointRule.signedIn(caller));
+		return new AuthorizationDecision(allowed);
 	}
 
 	private Optional<HandlerMethod> handlerOf(HttpServletRequest request) {
@@ -86,24 +63,6 @@ final class EndpointRules implements AuthorizationManager<RequestAuthorizationCo
 				ServletRequestPathUtils.clearParsedRequestPath(request);
 			}
 		}
-	}
-
-	private static boolean has(HandlerMethod method, Class<? extends java.lang.annotation.Annotation> annotation) {
-		return AnnotatedElementUtils.hasAnnotation(method.getMethod(), annotation)
-				|| (!hasRule(method) && AnnotatedElementUtils.hasAnnotation(method.getBeanType(), annotation));
-	}
-
-	private static <A extends java.lang.annotation.Annotation> A find(HandlerMethod method, Class<A> annotation) {
-		A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), annotation);
-		return (onMethod != null || hasRule(method)) ? onMethod
-				: AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), annotation);
-	}
-
-	/** Whether the method states its own rule (which then wins over its class's). */
-	private static boolean hasRule(HandlerMethod method) {
-		return AnnotatedElementUtils.hasAnnotation(method.getMethod(), PermitAll.class)
-				|| AnnotatedElementUtils.hasAnnotation(method.getMethod(), DenyAll.class)
-				|| AnnotatedElementUtils.hasAnnotation(method.getMethod(), RolesAllowed.class);
 	}
 
 	private RequestMappingHandlerMapping mapping() {
