@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.waystation.department.staff.StaffDirectory;
+import org.waystation.department.supervision.Supervision;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.StaffAccountChanged;
+import org.waystation.events.SupervisorAlerted;
 import org.waystation.testsupport.AccessMatrix;
 import org.waystation.testsupport.AccessMatrix.Persona;
 import org.waystation.testsupport.AccessMatrix.Request;
@@ -46,6 +48,9 @@ class DepartmentAccessMatrixIT extends ServiceScenario {
 	@Autowired
 	StaffDirectory staff;
 
+	@Autowired
+	Supervision supervision;
+
 	private AccessMatrix matrix;
 
 	private String newCase() {
@@ -66,12 +71,25 @@ class DepartmentAccessMatrixIT extends ServiceScenario {
 		return caseId;
 	}
 
+	/** An urgent alert for HRSS, once department-service has recorded it. */
+	private String newAlert() {
+		SupervisorAlerted alert = Samples.fresh(SupervisorAlerted.class);
+		SupervisorAlerted forHrss = new SupervisorAlerted(alert.eventId(), alert.appealId(), alert.occurredAt(), 1,
+				alert.correlationId(), alert.trackingCode(), alert.kind(), "HRSS", alert.category(), alert.priority(),
+				alert.confidence(), false, alert.district(), alert.reason());
+		sender().send(forHrss);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.supervision.alert(forHrss.eventId().toString()).isPresent());
+		return forHrss.eventId().toString();
+	}
+
 	private HttpJson staffOwn() {
 		return http().as(this.matrix.token(STAFF_OWN));
 	}
 
 	private static String reason() {
-		return HttpJson.json(Map.of("reason", "不属于本部门职责"));
+		return HttpJson.json(Map.of("reason", "不属于本部门职责", "basis", "区人社局职责清单（2026年版）"));
 	}
 
 	private static String text() {
@@ -90,6 +108,17 @@ class DepartmentAccessMatrixIT extends ServiceScenario {
 		this.matrix
 			.expect("GET", "/api/v1/departments/{code}/cases", () -> Request.get("/api/v1/departments/HRSS/cases"),
 					STAFF_OWN, SUPERVISOR_OWN, SUPERVISOR_ALL)
+			.expect("GET", "/api/v1/departments/{code}/queues", () -> Request.get("/api/v1/departments/HRSS/queues"),
+					STAFF_OWN, SUPERVISOR_OWN, SUPERVISOR_ALL)
+			.expect("POST", "/api/v1/cases/{caseId}/return/reject",
+					() -> Request.post(cases + returnedCase() + "/return/reject",
+							HttpJson.json(Map.of("reason", "站点在本区，属本部门职责"))),
+					TRIAGE)
+			.expect("GET", "/api/v1/supervision/worklist", () -> Request.get("/api/v1/supervision/worklist"),
+					java.util.EnumSet.of(TRIAGE, Persona.SUPERVISOR_OWN, Persona.SUPERVISOR_OTHER, SUPERVISOR_ALL))
+			.expect("POST", "/api/v1/supervision/alerts/{alertId}/ack",
+					() -> Request.post("/api/v1/supervision/alerts/" + newAlert() + "/ack", "{}"), SUPERVISOR_OWN,
+					SUPERVISOR_ALL)
 			.expect("GET", "/api/v1/departments/{code}/staff", () -> Request.get("/api/v1/departments/HRSS/staff"),
 					STAFF_OWN, SUPERVISOR_OWN, SUPERVISOR_ALL)
 			.expect("GET", "/api/v1/cases", () -> Request.get("/api/v1/cases?status=RETURNED"),

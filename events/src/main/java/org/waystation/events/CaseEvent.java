@@ -7,8 +7,8 @@ package org.waystation.events;
  */
 public sealed interface CaseEvent extends Event
 		permits CaseOpened, CaseAssigned, CaseSigned, CaseStarted, CaseReplied, CaseInfoRequested, CaseInfoProvided,
-		CaseExtensionRequested, CaseExtended, CaseExtensionRejected, CaseReturned, CaseRedispatched, CaseResolved,
-		CaseRated, CaseReopened, CaseClosed, CaseEscalated, CaseMerged, SlaWarning, SlaBreached {
+		CaseExtensionRequested, CaseExtended, CaseExtensionRejected, CaseReturned, CaseReturnRejected, CaseRedispatched,
+		CaseResolved, CaseRated, CaseReopened, CaseClosed, CaseEscalated, CaseMerged, SlaWarning, SlaBreached {
 
 	String caseId();
 

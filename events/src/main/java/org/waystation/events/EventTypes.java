@@ -31,6 +31,7 @@ public final class EventTypes {
 		register("CaseExtended", CaseExtended.class);
 		register("CaseExtensionRejected", CaseExtensionRejected.class);
 		register("CaseReturned", CaseReturned.class);
+		register("CaseReturnRejected", CaseReturnRejected.class);
 		register("CaseRedispatched", CaseRedispatched.class);
 		register("CaseResolved", CaseResolved.class);
 		register("CaseRated", CaseRated.class);

@@ -35,6 +35,7 @@ import org.waystation.events.CaseRedispatched;
 import org.waystation.events.CaseReopened;
 import org.waystation.events.CaseReplied;
 import org.waystation.events.CaseResolved;
+import org.waystation.events.CaseReturnRejected;
 import org.waystation.events.CaseReturned;
 import org.waystation.events.CaseSigned;
 import org.waystation.events.CaseStarted;
@@ -53,6 +54,16 @@ import org.waystation.support.outbox.OutboxEntry;
 @CompoundIndexes({ @CompoundIndex(name = "queue", def = "{'department': 1, 'status': 1, 'resolveDueAt': 1}"),
 		@CompoundIndex(name = "sla", def = "{'nextSlaCheckAt': 1}") })
 public class Case {
+
+	public static final String SLA_ON_TIME = "ON_TIME";
+
+	public static final String SLA_PAST_HALF = "PAST_HALF";
+
+	public static final String SLA_AT_RISK = "AT_RISK";
+
+	public static final String SLA_BREACHED = "BREACHED";
+
+	public static final String SLA_PAUSED = "PAUSED";
 
 	@Id
 	private String id;
@@ -81,6 +92,15 @@ public class Case {
 
 	/** The classifier's three likeliest categories, for the triage desk. */
 	private List<AppealRouted.Suggestion> suggestions = new ArrayList<>();
+
+	/** What the worker submitted, exactly. */
+	private CaseFacts.Submission submission;
+
+	/** Why routing sent it here. */
+	private CaseFacts.Routing routing;
+
+	/** The case this one was re-dispatched from, if any. */
+	private String redispatchedFrom;
 
 	private String correlationId;
 
@@ -126,6 +146,13 @@ public class Case {
 
 	private Instant nextSlaCheckAt;
 
+	/**
+	 * How far its running clocks have gone: {@code ON_TIME}, {@code PAST_HALF},
+	 * {@code AT_RISK} (past 80 %), {@code BREACHED}, {@code PAUSED}; {@code null} when
+	 * none runs.
+	 */
+	private String slaState;
+
 	private boolean escalated;
 
 	private String pendingQuestion;
@@ -134,7 +161,17 @@ public class Case {
 
 	private String returnReason;
 
+	private String returnBasis;
+
 	private Instant returnedAt;
+
+	/** The status the case had when it was returned, which a rejected return restores. */
+	private CaseStatus statusBeforeReturn;
+
+	private boolean returnRejected;
+
+	/** The extensions approved so far, added up. */
+	private Duration extendedBy;
 
 	private String redispatchedTo;
 
@@ -149,6 +186,9 @@ public class Case {
 	private String mergedInto;
 
 	private List<CaseNote> notes = new ArrayList<>();
+
+	/** Every step, in order; entries are only ever added. */
+	private List<CaseHistoryEntry> history = new ArrayList<>();
 
 	/** Worker feedback events already applied, so that a replay changes nothing. */
 	private List<String> feedbackEventIds = new ArrayList<>();
@@ -189,7 +229,12 @@ public class Case {
 				new Opening(routed.appealId(), routed.trackingCode(), routed.correlationId(), routed.category(),
 						routed.appealType(), routed.priority(), routed.district(),
 						department.equals(routed.department()) ? routed.office() : null, routed.duplicateOf(),
-						routed.suggestions()),
+						routed.suggestions(),
+						new CaseFacts.Submission(routed.text(), routed.channel(), routed.stationId(),
+								routed.submittedAt(), routed.workerId()),
+						new CaseFacts.Routing(routed.confidence(), routed.matchedKeywords(), routed.explanation(),
+								routed.explanationEn(), routed.policy(), routed.routingRuleId()),
+						null),
 				department, role, terms, now);
 	}
 
@@ -201,7 +246,7 @@ public class Case {
 		return open(redispatchIdFor(from.id, department),
 				new Opening(from.appealId, from.trackingCode, from.correlationId,
 						(category != null) ? category : from.category, from.appealType, from.priority, from.district,
-						null, null, List.of()),
+						null, null, List.of(), from.submission, null, from.id),
 				department, from.role, terms, now);
 	}
 
@@ -219,6 +264,9 @@ public class Case {
 		opened.office = opening.office();
 		opened.duplicateOf = opening.duplicateOf();
 		opened.suggestions = new ArrayList<>(opening.suggestions());
+		opened.submission = opening.submission();
+		opened.routing = opening.routing();
+		opened.redispatchedFrom = opening.redispatchedFrom();
 		opened.correlationId = opening.correlationId();
 		opened.status = CaseStatus.OPEN;
 		opened.openedAt = now;
@@ -228,6 +276,8 @@ public class Case {
 		opened.resolveAllowed = terms.resolveWithin();
 		opened.signDueAt = terms.signDueAt();
 		opened.resolveDueAt = terms.resolveDueAt();
+		opened.record(CaseHistoryEntry.OPENED, now, (opening.redispatchedFrom() != null) ? "triage" : "routing", null,
+				role, opened.resolveDueAt, false);
 		opened.outbox.add(OutboxEntry.of(new CaseOpened(opened.envelope(now), opened.category, opened.appealType,
 				opened.priority, role, opened.district, opened.signDueAt, opened.resolveDueAt)));
 		return opened;
@@ -236,7 +286,8 @@ public class Case {
 	/** What a new case starts from: the appeal and how it was classified. */
 	private record Opening(String appealId, String trackingCode, String correlationId, String category,
 			String appealType, String priority, String district, String office, String duplicateOf,
-			List<AppealRouted.Suggestion> suggestions) {
+			List<AppealRouted.Suggestion> suggestions, CaseFacts.Submission submission, CaseFacts.Routing routing,
+			String redispatchedFrom) {
 
 	}
 
@@ -245,6 +296,7 @@ public class Case {
 	List<CaseEvent> assign(String staff, String by, String mode, Instant now) {
 		require("assign", CaseStatus.ACTIVE, "it is no longer being handled");
 		this.assignee = staff;
+		record(CaseHistoryEntry.ASSIGNED, now, by, null, staff + " (" + mode + ")", null, true);
 		return List.of(new CaseAssigned(envelope(now), staff, by, mode));
 	}
 
@@ -260,6 +312,7 @@ public class Case {
 		if (this.assignee == null) {
 			this.assignee = staff;
 		}
+		record(CaseHistoryEntry.SIGNED, now, staff, null, null, null, false);
 		return List.of(new CaseSigned(envelope(now), staff));
 	}
 
@@ -268,12 +321,21 @@ public class Case {
 		require("start handling", EnumSet.of(CaseStatus.SIGNED, CaseStatus.REOPENED),
 				"it must be signed for (or reopened) first");
 		this.status = CaseStatus.IN_PROGRESS;
+		record(CaseHistoryEntry.STARTED, now, staff, null, null, null, false);
 		return List.of(new CaseStarted(envelope(now), staff));
 	}
 
-	/** An internal note for colleagues; the worker never sees it. */
+	/**
+	 * An internal note for colleagues; the worker never sees it. A closed, merged or
+	 * re-dispatched case takes no more notes: its record is complete.
+	 */
 	void note(String text, String staff, Instant now) {
+		if (this.status == CaseStatus.CLOSED || this.status == CaseStatus.MERGED
+				|| this.status == CaseStatus.REDISPATCHED) {
+			throw new IllegalTransitionException("add a note to", this.status, "its record is complete");
+		}
 		this.notes.add(new CaseNote(CaseNote.NOTE, staff, text, now));
+		record(CaseHistoryEntry.NOTE, now, staff, text, null, null, true);
 	}
 
 	/** A reply the worker reads; handling starts if it had not. */
@@ -284,6 +346,7 @@ public class Case {
 			this.status = CaseStatus.IN_PROGRESS;
 		}
 		this.notes.add(new CaseNote(CaseNote.REPLY, staff, text, now));
+		record(CaseHistoryEntry.REPLY, now, staff, text, null, null, false);
 		return List.of(new CaseReplied(envelope(now), text, staff));
 	}
 
@@ -293,6 +356,7 @@ public class Case {
 		this.status = CaseStatus.WAITING_FOR_WORKER;
 		this.pendingQuestion = question;
 		this.pausedAt = now;
+		record(CaseHistoryEntry.QUESTION, now, staff, question, null, null, false);
 		return List.of(new CaseInfoRequested(envelope(now), question, staff));
 	}
 
@@ -310,17 +374,28 @@ public class Case {
 		this.pendingQuestion = null;
 		this.pausedAt = null;
 		this.notes.add(new CaseNote(CaseNote.ANSWER, CaseNote.WORKER, answer, now));
+		record(CaseHistoryEntry.ANSWER, now, CaseNote.WORKER, answer, null, this.resolveDueAt, false);
 		return List.of(new CaseInfoProvided(envelope(now), answer, this.resolveDueAt));
 	}
 
-	/** Ask for more time (延期); only a supervisor's approval moves the deadline. */
-	List<CaseEvent> requestExtension(Duration extension, String reason, String staff, Instant now) {
+	/**
+	 * Ask for more time (延期); only a supervisor's approval moves the deadline. All the
+	 * extensions of a case together may not exceed the time the policy allows to resolve
+	 * it.
+	 * @param limit the time the case's policy allows to resolve
+	 */
+	List<CaseEvent> requestExtension(Duration extension, String reason, String staff, Duration limit, Instant now) {
 		require("extend", EnumSet.of(CaseStatus.SIGNED, CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FOR_WORKER,
 				CaseStatus.REOPENED), "only a case being handled can be extended");
 		if (this.extensionRequest != null) {
 			throw new IllegalTransitionException("extend", this.status, "an extension request is already waiting");
 		}
+		Duration granted = (this.extendedBy != null) ? this.extendedBy : Duration.ZERO;
+		if (granted.plus(extension).compareTo(limit) > 0) {
+			throw new ExtensionTooLongException(extension, limit, granted);
+		}
 		this.extensionRequest = new ExtensionRequest(extension, reason, staff, now);
+		record(CaseHistoryEntry.EXTENSION_REQUESTED, now, staff, reason, extension.toString(), null, true);
 		return List.of(new CaseExtensionRequested(envelope(now), staff, extension.toString(), reason));
 	}
 
@@ -328,31 +403,59 @@ public class Case {
 		ExtensionRequest request = pendingExtension("approve an extension of");
 		this.resolveDueAt = time.plus(this.resolveDueAt, request.extension());
 		this.resolveAllowed = this.resolveAllowed.plus(request.extension());
+		this.extendedBy = ((this.extendedBy != null) ? this.extendedBy : Duration.ZERO).plus(request.extension());
 		this.extensionRequest = null;
-		return List.of(new CaseExtended(envelope(now), supervisor, request.extension().toString(), this.resolveDueAt));
+		record(CaseHistoryEntry.EXTENSION_APPROVED, now, supervisor, request.reason(), request.extension().toString(),
+				this.resolveDueAt, false);
+		return List.of(new CaseExtended(envelope(now), supervisor, request.extension().toString(), this.resolveDueAt,
+				request.reason()));
 	}
 
 	List<CaseEvent> rejectExtension(String supervisor, String reason, Instant now) {
-		pendingExtension("reject an extension of");
+		ExtensionRequest request = pendingExtension("reject an extension of");
 		this.extensionRequest = null;
+		record(CaseHistoryEntry.EXTENSION_REJECTED, now, supervisor, reason, request.extension().toString(), null,
+				true);
 		return List.of(new CaseExtensionRejected(envelope(now), supervisor, reason));
 	}
 
 	/**
 	 * Return the case (退单) as not the department's own: before signing for it, or within
-	 * one working day of signing, with a reason. Triage reviews it.
+	 * one working day of signing, with a reason and its basis. Triage reviews it; a case
+	 * whose return triage rejected cannot be returned again.
 	 */
-	List<CaseEvent> returnCase(String reason, String staff, SlaTime workingTime, Duration limit, Instant now) {
+	List<CaseEvent> returnCase(String reason, String basis, String staff, SlaTime workingTime, Duration limit,
+			Instant now) {
 		require("return", EnumSet.of(CaseStatus.OPEN, CaseStatus.SIGNED, CaseStatus.IN_PROGRESS),
 				"only a case not yet answered can be returned");
 		if (this.signedAt != null && workingTime.between(this.signedAt, now).compareTo(limit) > 0) {
 			throw new IllegalTransitionException("return", this.status,
 					"a case can be returned only within one working day of signing for it");
 		}
+		if (this.returnRejected) {
+			throw new IllegalTransitionException("return", this.status,
+					"the triage desk already rejected a return of this case");
+		}
+		this.statusBeforeReturn = this.status;
 		this.status = CaseStatus.RETURNED;
 		this.returnReason = reason;
+		this.returnBasis = basis;
 		this.returnedAt = now;
-		return List.of(new CaseReturned(envelope(now), reason, staff));
+		record(CaseHistoryEntry.RETURNED, now, staff, reason, basis, null, true);
+		return List.of(new CaseReturned(envelope(now), reason, staff, basis));
+	}
+
+	/**
+	 * The triage desk rejects the return: the case goes back to the department in the
+	 * status it had, with its deadlines as they were (its clocks kept running).
+	 */
+	List<CaseEvent> rejectReturn(String reason, String staff, Instant now) {
+		require("reject the return of", EnumSet.of(CaseStatus.RETURNED), "only a returned case can be");
+		this.status = (this.statusBeforeReturn != null) ? this.statusBeforeReturn : CaseStatus.OPEN;
+		this.statusBeforeReturn = null;
+		this.returnRejected = true;
+		record(CaseHistoryEntry.RETURN_REJECTED, now, staff, reason, null, null, true);
+		return List.of(new CaseReturnRejected(envelope(now), staff, reason));
 	}
 
 	/**
@@ -370,6 +473,9 @@ public class Case {
 		}
 		this.status = CaseStatus.REDISPATCHED;
 		this.redispatchedTo = toDepartment;
+		this.nextSlaCheckAt = null;
+		record(CaseHistoryEntry.REDISPATCHED, now, staff, note,
+				(category != null) ? toDepartment + " / " + category : toDepartment, null, false);
 		return List.of(new CaseRedispatched(envelope(now), toDepartment, redispatchIdFor(this.id, toDepartment), staff,
 				note, category));
 	}
@@ -388,6 +494,8 @@ public class Case {
 		this.resolvedOnTime = !now.isAfter(this.resolveDueAt);
 		this.extensionRequest = null;
 		this.nextSlaCheckAt = now.plus(ratingWindow);
+		record(CaseHistoryEntry.RESOLVED, now, staff, resolution, this.resolvedOnTime ? "ON_TIME" : "LATE", null,
+				false);
 		return List.of(new CaseResolved(envelope(now), resolution, staff, this.resolvedOnTime));
 	}
 
@@ -404,6 +512,7 @@ public class Case {
 		this.status = CaseStatus.RATED;
 		this.rating = value.name();
 		this.ratingComment = comment;
+		record(CaseHistoryEntry.RATED, now, CaseNote.WORKER, comment, value.name(), null, false);
 		List<CaseEvent> events = new ArrayList<>();
 		events.add(new CaseRated(envelope(now), value.name(), comment));
 		if (value.isSatisfied()) {
@@ -417,10 +526,13 @@ public class Case {
 			this.resolveDueAt = time.plus(now, resolveWithin);
 			this.resolvedAt = null;
 			this.resolvedOnTime = null;
+			record(CaseHistoryEntry.REOPENED, now, CaseNote.WORKER, comment, String.valueOf(this.reopenCount),
+					this.resolveDueAt, false);
 			events.add(new CaseReopened(envelope(now), this.reopenCount, this.resolveDueAt));
 		}
 		else {
 			this.escalated = true;
+			record(CaseHistoryEntry.ESCALATED, now, "system", comment, "SECOND_DISSATISFACTION", null, true);
 			events.add(new CaseEscalated(envelope(now), "SECOND_DISSATISFACTION", supervisor));
 		}
 		this.nextSlaCheckAt = null;
@@ -441,6 +553,7 @@ public class Case {
 		this.closedAt = now;
 		this.closedResolved = resolved;
 		this.nextSlaCheckAt = null;
+		record(CaseHistoryEntry.CLOSED, now, by, reason, resolved ? "RESOLVED" : "NOT_RESOLVED", null, false);
 		return new CaseClosed(envelope(now), resolved, by, reason);
 	}
 
@@ -457,6 +570,7 @@ public class Case {
 		this.status = CaseStatus.MERGED;
 		this.mergedInto = primary.id;
 		this.nextSlaCheckAt = null;
+		record(CaseHistoryEntry.MERGED, now, staff, null, primary.trackingCode, null, false);
 		return List.of(new CaseMerged(envelope(now), primary.id, primary.trackingCode, staff));
 	}
 
@@ -480,9 +594,12 @@ public class Case {
 			SlaClock clock = milestone.clock();
 			if (milestone.isBreach()) {
 				this.escalated = true;
+				record(CaseHistoryEntry.SLA_BREACHED, now, "system", null, clock.name(), clock.dueAt(), true);
 				events.add(new SlaBreached(envelope(now), clock.name(), clock.dueAt(), supervisor));
 			}
 			else {
+				record(CaseHistoryEntry.SLA_WARNING, now, "system", null,
+						clock.name() + " " + milestone.threshold() + "%", clock.dueAt(), true);
 				events.add(new SlaWarning(envelope(now), clock.name(), milestone.threshold(), clock.dueAt()));
 			}
 		}
@@ -490,12 +607,36 @@ public class Case {
 		return events;
 	}
 
-	/** Works out when the next SLA milestone falls, after any change to the case. */
+	/**
+	 * Works out when the next SLA milestone falls, and how far the running clocks have
+	 * gone, after any change to the case.
+	 */
 	void refreshSlaCheck(SlaTime time) {
+		this.slaState = slaStateNow();
 		if (this.status == CaseStatus.RESOLVED) {
 			return;
 		}
 		this.nextSlaCheckAt = SlaClock.nextCheck(activeClocks(), this.slaFired, time);
+	}
+
+	private String slaStateNow() {
+		if (this.status == CaseStatus.WAITING_FOR_WORKER) {
+			return SLA_PAUSED;
+		}
+		List<SlaClock> clocks = activeClocks();
+		if (clocks.isEmpty()) {
+			return null;
+		}
+		int reached = 0;
+		for (SlaClock clock : clocks) {
+			for (String key : this.slaFired) {
+				if (key.startsWith(clock.keyPrefix() + "@")) {
+					reached = Math.max(reached, Integer.parseInt(key.substring(key.indexOf('@') + 1)));
+				}
+			}
+		}
+		return (reached >= 100) ? SLA_BREACHED
+				: (reached >= 80) ? SLA_AT_RISK : (reached >= 50) ? SLA_PAST_HALF : SLA_ON_TIME;
 	}
 
 	/**
@@ -522,6 +663,14 @@ public class Case {
 	}
 
 	// ---- helpers
+
+	private void record(String action, Instant at, String actor, String text, String detail, Instant dueAt,
+			boolean internal) {
+		if (this.history == null) {
+			this.history = new ArrayList<>();
+		}
+		this.history.add(new CaseHistoryEntry(action, at, actor, text, detail, dueAt, internal));
+	}
 
 	private void require(String action, Set<CaseStatus> allowed, String reason) {
 		if (!allowed.contains(this.status)) {
@@ -672,6 +821,10 @@ public class Case {
 		return this.nextSlaCheckAt;
 	}
 
+	public String getSlaState() {
+		return this.slaState;
+	}
+
 	public boolean isEscalated() {
 		return this.escalated;
 	}
@@ -710,6 +863,30 @@ public class Case {
 
 	public String getMergedInto() {
 		return this.mergedInto;
+	}
+
+	public CaseFacts.Submission getSubmission() {
+		return this.submission;
+	}
+
+	public CaseFacts.Routing getRouting() {
+		return this.routing;
+	}
+
+	public String getRedispatchedFrom() {
+		return this.redispatchedFrom;
+	}
+
+	public String getReturnBasis() {
+		return this.returnBasis;
+	}
+
+	public boolean isReturnRejected() {
+		return this.returnRejected;
+	}
+
+	public List<CaseHistoryEntry> getHistory() {
+		return (this.history != null) ? List.copyOf(this.history) : List.of();
 	}
 
 	public List<CaseNote> getNotes() {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,6 +30,7 @@ import org.waystation.events.AppealRouted;
 import org.waystation.events.CaseEvent;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseRedispatched;
+import org.waystation.events.Taxonomy;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
 import org.waystation.support.outbox.OutboxWriter;
@@ -58,6 +62,8 @@ public class CaseService {
 	private final MeterRegistry meters;
 
 	private final Clock clock;
+
+	private final Taxonomy taxonomy = Taxonomy.standard();
 
 	CaseService(MongoTemplate mongo, OutboxWriter outbox, SlaPolicies sla, StaffDirectory staff,
 			CaseProperties properties, MeterRegistry meters, Optional<Clock> clock) {
@@ -170,8 +176,15 @@ public class CaseService {
 		return act(caseId, (c) -> c.requestInfo(question, staffName, now()));
 	}
 
+	/**
+	 * Asks for more time; the extensions of a case add up to at most the time its policy
+	 * allows to resolve it.
+	 */
 	public Case requestExtension(String caseId, Duration extension, String reason, String staffName) {
-		return act(caseId, (c) -> c.requestExtension(extension, reason, staffName, now()));
+		return act(caseId,
+				(c) -> c.requestExtension(extension, reason, staffName,
+						this.sla.termsFor(c.getDepartment(), c.getAppealType(), c.getPriority(), now()).resolveWithin(),
+						now()));
 	}
 
 	public Case decideExtension(String caseId, String supervisorId, boolean approve, String reason) {
@@ -179,9 +192,14 @@ public class CaseService {
 				: c.rejectExtension(supervisorId, reason, now()));
 	}
 
-	public Case returnCase(String caseId, String reason, String staffName) {
-		return act(caseId,
-				(c) -> c.returnCase(reason, staffName, this.sla.calendar(), this.sla.calendar().workingDay(), now()));
+	public Case returnCase(String caseId, String reason, String basis, String staffName) {
+		return act(caseId, (c) -> c.returnCase(reason, basis, staffName, this.sla.calendar(),
+				this.sla.calendar().workingDay(), now()));
+	}
+
+	/** The triage desk rejects a return: the case goes back to its department. */
+	public Case rejectReturn(String caseId, String reason, String staffName) {
+		return act(caseId, (c) -> c.rejectReturn(reason, staffName, now()));
 	}
 
 	public Case redispatch(String caseId, String toDepartment, String category, String staffName, String note) {
@@ -266,9 +284,47 @@ public class CaseService {
 		return Optional.ofNullable(this.mongo.findById(caseId, Case.class));
 	}
 
+	/** The case a department has for an appeal, if it has one. */
+	public Optional<Case> caseOf(String appealId, String department) {
+		return find(Case.idFor(appealId, department));
+	}
+
 	/** The cases merged into this one. */
 	public List<Case> mergedInto(String caseId) {
 		return this.mongo.find(Query.query(Criteria.where("mergedInto").is(caseId)), Case.class);
+	}
+
+	/**
+	 * Every case of the case's appeal, itself included, oldest first: the lead and the
+	 * assisting cases, and the cases re-dispatches opened. Found by their ids, which
+	 * follow from the appeal, so it costs the same however many cases are stored.
+	 */
+	public List<Case> ofSameAppeal(Case c) {
+		List<String> ids = new ArrayList<>();
+		ids.add(Case.idFor(c.getAppealId(), Taxonomy.TRIAGE));
+		this.taxonomy.departments().forEach((d) -> ids.add(Case.idFor(c.getAppealId(), d.code())));
+		Map<String, Case> found = new LinkedHashMap<>();
+		List<Case> round = this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Case.class);
+		while (!round.isEmpty()) {
+			List<String> next = new ArrayList<>();
+			for (Case each : round) {
+				if (found.putIfAbsent(each.getId(), each) == null && each.getRedispatchedTo() != null) {
+					next.add(Case.redispatchIdFor(each.getId(), each.getRedispatchedTo()));
+				}
+			}
+			next.removeAll(found.keySet());
+			round = next.isEmpty() ? List.of()
+					: this.mongo.find(Query.query(Criteria.where("_id").in(next)), Case.class);
+		}
+		return found.values()
+			.stream()
+			.sorted(Comparator.comparing(Case::getOpenedAt).thenComparing(Case::getId))
+			.toList();
+	}
+
+	/** How many cases match each of several filters. */
+	public long count(CaseFilter filter) {
+		return this.mongo.count(Query.query(filter.toCriteria(now())), Case.class);
 	}
 
 	/** A page of a department's queue (or of every department's), sorted and filtered. */

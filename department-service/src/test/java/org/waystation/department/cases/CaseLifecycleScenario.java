@@ -86,7 +86,8 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		AppealRouted routed = new AppealRouted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
 				sample.correlationId(), sample.trackingCode(), "WAGE_ARREARS", "HRSS", "HELP", "HIGH", 0.9,
 				sample.matchedKeywords(), sample.explanation(), district, java.util.List.of("JUSTICE"), null, null,
-				java.util.List.of());
+				java.util.List.of(), sample.text(), sample.channel(), sample.stationId(), sample.submittedAt(),
+				sample.explanationEn(), sample.policy(), sample.routingRuleId(), sample.workerId());
 
 		sender().send(routed);
 
@@ -100,6 +101,26 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 			.await(CaseOpened.class, (e) -> e.appealId().equals(routed.appealId()) && e.role().equals("ASSIST"))
 			.department()).isEqualTo("JUSTICE");
 		assertThat(await(CaseAssigned.class, caseId).assignee()).isEqualTo(officer);
+
+		// The case file: the worker's own words, where they came from and why it came
+		// here.
+		JsonNode file = wang.get(cases).json();
+		assertThat(file.get("text").asString()).isEqualTo(sample.text());
+		assertThat(file.get("channel").asString()).isEqualTo(sample.channel());
+		assertThat(Instant.parse(file.get("submittedAt").asString())).isEqualTo(sample.submittedAt());
+		assertThat(file.get("contact").asString()).isEqualTo("/api/v1/appeals/" + sample.trackingCode() + "/contact");
+		assertThat(file.get("routing").get("explanation").asString()).isEqualTo(sample.explanation());
+		assertThat(file.get("routing").get("ruleId").asString()).isEqualTo(sample.routingRuleId());
+		assertThat(file.get("relatedCases").findValuesAsString("department")).containsExactlyInAnyOrder("HRSS",
+				"JUSTICE");
+		assertThat(wang.get("/api/v1/departments/HRSS/cases?q=" + sample.text().substring(2, 8) + "&size=100")
+			.json()
+			.get("items")
+			.findValuesAsString("caseId")).contains(caseId);
+		assertThat(wang.get("/api/v1/departments/HRSS/cases?trackingCode=" + sample.trackingCode())
+			.json()
+			.get("items")
+			.findValuesAsString("caseId")).containsExactly(caseId);
 
 		post(wang, cases + "/sign", Map.of());
 		post(wang, cases + "/start", Map.of());
@@ -137,6 +158,32 @@ abstract class CaseLifecycleScenario extends ServiceScenario {
 		JsonNode c = wang.get(cases).json();
 		assertThat(c.get("status").asString()).isEqualTo("CLOSED");
 		assertThat(c.get("notes").findValuesAsString("kind")).contains("NOTE", "ANSWER");
+
+		// The history: every step with who did it; nothing overwritten.
+		List<String> steps = new java.util.ArrayList<>();
+		for (JsonNode entry : c.get("history")) {
+			steps.add(entry.get("action").asString() + ":" + entry.get("actor").asString() + ":"
+					+ (entry.hasNonNull("text") ? entry.get("text").asString() : "")
+					+ (entry.hasNonNull("detail") ? ":" + entry.get("detail").asString() : ""));
+		}
+		assertThat(steps).containsSubsequence("SIGNED:" + officer + ":", "STARTED:" + officer + ":",
+				"NOTE:" + officer + ":站长电话 139****0000，已联系。", "QUESTION:" + officer + ":请提供与站点的聊天记录截图。",
+				"ANSWER:worker:聊天记录已上传，站点在酒仙桥路10号。", "EXTENSION_REQUESTED:" + officer + ":需劳动保障监察大队现场核查。:PT14H",
+				"EXTENSION_APPROVED:" + supervisor + ":需劳动保障监察大队现场核查。:PT14H",
+				"RESOLVED:" + officer + ":站点已结清配送费3260元。:ON_TIME", "RATED:worker:只到账了一半。:DISSATISFIED",
+				"REOPENED:worker:只到账了一半。:1", "RESOLVED:" + officer + ":已督促站点补发剩余1630元，今日已到账。:ON_TIME",
+				"RATED:worker:全部到账了，谢谢。:SATISFIED", "CLOSED:worker:SATISFIED:RESOLVED");
+		for (JsonNode entry : c.get("history")) {
+			boolean internal = List
+				.of("NOTE", "EXTENSION_REQUESTED", "EXTENSION_REJECTED", "ASSIGNED", "RETURNED", "RETURN_REJECTED",
+						"ESCALATED", "SLA_WARNING", "SLA_BREACHED")
+				.contains(entry.get("action").asString());
+			assertThat(entry.get("internal").asBoolean()).as(entry.toString()).isEqualTo(internal);
+		}
+		// The record of a closed case is complete.
+		HttpJson.Response lateNote = wang.post(cases + "/notes", HttpJson.json(Map.of("text", "补记")));
+		assertThat(lateNote.status()).isEqualTo(409);
+		assertThat(lateNote.json().get("caseStatus").asString()).isEqualTo("CLOSED");
 
 		String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
 		HttpJson everyDepartment = http().as(TestIssuer.get().supervisor("chen", "*"));

@@ -22,6 +22,7 @@ import org.waystation.events.CaseEvent;
 import org.waystation.events.CaseExtended;
 import org.waystation.events.CaseInfoProvided;
 import org.waystation.events.CaseOpened;
+import org.waystation.events.CaseReturnRejected;
 import org.waystation.events.CaseRedispatched;
 import org.waystation.events.CaseReopened;
 import org.waystation.events.CaseResolved;
@@ -41,6 +42,8 @@ class CaseTest {
 
 	/** Wednesday 4 March 2026, 10:00 in Shanghai. */
 	private static final Instant OPENED = at("2026-03-04T10:00");
+
+	private static final String BASIS = "区人社局职责清单（2026年版）第3项";
 
 	private static Instant at(String local) {
 		return LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
@@ -67,7 +70,8 @@ class CaseTest {
 		AppealRouted routed = new AppealRouted(sample.eventId(), appealId, sample.occurredAt(), 1, appealId,
 				"WS4N8PQ2RT", sample.category(), department, sample.appealType(), sample.priority(),
 				sample.confidence(), sample.matchedKeywords(), sample.explanation(), sample.district(), List.of(), null,
-				null, List.of());
+				null, List.of(), sample.text(), sample.channel(), sample.stationId(), sample.submittedAt(),
+				sample.explanationEn(), sample.policy(), sample.routingRuleId(), sample.workerId());
 		return Case.open(Case.idFor(appealId, department), routed, department, CaseOpened.LEAD, helpTerms(OPENED),
 				OPENED);
 	}
@@ -105,9 +109,9 @@ class CaseTest {
 				c.resolve("已解决", "王建国", RATING_WINDOW, t);
 				c.rate("r1", Rating.DISSATISFIED, "没到账", CALENDAR, Duration.ofHours(70), "hrss-lihua", t);
 			}
-			case RETURNED -> c.returnCase("不属本部门", "王建国", CALENDAR, Duration.ofHours(7), t);
+			case RETURNED -> c.returnCase("不属本部门", BASIS, "王建国", CALENDAR, Duration.ofHours(7), t);
 			case REDISPATCHED -> {
-				c.returnCase("不属本部门", "王建国", CALENDAR, Duration.ofHours(7), t);
+				c.returnCase("不属本部门", BASIS, "王建国", CALENDAR, Duration.ofHours(7), t);
 				c.redispatch("PLATFORM_LIAISON", null, "triage-zhaomin", null, t);
 			}
 			case MERGED -> c.mergeInto(openFor("another-appeal", "JUSTICE"), "王建国", t);
@@ -152,6 +156,7 @@ class CaseTest {
 				Arguments.of(CaseStatus.OPEN, "return", CaseStatus.RETURNED),
 				Arguments.of(CaseStatus.SIGNED, "return", CaseStatus.RETURNED),
 				Arguments.of(CaseStatus.RETURNED, "redispatch", CaseStatus.REDISPATCHED),
+				Arguments.of(CaseStatus.RETURNED, "rejectReturn", CaseStatus.OPEN),
 				Arguments.of(CaseStatus.RATED, "close", CaseStatus.CLOSED),
 				Arguments.of(CaseStatus.RESOLVED, "close", CaseStatus.CLOSED),
 				Arguments.of(CaseStatus.IN_PROGRESS, "merge", CaseStatus.MERGED));
@@ -208,12 +213,100 @@ class CaseTest {
 						(c) -> c.rate("rate-" + System.nanoTime(), Rating.DISSATISFIED, null, CALENDAR,
 								Duration.ofHours(70), "hrss-lihua", OPENED.plusSeconds(900))),
 				java.util.Map.entry("return",
-						(c) -> c.returnCase("不属本部门", "李敏", CALENDAR, Duration.ofHours(7), OPENED.plusSeconds(900))),
+						(c) -> c.returnCase("不属本部门", BASIS, "李敏", CALENDAR, Duration.ofHours(7),
+								OPENED.plusSeconds(900))),
+				java.util.Map.entry("rejectReturn",
+						(c) -> c.rejectReturn("站点在本区，属本部门职责", "triage-zhaomin", OPENED.plusSeconds(900))),
 				java.util.Map.entry("redispatch",
 						(c) -> c.redispatch("JUSTICE", null, "triage-zhaomin", null, OPENED.plusSeconds(900))),
 				java.util.Map.entry("close", (c) -> c.close("hrss-lihua", true, "督办后结案", OPENED.plusSeconds(900))),
 				java.util.Map.entry("merge",
 						(c) -> c.mergeInto(openFor("primary-appeal", "JUSTICE"), "李敏", OPENED.plusSeconds(900))));
+
+	@Test
+	void aRejectedReturnGoesBackInTheStatusItHadAndCannotBeReturnedAgain() {
+		Case c = inStatus(CaseStatus.SIGNED);
+		Instant signDue = c.getSignDueAt();
+		Instant resolveDue = c.getResolveDueAt();
+		c.returnCase("押金由平台收取", BASIS, "王建国", CALENDAR, Duration.ofHours(7), OPENED.plusSeconds(600));
+
+		List<CaseEvent> events = c.rejectReturn("站点在朝阳区，属本局管辖", "triage-zhaomin", OPENED.plusSeconds(1200));
+
+		assertThat(c.getStatus()).isEqualTo(CaseStatus.SIGNED);
+		assertThat(c.getSignDueAt()).isEqualTo(signDue);
+		assertThat(c.getResolveDueAt()).isEqualTo(resolveDue);
+		assertThat(c.getReturnBasis()).isEqualTo(BASIS);
+		assertThat(events).singleElement()
+			.isInstanceOfSatisfying(CaseReturnRejected.class,
+					(rejected) -> assertThat(rejected.reason()).isEqualTo("站点在朝阳区，属本局管辖"));
+		assertThatThrownBy(
+				() -> c.returnCase("仍不属本部门", BASIS, "王建国", CALENDAR, Duration.ofHours(7), OPENED.plusSeconds(1800)))
+			.isInstanceOf(IllegalTransitionException.class)
+			.hasMessageContaining("already rejected a return");
+		assertThat(c.getHistory()).extracting(CaseHistoryEntry::action)
+			.containsSubsequence(CaseHistoryEntry.RETURNED, CaseHistoryEntry.RETURN_REJECTED);
+	}
+
+	@Test
+	void refusesExtensionsThatAddUpToMoreThanThePolicysTimeToResolve() {
+		Case c = inStatus(CaseStatus.IN_PROGRESS);
+		c.requestExtension(Duration.ofHours(50), "需现场核查", "王建国", Duration.ofHours(70), OPENED);
+		c.approveExtension("hrss-lihua", CALENDAR, OPENED);
+
+		assertThatThrownBy(() -> c.requestExtension(Duration.ofHours(21), "再延", "王建国", Duration.ofHours(70), OPENED))
+			.isInstanceOf(ExtensionTooLongException.class)
+			.hasMessageContaining("PT50H was granted already");
+		assertThat(c.getExtensionRequest()).isNull();
+		c.requestExtension(Duration.ofHours(20), "再延", "王建国", Duration.ofHours(70), OPENED);
+		assertThat(c.getExtensionRequest().extension()).isEqualTo(Duration.ofHours(20));
+	}
+
+	@Test
+	void takesNoNoteOnceItsRecordIsComplete() {
+		Case closed = inStatus(CaseStatus.CLOSED);
+
+		assertThatThrownBy(() -> closed.note("补记", "王建国", OPENED)).isInstanceOf(IllegalTransitionException.class)
+			.hasMessageContaining("record is complete");
+		assertThat(closed.getNotes()).isEmpty();
+	}
+
+	@Test
+	void keepsEveryResolutionAndRatingInItsHistory() {
+		Case c = inStatus(CaseStatus.IN_PROGRESS);
+		c.resolve("已责令补发一个月", "王建国", RATING_WINDOW, OPENED.plusSeconds(60));
+		c.rate("r1", Rating.DISSATISFIED, "只补发了一个月", CALENDAR, Duration.ofHours(70), "hrss-lihua",
+				OPENED.plusSeconds(120));
+		c.resolve("已补齐剩余两个月", "王建国", RATING_WINDOW, OPENED.plusSeconds(180));
+		c.rate("r2", Rating.SATISFIED, "都到账了", CALENDAR, Duration.ofHours(70), "hrss-lihua", OPENED.plusSeconds(240));
+
+		assertThat(c.getHistory()).filteredOn((e) -> e.action().equals(CaseHistoryEntry.RESOLVED))
+			.extracting(CaseHistoryEntry::text, CaseHistoryEntry::actor)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("已责令补发一个月", "王建国"),
+					org.assertj.core.groups.Tuple.tuple("已补齐剩余两个月", "王建国"));
+		assertThat(c.getHistory()).filteredOn((e) -> e.action().equals(CaseHistoryEntry.RATED))
+			.extracting(CaseHistoryEntry::detail, CaseHistoryEntry::text)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("DISSATISFIED", "只补发了一个月"),
+					org.assertj.core.groups.Tuple.tuple("SATISFIED", "都到账了"));
+		assertThat(c.getHistory()).extracting(CaseHistoryEntry::action)
+			.containsSubsequence(CaseHistoryEntry.OPENED, CaseHistoryEntry.SIGNED, CaseHistoryEntry.RESOLVED,
+					CaseHistoryEntry.RATED, CaseHistoryEntry.REOPENED, CaseHistoryEntry.RESOLVED,
+					CaseHistoryEntry.RATED, CaseHistoryEntry.CLOSED);
+	}
+
+	@Test
+	void isAtRiskOncePastEightyPerCentOfARunningClock() {
+		Case c = open();
+		assertThat(c.getSlaState()).isNull();
+		c.refreshSlaCheck(CALENDAR);
+		assertThat(c.getSlaState()).isEqualTo(Case.SLA_ON_TIME);
+
+		// Signing for it is due a working day (7 h) after opening; 80 % is 5.6 h in.
+		c.checkSla(CALENDAR, "hrss-lihua", RATING_WINDOW, CALENDAR.plus(OPENED, Duration.ofMinutes(340)));
+
+		assertThat(c.getSlaState()).isEqualTo(Case.SLA_AT_RISK);
+		assertThat(c.getHistory()).extracting(CaseHistoryEntry::action)
+			.containsSubsequence(CaseHistoryEntry.SLA_WARNING, CaseHistoryEntry.SLA_WARNING);
+	}
 
 	@Test
 	void pausesTheResolveClockWhileWaitingForTheWorker() {
@@ -237,9 +330,9 @@ class CaseTest {
 		Case c = inStatus(CaseStatus.IN_PROGRESS);
 		Instant due = c.getResolveDueAt();
 
-		c.requestExtension(Duration.ofHours(14), "需现场核查", "王建国", OPENED);
+		c.requestExtension(Duration.ofHours(14), "需现场核查", "王建国", Duration.ofHours(70), OPENED);
 		assertThat(c.getResolveDueAt()).isEqualTo(due);
-		assertThatThrownBy(() -> c.requestExtension(Duration.ofHours(7), "再延", "王建国", OPENED))
+		assertThatThrownBy(() -> c.requestExtension(Duration.ofHours(7), "再延", "王建国", Duration.ofHours(70), OPENED))
 			.hasMessageContaining("already waiting");
 		List<CaseEvent> events = c.approveExtension("hrss-lihua", CALENDAR, OPENED);
 
@@ -255,7 +348,7 @@ class CaseTest {
 	void keepsTheDeadlineWhenAnExtensionIsRejected() {
 		Case c = inStatus(CaseStatus.IN_PROGRESS);
 		Instant due = c.getResolveDueAt();
-		c.requestExtension(Duration.ofHours(14), "需现场核查", "王建国", OPENED);
+		c.requestExtension(Duration.ofHours(14), "需现场核查", "王建国", Duration.ofHours(70), OPENED);
 
 		c.rejectExtension("hrss-lihua", "请按期办结", OPENED);
 
@@ -270,9 +363,10 @@ class CaseTest {
 		Case inTime = open();
 		inTime.sign("王建国", at("2026-03-06T16:00"));
 
-		assertThatThrownBy(() -> late.returnCase("不属本部门", "王建国", CALENDAR, Duration.ofHours(7), at("2026-03-09T16:01")))
+		assertThatThrownBy(
+				() -> late.returnCase("不属本部门", BASIS, "王建国", CALENDAR, Duration.ofHours(7), at("2026-03-09T16:01")))
 			.hasMessageContaining("within one working day");
-		inTime.returnCase("不属本部门", "王建国", CALENDAR, Duration.ofHours(7), at("2026-03-09T15:59"));
+		inTime.returnCase("不属本部门", BASIS, "王建国", CALENDAR, Duration.ofHours(7), at("2026-03-09T15:59"));
 		assertThat(inTime.getStatus()).isEqualTo(CaseStatus.RETURNED);
 	}
 
@@ -282,7 +376,9 @@ class CaseTest {
 		AppealRouted routed = new AppealRouted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
 				sample.correlationId(), sample.trackingCode(), sample.category(), "HRSS", sample.appealType(),
 				sample.priority(), sample.confidence(), sample.matchedKeywords(), sample.explanation(),
-				sample.district(), List.of("JUSTICE"), "朝阳区人力资源和社会保障局劳动保障监察大队", "earlier-appeal", sample.suggestions());
+				sample.district(), List.of("JUSTICE"), "朝阳区人力资源和社会保障局劳动保障监察大队", "earlier-appeal", sample.suggestions(),
+				sample.text(), sample.channel(), sample.stationId(), sample.submittedAt(), sample.explanationEn(),
+				sample.policy(), sample.routingRuleId(), sample.workerId());
 
 		Case lead = Case.open(Case.idFor(routed.appealId(), "HRSS"), routed, "HRSS", CaseOpened.LEAD, helpTerms(OPENED),
 				OPENED);

@@ -205,7 +205,12 @@ abstract class DepartmentScenario extends ServiceScenario {
 		HttpJson triage = http().as(TestIssuer.get().triage("triage.zhaomin"));
 		assertThat(triage.get(caseUrl).status()).as("not returned yet").isEqualTo(404);
 		officer.post(caseUrl + "/sign", "{}");
-		assertThat(officer.post(caseUrl + "/return", HttpJson.json(Map.of("reason", "押金由平台收取，应由平台企业联络专班处理。"))).status())
+		assertThat(
+				officer
+					.post(caseUrl + "/return",
+							HttpJson.json(Map.of("reason", "押金由平台收取，应由平台企业联络专班处理。", "basis",
+									"《北京市接诉即办工作条例》第十五条：平台押金不属人社部门职责")))
+					.status())
 			.isEqualTo(200);
 
 		JsonNode returned = triage.get("/api/v1/cases?status=RETURNED&size=100").json();

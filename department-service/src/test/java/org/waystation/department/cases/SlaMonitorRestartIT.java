@@ -57,7 +57,8 @@ class SlaMonitorRestartIT {
 		// URGENT: sign for within 30 minutes, around the clock.
 		AppealRouted urgent = new AppealRouted(sample.eventId(), sample.appealId(), OPENED, 1, sample.correlationId(),
 				sample.trackingCode(), "WORK_INJURY", "HRSS", "HELP", "URGENT", 0.9, List.of("受伤"), "受伤", "朝阳区",
-				List.of(), null, null, List.of());
+				List.of(), null, null, List.of(), "送餐途中被电动车撞倒，腿受伤了", "MOBILE_APP", null, OPENED, null, "URGENT", null,
+				null);
 		try (EventRecorder events = new EventRecorder(this.infrastructure.kafkaBootstrapServers());
 				EventSender sender = new EventSender(this.infrastructure.kafkaBootstrapServers())) {
 			String caseId;

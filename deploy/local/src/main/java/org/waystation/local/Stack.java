@@ -161,7 +161,8 @@ public final class Stack implements AutoCloseable {
 			boolean wanted = switch (module) {
 				case "identity-service" -> name.startsWith("WAYSTATION_IDENTITY_") || name.startsWith("WAYSTATION_SMS_")
 						|| name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
-				case "intake-service", "routing-service" -> name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
+				case "intake-service", "routing-service", "department-service" ->
+					name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
 				default -> false;
 			};
 			if (wanted) {

@@ -128,7 +128,10 @@ public class RoutingDecision {
 				c.alternatives()
 					.stream()
 					.map((a) -> new AppealRouted.Suggestion(a.category(), a.department(), a.score()))
-					.toList())));
+					.toList(),
+				submitted.text(), routed.channel, submitted.stationId(), submitted.occurredAt(),
+				decision.explanationEn(), decision.policy(), (decision.rule() != null) ? decision.rule().id() : null,
+				phoneHash)));
 		if (decision.alert()) {
 			routed.outbox.add(OutboxEntry.of(new SupervisorAlerted(UUID.randomUUID(), submitted.appealId(), now,
 					SupervisorAlerted.SCHEMA_VERSION, submitted.correlationId(), submitted.trackingCode(),

@@ -30,6 +30,8 @@ import org.waystation.department.cases.CaseFilter;
 import org.waystation.department.cases.CaseService;
 import org.waystation.department.cases.CaseStatus;
 import org.waystation.events.Taxonomy;
+import org.waystation.support.privacy.PhoneNumbers;
+import org.waystation.support.privacy.WorkerIds;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
 import org.waystation.support.problem.ProblemException;
@@ -49,10 +51,16 @@ class CaseController {
 
 	private final Clock clock;
 
+	private static final List<CaseStatus> ACTIVE = List.of(CaseStatus.OPEN, CaseStatus.SIGNED, CaseStatus.IN_PROGRESS,
+			CaseStatus.WAITING_FOR_WORKER, CaseStatus.REOPENED);
+
 	private final Taxonomy taxonomy = Taxonomy.standard();
 
-	CaseController(CaseService cases, Optional<Clock> clock) {
+	private final WorkerIds workerIds;
+
+	CaseController(CaseService cases, WorkerIds workerIds, Optional<Clock> clock) {
 		this.cases = cases;
+		this.workerIds = workerIds;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -63,22 +71,59 @@ class CaseController {
 			@RequestParam(required = false) String priority, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String district, @RequestParam(required = false) String assignee,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String dueBefore,
+			@RequestParam(required = false) Boolean escalated, @RequestParam(required = false) Boolean paused,
+			@RequestParam(required = false) @Size(max = 32,
+					message = "must be at most 32 characters") String trackingCode,
+			@RequestParam(required = false) @Size(max = 32, message = "must be at most 32 characters") String phone,
+			@RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters") String q,
 			@RequestParam(defaultValue = "due") @Pattern(regexp = "due|opened",
 					message = "must be due or opened") String sort,
 			@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
 			@RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100,
 					message = "must be between 1 and 100") int size,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+		Taxonomy.Entry department = ownQueue(caller, code);
+		String workerId = null;
+		if (phone != null) {
+			workerId = PhoneNumbers.normalize(phone)
+				.map(this.workerIds::of)
+				.orElseThrow(() -> ProblemException.invalid("phone",
+						"must be a mainland mobile (13812345678) or a landline with area code (010-65123456)"));
+		}
+		CaseService.Page found = this.cases.queue(new CaseFilter(department.code(), status, priority, category,
+				district, assignee, overdue, instant("dueBefore", dueBefore), sort, escalated, paused, null, null,
+				blankToNull(trackingCode), workerId, words(q)), page, size);
+		return new QueueView(department.code(), department.name(language), status, page, size, found.total(),
+				found.cases().stream().map((c) -> CaseView.of(c, now())).toList());
+	}
+
+	/**
+	 * How many cases each of a department's working queues holds: the caller's own, the
+	 * unassigned, those due within a working day, the breached, the returned and those
+	 * waiting for the worker.
+	 */
+	@GetMapping("/api/v1/departments/{code}/queues")
+	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
+	QueueCounts queueCounts(Caller caller, @PathVariable String code) {
+		Taxonomy.Entry department = ownQueue(caller, code);
+		CaseFilter active = CaseFilter.of(department.code()).withStatuses(ACTIVE);
+		return new QueueCounts(department.code(), this.cases.count(active),
+				this.cases.count(active.withAssignee(caller.subject())), this.cases.count(active.withAssignee("")),
+				this.cases.count(active.withOverdue(false).withDueBefore(now().plus(Duration.ofDays(1)))),
+				this.cases.count(CaseFilter.of(department.code()).withOverdue(true)),
+				this.cases.count(CaseFilter.of(department.code()).withStatuses(List.of(CaseStatus.RETURNED))),
+				this.cases.count(CaseFilter.of(department.code()).withStatuses(List.of(CaseStatus.WAITING_FOR_WORKER))),
+				this.cases.count(active.withEscalated(true)), this.cases.count(active.withExtensionPending(true)));
+	}
+
+	private Taxonomy.Entry ownQueue(Caller caller, String code) {
 		Taxonomy.Entry department = this.taxonomy.department(code)
 			.orElseThrow(() -> ProblemException.notFound("department-not-found", "No department has code " + code
 					+ "; department codes are the taxonomy's, such as HRSS or TRANSPORT"));
 		if (!caller.maySee(department.code())) {
 			throw ProblemException.forbidden("You may see only the queues of your own department");
 		}
-		CaseService.Page found = this.cases.queue(new CaseFilter(department.code(), status, priority, category,
-				district, assignee, overdue, instant("dueBefore", dueBefore), sort), page, size);
-		return new QueueView(department.code(), department.name(language), status, page, size, found.total(),
-				found.cases().stream().map((c) -> CaseView.of(c, now())).toList());
+		return department;
 	}
 
 	/**
@@ -104,8 +149,8 @@ class CaseController {
 		else {
 			department = caller.supervisionScope();
 		}
-		CaseService.Page found = this.cases
-			.queue(new CaseFilter(department, statuses, null, null, null, null, overdue, null, "opened"), page, size);
+		CaseService.Page found = this.cases.queue(
+				CaseFilter.of(department).withStatuses(statuses).withOverdue(overdue).sortedBy("opened"), page, size);
 		return new QueueView(department, null, statuses, page, size, found.total(),
 				found.cases().stream().map((c) -> CaseView.of(c, now())).toList());
 	}
@@ -114,7 +159,8 @@ class CaseController {
 	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR })
 	CaseView get(Caller caller, @PathVariable String caseId) {
 		Case found = visible(caller, caseId);
-		return CaseView.of(found, now(), this.cases.mergedInto(caseId).stream().map(Case::getId).toList());
+		return CaseView.of(found, now(), this.cases.mergedInto(caseId).stream().map(Case::getId).toList(),
+				found.getHistory(), this.cases.ofSameAppeal(found).stream().map(CaseView.Related::of).toList());
 	}
 
 	/** A member of staff takes the case for themselves. */
@@ -219,9 +265,20 @@ class CaseController {
 	 */
 	@PostMapping("/api/v1/cases/{caseId}/return")
 	@RolesAllowed({ Roles.STAFF, Roles.TRIAGE })
-	CaseView returnCase(Caller caller, @PathVariable String caseId, @Valid @RequestBody ReasonRequest request) {
+	CaseView returnCase(Caller caller, @PathVariable String caseId, @Valid @RequestBody ReturnRequest request) {
 		CaseAccess.requireCaseWork(caller, visible(caller, caseId));
-		return view(this.cases.returnCase(caseId, request.reason().strip(), caller.subject()));
+		return view(this.cases.returnCase(caseId, request.reason().strip(), request.basis().strip(), caller.subject()));
+	}
+
+	/**
+	 * The triage desk reviews a return and rejects it, with a reason: the case goes back
+	 * to its department with its deadlines as they were.
+	 */
+	@PostMapping("/api/v1/cases/{caseId}/return/reject")
+	@RolesAllowed(Roles.TRIAGE)
+	CaseView rejectReturn(Caller caller, @PathVariable String caseId, @Valid @RequestBody ReasonRequest request) {
+		CaseAccess.requireTriage(caller, visible(caller, caseId));
+		return view(this.cases.rejectReturn(caseId, request.reason().strip(), caller.subject()));
 	}
 
 	/**
@@ -283,6 +340,22 @@ class CaseController {
 		return this.clock.instant();
 	}
 
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/** The words of a search, at most five. */
+	private static List<String> words(String q) {
+		if (q == null || q.isBlank()) {
+			return null;
+		}
+		List<String> words = List.of(q.strip().split("\\s+"));
+		if (words.size() > 5) {
+			throw ProblemException.invalid("q", "must have at most 5 words");
+		}
+		return words;
+	}
+
 	private static String required(String field, String value) {
 		if (value == null || value.isBlank()) {
 			throw ProblemException.invalid(field, "is required");
@@ -331,6 +404,18 @@ class CaseController {
 
 	}
 
+	/**
+	 * @param basis the rule, duty list or law under which the case is not the
+	 * department's
+	 */
+	record ReturnRequest(
+			@NotBlank(message = "is required") @Size(max = 500,
+					message = "must be at most 500 characters") String reason,
+			@NotBlank(message = "is required: the rule, duty list or law under which the case is not yours") @Size(
+					max = 500, message = "must be at most 500 characters") String basis) {
+
+	}
+
 	record RedispatchRequest(@NotBlank(message = "is required") String department, String category,
 			@Size(max = 500, message = "must be at most 500 characters") String note) {
 
@@ -342,6 +427,16 @@ class CaseController {
 	}
 
 	record MergeRequest(@NotBlank(message = "is required") String intoCaseId) {
+
+	}
+
+	/**
+	 * @param total the department's cases still being handled
+	 * @param dueSoon of those, the ones whose resolve deadline falls within a day and has
+	 * not passed
+	 */
+	record QueueCounts(String department, long total, long mine, long unassigned, long dueSoon, long breached,
+			long returned, long waitingForWorker, long escalated, long extensionPending) {
 
 	}
 
