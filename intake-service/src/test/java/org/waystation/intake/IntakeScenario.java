@@ -1,6 +1,9 @@
 package org.waystation.intake;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,10 +19,19 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.CaseAssigned;
+import org.waystation.events.CaseClosed;
+import org.waystation.events.CaseEnvelope;
+import org.waystation.events.CaseExtended;
+import org.waystation.events.CaseExtensionRequested;
+import org.waystation.events.CaseInfoProvided;
 import org.waystation.events.CaseInfoRequested;
 import org.waystation.events.CaseOpened;
+import org.waystation.events.CaseRated;
+import org.waystation.events.CaseReopened;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
+import org.waystation.events.SlaWarning;
 import org.waystation.events.Channel;
 import org.waystation.events.Topics;
 import org.waystation.events.WorkerAnswered;
@@ -263,6 +275,83 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(english.get("statusText").asString()).isEqualTo("Resolved; please rate how it was handled");
 		assertThat(english.get("departmentName").asString()).isEqualTo("Human Resources and Social Security Bureau");
 
+	}
+
+	@Test
+	void showsTheWorkerTheirWordsEveryPublicStepAndDeadlinesAsDatesButNothingInternal() {
+		String text = "站点连续三个月克扣派件费，每月少发800多元，站长说是公司规定。";
+		JsonNode accepted = http()
+			.post("/api/v1/appeals", HttpJson.json(Map.of("channel", "WEB", "text", text, "phone", "13822223333")))
+			.json();
+		String appealId = accepted.get("appealId").asString();
+		String trackingCode = accepted.get("trackingCode").asString();
+		String caseId = UUID.randomUUID().toString();
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		Instant firstDue = ZonedDateTime.now(shanghai).plusDays(20).withHour(17).withMinute(30).toInstant();
+		Instant extendedDue = firstDue.plus(Duration.ofDays(7));
+		Instant reopenedDue = firstDue.plus(Duration.ofDays(14));
+		Instant start = Instant.now();
+		java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Function<String, CaseEnvelope> step = (status) -> new CaseEnvelope(UUID.randomUUID(),
+				appealId, start.plusSeconds(steps.incrementAndGet()), appealId, caseId, trackingCode, "HRSS", status);
+		sender().send(new CaseOpened(step.apply("OPEN"), "LABOR_DISPUTE", "COMPLAINT", "NORMAL", CaseOpened.LEAD, "海淀区",
+				Instant.now().plus(Duration.ofDays(1)), firstDue));
+		sender().send(new CaseAssigned(step.apply("OPEN"), "hrss-wang", "system", "ROUND_ROBIN"));
+		sender().send(new CaseSigned(step.apply("SIGNED"), "hrss-wang"));
+		sender().send(new CaseInfoRequested(step.apply("WAITING_FOR_WORKER"), "请提供近三个月的结算截图。", "hrss-wang"));
+		sender().send(new CaseInfoProvided(step.apply("IN_PROGRESS"), "截图已上传。", firstDue));
+		sender().send(new CaseExtensionRequested(step.apply("IN_PROGRESS"), "hrss-wang", "PT14H", "需现场核查。"));
+		sender().send(new SlaWarning(step.apply("IN_PROGRESS"), "RESOLVE", 80, firstDue));
+		sender().send(new CaseExtended(step.apply("IN_PROGRESS"), "hrss-li", "PT14H", extendedDue, "需现场核查。"));
+		HttpJson worker = worker("13822223333");
+		JsonNode extended = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> worker.get("/api/v1/appeals/" + trackingCode).json(),
+					(view) -> view.get("timeline").findValuesAsString("event").contains("CaseExtended"));
+		assertThat(extended.get("text").asString()).isEqualTo(text);
+		assertThat(extended.get("deadlineText").asString()).isEqualTo("预计" + date(extendedDue, shanghai) + "前办结");
+		assertThat(extended.get("nextStep").asString()).isEqualTo("承办部门正在办理，有答复会通知您。");
+
+		sender().send(new CaseResolved(step.apply("RESOLVED"), "已责令站点补发9月派件费800元。", "hrss-wang", true));
+		sender().send(new CaseRated(step.apply("RATED"), "DISSATISFIED", "只补发了一个月。"));
+		sender().send(new CaseReopened(step.apply("REOPENED"), 1, reopenedDue));
+		sender().send(new CaseResolved(step.apply("RESOLVED"), "站点已补齐剩余两个月派件费1600元。", "hrss-wang", true));
+		sender().send(new CaseRated(step.apply("RATED"), "SATISFIED", "都到账了。"));
+		sender().send(new CaseClosed(step.apply("CLOSED"), true, "worker", "SATISFIED"));
+		JsonNode view = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> worker.get("/api/v1/appeals/" + trackingCode).json(),
+					(v) -> v.get("status").asString().equals("CLOSED"));
+
+		assertThat(view.get("timeline").findValuesAsString("event")).containsExactly("AppealSubmitted", "CaseOpened",
+				"CaseSigned", "CaseInfoRequested", "CaseInfoProvided", "CaseExtended", "CaseResolved", "CaseRated",
+				"CaseReopened", "CaseResolved", "CaseRated", "CaseClosed");
+		assertThat(view.get("timeline").findValuesAsString("text")).contains(
+				"承办部门待签收，预计" + date(firstDue, shanghai) + "前办结", "办理期限延长至" + date(extendedDue, shanghai) + "，原因：需现场核查。",
+				"重新办理，预计" + date(reopenedDue, shanghai) + "前办结");
+		assertThat(view.get("timeline").findValuesAsString("note")).contains("请提供近三个月的结算截图。", "截图已上传。",
+				"已责令站点补发9月派件费800元。", "站点已补齐剩余两个月派件费1600元。", "不满意", "满意");
+		assertThat(view.toString()).doesNotContain("hrss-wang", "hrss-li", "ROUND_ROBIN", "PT14H", "DISSATISFIED");
+		assertThat(view.get("deadlineText").isNull()).isTrue();
+		assertThat(view.get("nextStep").asString()).isEqualTo("诉求已结案，无需操作。");
+		JsonNode english = worker.get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en").json();
+		assertThat(english.get("timeline").findValuesAsString("text")).contains("The deadline was extended to "
+				+ extendedDue.atZone(shanghai)
+					.format(java.time.format.DateTimeFormatter.ofPattern(
+							sameYear(extendedDue, shanghai) ? "d MMMM" : "d MMMM yyyy", java.util.Locale.ENGLISH))
+				+ ": 需现场核查。");
+		assertThat(english.get("timeline").findValuesAsString("note")).contains("Dissatisfied");
+	}
+
+	/** "12月22日" (with the year when it is not this year's). */
+	private static String date(Instant at, ZoneId zone) {
+		ZonedDateTime local = at.atZone(zone);
+		return (sameYear(at, zone) ? "" : local.getYear() + "年") + local.getMonthValue() + "月" + local.getDayOfMonth()
+				+ "日";
+	}
+
+	private static boolean sameYear(Instant at, ZoneId zone) {
+		return at.atZone(zone).getYear() == ZonedDateTime.now(zone).getYear();
 	}
 
 	private HttpJson worker(String phone) {

@@ -115,7 +115,7 @@ public class Appeal {
 				correlationId, trackingCode, appeal.channel, appeal.text, appeal.phone, appeal.district,
 				appeal.stationId, appeal.workerId);
 		appeal.timeline.add(new TimelineEntry(submitted.eventId().toString(), submitted.type(), AppealStatus.SUBMITTED,
-				now, null, null));
+				now, null, null, null));
 		appeal.outbox.add(OutboxEntry.of(submitted));
 		return appeal;
 	}

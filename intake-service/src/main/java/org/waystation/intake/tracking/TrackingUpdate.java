@@ -1,5 +1,6 @@
 package org.waystation.intake.tracking;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 	/** The update for an event, or empty when it means nothing to the worker. */
 	static Optional<TrackingUpdate> of(Event event) {
 		if (event instanceof AppealRouted routed) {
-			return Optional.of(new TrackingUpdate(entry(event, AppealStatus.ROUTED, routed.department(), null),
+			return Optional.of(new TrackingUpdate(entry(event, AppealStatus.ROUTED, routed.department(), null, null),
 					AppealStatus.ROUTED, fields("category", routed.category()),
 					fields("department", routed.department()), false));
 		}
@@ -45,10 +46,12 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 		Map<String, Object> fields = new LinkedHashMap<>();
 		Map<String, Object> lead = new LinkedHashMap<>();
 		String note = null;
+		Instant dueAt = null;
 		if (opensLead) {
 			CaseOpened opened = (CaseOpened) caseEvent;
 			fields.putAll(fields("leadCaseId", opened.caseId(), "caseId", opened.caseId(), "department",
 					opened.department(), "resolveDueAt", opened.resolveDueAt()));
+			dueAt = opened.resolveDueAt();
 		}
 		else if (caseEvent instanceof CaseReplied replied) {
 			note = replied.reply();
@@ -62,9 +65,12 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 			note = provided.answer();
 			fields.put("pendingQuestion", null);
 			lead.put("resolveDueAt", provided.resolveDueAt());
+			dueAt = provided.resolveDueAt();
 		}
 		else if (caseEvent instanceof CaseExtended extended) {
 			lead.put("resolveDueAt", extended.resolveDueAt());
+			note = extended.reason();
+			dueAt = extended.resolveDueAt();
 		}
 		else if (caseEvent instanceof CaseResolved resolved) {
 			note = resolved.resolution();
@@ -76,6 +82,7 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 		}
 		else if (caseEvent instanceof CaseReopened reopened) {
 			lead.putAll(fields("resolveDueAt", reopened.resolveDueAt(), "resolution", null));
+			dueAt = reopened.resolveDueAt();
 		}
 		else if (caseEvent instanceof CaseRedispatched redispatched) {
 			note = redispatched.toDepartment();
@@ -84,8 +91,8 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 			note = merged.intoTrackingCode();
 			fields.put("mergedIntoTrackingCode", merged.intoTrackingCode());
 		}
-		return Optional.of(new TrackingUpdate(entry(event, status, caseEvent.department(), note), status, fields, lead,
-				opensLead));
+		return Optional.of(new TrackingUpdate(entry(event, status, caseEvent.department(), note, dueAt), status, fields,
+				lead, opensLead));
 	}
 
 	private static boolean isVisibleToWorker(CaseEvent event) {
@@ -107,9 +114,10 @@ record TrackingUpdate(TimelineEntry entry, AppealStatus status, Map<String, Obje
 		return fields;
 	}
 
-	private static TimelineEntry entry(Event event, AppealStatus status, String department, String note) {
-		return new TimelineEntry(event.eventId().toString(), event.type(), status, event.occurredAt(), department,
-				note);
+	private static TimelineEntry entry(Event event, AppealStatus status, String department, String note,
+			Instant dueAt) {
+		return new TimelineEntry(event.eventId().toString(), event.type(), status, event.occurredAt(), department, note,
+				dueAt);
 	}
 
 }

@@ -1,9 +1,12 @@
 package org.waystation.intake.appeal.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +58,13 @@ class AppealController {
 
 	private final Taxonomy taxonomy = Taxonomy.standard();
 
-	AppealController(AppealService appeals, WorkerIds workerIds) {
+	private final WorkerTexts texts;
+
+	AppealController(AppealService appeals, WorkerIds workerIds,
+			@Value("${waystation.tracking.time-zone:Asia/Shanghai}") ZoneId zone, Optional<Clock> clock) {
 		this.appeals = appeals;
 		this.workerIds = workerIds;
+		this.texts = new WorkerTexts(zone, clock.orElse(Clock.systemUTC()));
 	}
 
 	/**
@@ -114,17 +122,19 @@ class AppealController {
 			.stream()
 			.sorted(Comparator.comparing((org.waystation.intake.appeal.TimelineEntry entry) -> entry.at())
 				.thenComparing((entry) -> entry.status().ordinal()))
-			.map((entry) -> new TrackingView.Step(entry.status(), entry.eventType(),
-					TimelineTexts.describe(entry, english), entry.at(), entry.department(),
-					departmentName(entry.department(), lang), entry.note()))
+			.map((entry) -> new TrackingView.Step(entry.status(), entry.eventType(), this.texts.step(entry, english),
+					entry.at(), entry.department(), departmentName(entry.department(), lang),
+					this.texts.note(entry, english), entry.dueAt()))
 			.toList();
 		return new TrackingView(appeal.getId(), appeal.getTrackingCode(), appeal.getStatus(),
-				appeal.getStatus().describe(english), appeal.getChannel().name(), appeal.getDistrict(),
+				appeal.getStatus().describe(english), this.texts.nextStep(appeal.getStatus(), english),
+				appeal.getText(), appeal.getChannel().name(), appeal.getDistrict(),
 				PhoneNumbers.mask(appeal.getPhone()), appeal.getCategory(),
 				this.taxonomy.category(appeal.getCategory()).map((c) -> c.name(lang)).orElse(null),
 				appeal.getDepartment(), departmentName(appeal.getDepartment(), lang), appeal.getResolution(),
-				appeal.getResolveDueAt(), question(appeal), appeal.getRatingCaseId() != null, appeal.getRating(),
-				appeal.getMergedIntoTrackingCode(), appeal.getSubmittedAt(), appeal.getUpdatedAt(), timeline);
+				appeal.getResolveDueAt(), deadlineText(appeal, english), question(appeal),
+				appeal.getRatingCaseId() != null, appeal.getRating(), appeal.getMergedIntoTrackingCode(),
+				appeal.getSubmittedAt(), appeal.getUpdatedAt(), timeline);
 	}
 
 	/** The worker answers the department's question. 202: passed on to the department. */
@@ -180,22 +190,38 @@ class AppealController {
 
 	}
 
+	/** The deadline in words while the appeal is still being handled. */
+	private String deadlineText(Appeal appeal, boolean english) {
+		return switch (appeal.getStatus()) {
+			case CLOSED, RESOLVED, RATED, MERGED -> null;
+			default -> this.texts.expected(appeal.getResolveDueAt(), english);
+		};
+	}
+
 	/**
+	 * @param nextStep what happens next, or what the worker should do, in plain words
+	 * @param text the worker's own words, as submitted
 	 * @param deadline when the department must have resolved it
+	 * @param deadlineText the same as a date in the appeal's time zone ("预计12月22日前办结")
+	 * while it is being handled
 	 * @param question a question waiting for the worker's answer
 	 * @param canRate a resolution is waiting for the worker's rating
 	 */
-	record TrackingView(String appealId, String trackingCode, AppealStatus status, String statusText, String channel,
-			String district, String phone, String category, String categoryName, String department,
-			String departmentName, String resolution, Instant deadline, Question question, boolean canRate,
-			String rating, String mergedInto, Instant submittedAt, Instant updatedAt, List<Step> timeline) {
+	record TrackingView(String appealId, String trackingCode, AppealStatus status, String statusText, String nextStep,
+			String text, String channel, String district, String phone, String category, String categoryName,
+			String department, String departmentName, String resolution, Instant deadline, String deadlineText,
+			Question question, boolean canRate, String rating, String mergedInto, Instant submittedAt,
+			Instant updatedAt, List<Step> timeline) {
 
 		record Question(String text, Instant askedAt) {
 
 		}
 
+		/**
+		 * @param dueAt the deadline the step set, if it set one
+		 */
 		record Step(AppealStatus status, String event, String text, Instant at, String department,
-				String departmentName, String note) {
+				String departmentName, String note, Instant dueAt) {
 
 		}
 
