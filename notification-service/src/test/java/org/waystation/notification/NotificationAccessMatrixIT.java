@@ -1,6 +1,8 @@
 package org.waystation.notification;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.waystation.events.AppealSubmitted;
 import org.waystation.events.CaseOpened;
+import org.waystation.notification.inbox.Inbox;
 import org.waystation.notification.notice.NotificationService;
 import org.waystation.testsupport.AccessMatrix;
 import org.waystation.testsupport.AccessMatrix.Request;
@@ -33,6 +36,9 @@ class NotificationAccessMatrixIT extends ServiceScenario {
 	@Autowired
 	NotificationService notifications;
 
+	@Autowired
+	Inbox inbox;
+
 	@Test
 	void everyEndpointRefusesEveryoneButThoseItIsFor() {
 		String appealId = UUID.randomUUID().toString();
@@ -49,6 +55,15 @@ class NotificationAccessMatrixIT extends ServiceScenario {
 				"TRANSPORT")
 			.expect("GET", "/api/v1/notifications", () -> Request.get("/api/v1/notifications?appealId=" + appealId),
 					WORKER_OWN, STAFF_OWN, SUPERVISOR_OWN, SUPERVISOR_ALL)
+			.expect("GET", "/api/v1/notifications/inbox", () -> Request.get("/api/v1/notifications/inbox"),
+					AccessMatrix.SIGNED_IN)
+			.expect("POST", "/api/v1/notifications/inbox/{id}/read", () -> {
+				String eventId = UUID.randomUUID().toString();
+				this.inbox.deliver(new Inbox.Message(eventId, appealId, "WS2M3N4P5Q", "CaseSigned", "case.signed",
+						"【暖心驿站】人力资源和社会保障局已签收您的诉求", "signed", Instant.now()), List.of(submitted.workerId()));
+				return Request.post("/api/v1/notifications/inbox/" + eventId + ":" + submitted.workerId() + "/read",
+						"{}");
+			}, WORKER_OWN)
 			.verify(this.context);
 	}
 

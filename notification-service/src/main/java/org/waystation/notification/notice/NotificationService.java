@@ -1,14 +1,19 @@
 package org.waystation.notification.notice;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -18,7 +23,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.CaseAssigned;
 import org.waystation.events.CaseClosed;
+import org.waystation.events.CaseEscalated;
+import org.waystation.events.CaseExtended;
 import org.waystation.events.CaseInfoRequested;
 import org.waystation.events.CaseMerged;
 import org.waystation.events.CaseOpened;
@@ -28,9 +36,12 @@ import org.waystation.events.CaseReplied;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
 import org.waystation.events.Event;
+import org.waystation.events.SlaBreached;
+import org.waystation.events.SlaWarning;
 import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Taxonomy;
 import org.waystation.notification.contact.WorkerContact;
+import org.waystation.notification.inbox.Inbox;
 import org.waystation.support.privacy.PhoneNumbers;
 
 /**
@@ -60,9 +71,16 @@ public class NotificationService {
 
 	private final Taxonomy taxonomy = Taxonomy.standard();
 
-	NotificationService(MongoTemplate mongo, MessageSource messages, Optional<Clock> clock) {
+	private final Inbox inbox;
+
+	private final ZoneId zone;
+
+	NotificationService(MongoTemplate mongo, MessageSource messages, Inbox inbox,
+			@Value("${waystation.notifications.time-zone:Asia/Shanghai}") ZoneId zone, Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.messages = messages;
+		this.inbox = inbox;
+		this.zone = zone;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -103,10 +121,49 @@ public class NotificationService {
 		else if (event instanceof CaseClosed closed) {
 			notify(event, closed.trackingCode(), "case.closed", closed.department(), null);
 		}
+		else if (event instanceof CaseExtended extended) {
+			notifyWorker(event, extended.trackingCode(), "case.extended", extended.department(),
+					(locale) -> date(extended.resolveDueAt(), locale) + reason(extended.reason(), locale));
+		}
+		else if (event instanceof CaseAssigned assigned) {
+			toStaff(event, assigned.trackingCode(), "staff.assigned", assigned.department(), null,
+					List.of(assigned.assignee()));
+		}
+		else if (event instanceof SlaWarning warning && warning.threshold() >= 80) {
+			toStaff(event, warning.trackingCode(), "supervisor.sla-warning-" + warning.clock().toLowerCase(Locale.ROOT),
+					warning.department(), String.valueOf(warning.threshold()),
+					this.inbox.supervisorsOf(warning.department()));
+		}
+		else if (event instanceof SlaBreached breached) {
+			toStaff(event, breached.trackingCode(),
+					"supervisor.sla-breached-" + breached.clock().toLowerCase(Locale.ROOT), breached.department(), null,
+					this.inbox.supervisorsOf(breached.department()));
+		}
+		else if (event instanceof CaseEscalated escalated) {
+			toStaff(event, escalated.trackingCode(), "supervisor.escalated", escalated.department(), null,
+					this.inbox.supervisorsOf(escalated.department()));
+		}
 		else if (event instanceof SupervisorAlerted alert) {
 			holds(alert.appealId(), alert.department());
 			alertSupervisors(alert);
 		}
+	}
+
+	/**
+	 * A message for members of staff, in their in-app inboxes (text messages and email
+	 * come with the channels).
+	 */
+	private void toStaff(Event event, String trackingCode, String template, String department, String detail,
+			List<String> accounts) {
+		if (accounts.isEmpty()) {
+			log.warn("Nobody to tell of {} for appeal {} in {}: no such account on the roster", template, trackingCode,
+					department);
+			return;
+		}
+		this.inbox.deliver(
+				Inbox.Message.of(event, trackingCode, template, render(template, ZH, trackingCode, department, detail),
+						render(template, Locale.ENGLISH, trackingCode, department, detail)),
+				accounts);
 	}
 
 	/**
@@ -131,6 +188,7 @@ public class NotificationService {
 		catch (DuplicateKeyException ex) {
 			// Recorded already (a replay).
 		}
+		this.inbox.deliver(message(notification), this.inbox.supervisorsOf(alert.department()));
 	}
 
 	/** Whose appeal it is and who holds its cases, if the appeal is known here. */
@@ -177,19 +235,29 @@ public class NotificationService {
 		// per appeal says whether there are any, so usually this costs one read by id.
 		if (this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(submitted.appealId())), Document.class,
 				PENDING_CONTACTS) != null) {
-			completePending(submitted.appealId(), submitted.phone());
+			completePending(submitted.appealId(), submitted.phone(), submitted.workerId());
 		}
 	}
 
-	private void completePending(String appealId, String phone) {
-		this.mongo.updateMulti(
-				Query.query(
-						Criteria.where("appealId").is(appealId).and("status").is(NotificationStatus.PENDING_CONTACT)),
+	private void completePending(String appealId, String phone, String workerId) {
+		Query pending = Query
+			.query(Criteria.where("appealId").is(appealId).and("status").is(NotificationStatus.PENDING_CONTACT));
+		List<Notification> waiting = this.mongo.find(pending, Notification.class);
+		this.mongo.updateMulti(pending,
 				new Update().set("recipient", PhoneNumbers.mask(phone)).set("status", NotificationStatus.RECORDED),
 				Notification.class);
+		if (workerId != null) {
+			waiting.forEach((n) -> this.inbox.deliver(message(n), List.of(workerId)));
+		}
 	}
 
 	private void notify(Event event, String trackingCode, String template, String department, String detail) {
+		notifyWorker(event, trackingCode, template, department, (locale) -> detail);
+	}
+
+	/** A message to the worker, its detail written for each language. */
+	private void notifyWorker(Event event, String trackingCode, String template, String department,
+			Function<Locale, String> detail) {
 		WorkerContact contact = this.mongo.findById(event.appealId(), WorkerContact.class);
 		if (contact != null && !contact.known()) {
 			contact = null;
@@ -200,8 +268,8 @@ public class NotificationService {
 		}
 		Notification notification = new Notification(event.eventId().toString(), event.appealId(), trackingCode,
 				event.type(), template, Notification.DEV_SINK, recipient,
-				render(template, ZH, trackingCode, department, detail),
-				render(template, Locale.ENGLISH, trackingCode, department, detail),
+				render(template, ZH, trackingCode, department, detail.apply(ZH)),
+				render(template, Locale.ENGLISH, trackingCode, department, detail.apply(Locale.ENGLISH)),
 				(contact != null) ? NotificationStatus.RECORDED : NotificationStatus.PENDING_CONTACT,
 				event.occurredAt(), this.clock.instant());
 		try {
@@ -210,8 +278,11 @@ public class NotificationService {
 				// The contact may have arrived (on another topic) while this was written.
 				WorkerContact arrived = this.mongo.findById(event.appealId(), WorkerContact.class);
 				if (arrived != null && arrived.known()) {
-					completePending(event.appealId(), arrived.phone());
+					completePending(event.appealId(), arrived.phone(), arrived.workerId());
 				}
+			}
+			else if (contact.workerId() != null) {
+				this.inbox.deliver(message(notification), List.of(contact.workerId()));
 			}
 			log.info("Notification {} for appeal {} to {}: {}", template, trackingCode, recipient,
 					notification.message());
@@ -227,6 +298,25 @@ public class NotificationService {
 			.orElse(department);
 		return this.messages.getMessage("notification." + template,
 				new Object[] { trackingCode, departmentName, detail }, locale);
+	}
+
+	private static Inbox.Message message(Notification n) {
+		return new Inbox.Message(n.eventId(), n.appealId(), n.trackingCode(), n.eventType(), n.template(), n.message(),
+				n.messageEn(), n.occurredAt());
+	}
+
+	/** A date in the appeal's time zone: "12月29日", "29 December". */
+	private String date(Instant at, Locale locale) {
+		boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+		return at.atZone(this.zone).format(DateTimeFormatter.ofPattern(english ? "d MMMM yyyy" : "yyyy年M月d日", locale));
+	}
+
+	private static String reason(String reason, Locale locale) {
+		if (reason == null || reason.isBlank()) {
+			return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "." : "。";
+		}
+		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? ". The reason: " + excerpt(reason)
+				: "，原因：" + excerpt(reason);
 	}
 
 	private static String excerpt(String text) {

@@ -1,22 +1,32 @@
 package org.waystation.notification.notice;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import org.waystation.events.AppealSubmitted;
 import org.waystation.events.EventSamples;
 import org.waystation.events.CaseAssigned;
+import org.waystation.events.CaseEnvelope;
+import org.waystation.events.CaseEscalated;
+import org.waystation.events.CaseExtended;
 import org.waystation.events.CaseInfoRequested;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseReplied;
+import org.waystation.events.SlaBreached;
 import org.waystation.events.SlaWarning;
+import org.waystation.events.StaffAccountChanged;
 import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
+import org.waystation.notification.inbox.Inbox;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.TestIssuer;
@@ -29,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which.
  */
 abstract class NotificationScenario extends ServiceScenario {
+
+	@Autowired
+	Inbox inbox;
 
 	/** The worker of the sample appeal. */
 	private static final String WORKER = EventSamples.event(AppealSubmitted.class).workerId();
@@ -96,6 +109,126 @@ abstract class NotificationScenario extends ServiceScenario {
 		assertThat(notice.get("recipient").asString()).isEqualTo("supervisors:HRSS");
 		assertThat(notice.get("message").asString()).contains("WS56789234", "欠薪与工资报酬", "人力资源和社会保障局", "督办");
 		assertThat(notice.get("messageEn").asString()).contains("URGENT", "Human Resources and Social Security Bureau");
+	}
+
+	private JsonNode awaitInbox(HttpJson as, int count) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> as.get("/api/v1/notifications/inbox"),
+					(response) -> response.status() == 200 && response.json().get("messages").size() >= count)
+			.json();
+	}
+
+	private static List<String> templatesOf(JsonNode inbox, String trackingCode) {
+		List<String> templates = new java.util.ArrayList<>();
+		for (JsonNode message : inbox.get("messages")) {
+			if (message.get("trackingCode").asString().equals(trackingCode)) {
+				templates.add(message.get("template").asString());
+			}
+		}
+		return templates;
+	}
+
+	private void account(String username, String role, String department, String supervises, boolean enabled) {
+		sender().send(new StaffAccountChanged(UUID.randomUUID(), Instant.now(), 1, "test", username, "测试",
+				List.of(role), department, supervises, enabled, 1));
+	}
+
+	@Test
+	void tellsTheAssigneeOfTheirCaseAndTheDepartmentsSupervisorsOfWhatNeedsThem() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String boss = "hrss-li-" + suffix;
+		String everyone = "city-chen-" + suffix;
+		String away = "hrss-zhou-" + suffix;
+		String elsewhere = "tp-sun-" + suffix;
+		String officer = "hrss-wang-" + suffix;
+		account(boss, "SUPERVISOR", "HRSS", "HRSS", true);
+		account(everyone, "SUPERVISOR", null, "*", true);
+		account(away, "SUPERVISOR", "HRSS", "HRSS", false);
+		account(elsewhere, "SUPERVISOR", "TRANSPORT", "TRANSPORT", true);
+		account(officer, "STAFF", "HRSS", null, true);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.inbox.supervisorsOf("HRSS"), (ids) -> ids.contains(boss) && ids.contains(everyone)
+					&& this.inbox.supervisorsOf("TRANSPORT").contains(elsewhere));
+		String appealId = UUID.randomUUID().toString();
+		String trackingCode = "WS" + appealId.substring(0, 8).toUpperCase().replaceAll("[01]", "7");
+		CaseOpened opened = Samples.forAppeal(CaseOpened.class, appealId, trackingCode);
+		java.util.function.Function<String, CaseEnvelope> step = (status) -> new CaseEnvelope(UUID.randomUUID(),
+				appealId, Instant.now(), appealId, opened.caseId(), trackingCode, "HRSS", status);
+
+		sender().send(Samples.forAppeal(SupervisorAlerted.class, appealId, trackingCode));
+		sender().send(new CaseAssigned(step.apply("OPEN"), officer, "system", "ROUND_ROBIN"));
+		sender().send(new SlaWarning(step.apply("OPEN"), "SIGN", 50, Instant.now()));
+		sender().send(new SlaWarning(step.apply("OPEN"), "SIGN", 80, Instant.now()));
+		SlaBreached breached = new SlaBreached(step.apply("OPEN"), "SIGN", Instant.now(), boss);
+		sender().send(breached);
+		sender().send(breached);
+		sender().send(new CaseEscalated(step.apply("RATED"), "SECOND_DISSATISFACTION", boss));
+
+		HttpJson bossInbox = http().as(TestIssuer.get().supervisor(boss, "HRSS"));
+		JsonNode mine = awaitInbox(bossInbox, 4);
+		assertThat(mine.get("messages").findValuesAsString("template")).containsExactlyInAnyOrder(
+				"supervisor.urgent-unsure", "supervisor.sla-warning-sign", "supervisor.sla-breached-sign",
+				"supervisor.escalated");
+		assertThat(mine.get("unread").asLong()).isEqualTo(4);
+		assertThat(mine.get("messages").findValuesAsString("message")).allMatch((m) -> m.contains(trackingCode));
+		assertThat(awaitInbox(http().as(TestIssuer.get().supervisor(everyone, "*")), 4).get("messages")).hasSize(4);
+		JsonNode officers = awaitInbox(http().as(TestIssuer.get().staff(officer, "HRSS")), 1);
+		assertThat(officers.get("messages").findValuesAsString("template")).containsExactly("staff.assigned");
+		assertThat(officers.get("messages").get(0).get("message").asString()).contains(trackingCode, "分派给您");
+		assertThat(http().as(TestIssuer.get().supervisor(away, "HRSS"))
+			.get("/api/v1/notifications/inbox")
+			.json()
+			.get("messages")).as("a disabled account is told nothing").isEmpty();
+		assertThat(http().as(TestIssuer.get().supervisor(elsewhere, "TRANSPORT"))
+			.get("/api/v1/notifications/inbox")
+			.json()
+			.get("messages")).isEmpty();
+
+		String id = mine.get("messages").get(0).get("id").asString();
+		assertThat(http().as(TestIssuer.get().supervisor(everyone, "*"))
+			.post("/api/v1/notifications/inbox/" + id + "/read", "{}")
+			.status()).as("another's message").isEqualTo(404);
+		HttpJson.Response read = bossInbox.post("/api/v1/notifications/inbox/" + id + "/read", "{}");
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.json().get("readAt").isNull()).isFalse();
+		assertThat(bossInbox.get("/api/v1/notifications/inbox?unread=true").json().get("messages")).hasSize(3);
+	}
+
+	@Test
+	void tellsTheWorkerInTheirInboxOfAQuestionAnExtensionWithItsNewDateAndReasonAndTheResolution() {
+		String appealId = UUID.randomUUID().toString();
+		String trackingCode = "WS" + appealId.substring(0, 8).toUpperCase().replaceAll("[01]", "7");
+		CaseOpened opened = Samples.forAppeal(CaseOpened.class, appealId, trackingCode);
+		java.util.function.Function<String, CaseEnvelope> step = (status) -> new CaseEnvelope(UUID.randomUUID(),
+				appealId, Instant.now(), appealId, opened.caseId(), trackingCode, "HRSS", status);
+		Instant due = Instant.parse("2026-12-29T09:30:00Z");
+
+		sender().send(Samples.forAppeal(AppealSubmitted.class, appealId, trackingCode));
+		sender().send(new CaseInfoRequested(step.apply("WAITING_FOR_WORKER"), "请提供结算截图。", "hrss-wang"));
+		sender().send(new CaseExtended(step.apply("IN_PROGRESS"), "hrss-li", "PT14H", due, "需劳动保障监察大队现场核查。"));
+		sender().send(new CaseResolved(step.apply("RESOLVED"), "站点已补发派件费2400元。", "hrss-wang", true));
+
+		HttpJson worker = http().as(TestIssuer.get().worker(WORKER));
+		JsonNode inbox = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> worker.get("/api/v1/notifications/inbox?limit=200").json(),
+					(json) -> templatesOf(json, trackingCode).size() == 4);
+		assertThat(templatesOf(inbox, trackingCode)).containsExactlyInAnyOrder("appeal.submitted",
+				"case.info-requested", "case.extended", "case.resolved");
+		String extended = null;
+		String extendedEn = null;
+		for (JsonNode message : inbox.get("messages")) {
+			if (message.get("template").asString().equals("case.extended")
+					&& message.get("trackingCode").asString().equals(trackingCode)) {
+				extended = message.get("message").asString();
+				extendedEn = message.get("messageEn").asString();
+			}
+		}
+		assertThat(extended).contains(trackingCode, "2026年12月29日", "原因：需劳动保障监察大队现场核查。");
+		assertThat(extendedEn).contains("29 December 2026", "The reason: 需劳动保障监察大队现场核查。");
+		assertThat(extended).doesNotContain("hrss-li", "PT14H");
 	}
 
 	@Test

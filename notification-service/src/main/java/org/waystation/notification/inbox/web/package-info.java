@@ -1,0 +1,2 @@
+/** The signed-in account's inbox over HTTP. */
+package org.waystation.notification.inbox.web;
