@@ -102,6 +102,8 @@ class GatewayRoutingTest {
 			GET,  /api/v1/departments/HRSS/cases?status=OPEN,      department
 			POST, /api/v1/cases/5d2f8a61/sign,                     department
 			GET,  /api/v1/cases?status=RETURNED,                   department
+			GET,  /api/v1/supervision/worklist?kind=URGENT,        department
+			POST, /api/v1/supervision/alerts/a-1/ack,              department
 			GET,  /api/v1/admin/calendar,                          department
 			POST, /api/v1/appeals/WS7K3M9Q2X/rating,               intake
 			POST, /api/v1/auth/otp,                                identity
@@ -255,6 +257,24 @@ class GatewayRoutingTest {
 			.contains("https://portal.example.gov.cn");
 		assertThat(foreign.statusCode()).isEqualTo(403);
 		assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@Test
+	void servesEachServicesApiDescriptionAndTheViewerWithoutAToken() throws Exception {
+		HttpResponse<String> description = send("GET", "/api-docs/department", null);
+		HttpResponse<String> viewer = send("GET", "/swagger-ui/index.html", null);
+		HttpResponse<String> config = send("GET", "/v3/api-docs/swagger-config", null);
+
+		assertThat(description.statusCode()).isEqualTo(200);
+		assertThat(description.body()).startsWith("department GET /v3/api-docs");
+		assertThat(viewer.statusCode()).isEqualTo(200);
+		assertThat(viewer.body()).contains("swagger-ui");
+		assertThat(viewer.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'")
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("http");
+		assertThat(config.statusCode()).isEqualTo(200);
+		assertThat(config.body()).contains("/api-docs/intake", "/api-docs/department", "/api-docs/identity");
+		assertThat(send("POST", "/api-docs/department", "{}").statusCode()).as("reads only").isEqualTo(401);
 	}
 
 	@Test

@@ -65,6 +65,18 @@ class IdentityAccessMatrixIT extends ServiceScenario {
 	}
 
 	@Test
+	void publishesItsApiDescriptionToAnyoneBesideTheAuthorizationServer() {
+		HttpJson.Response description = http().get("/v3/api-docs");
+
+		assertThat(description.status()).isEqualTo(200);
+		assertThat(description.json().get("paths").propertyNames()).contains("/api/v1/auth/login",
+				"/api/v1/admin/accounts");
+		assertThat(description.json().get("paths").get("/api/v1/auth/login").get("post").get("description").asString())
+			.contains("Who may call it:** anyone");
+		assertThat(description.json().get("paths").get("/api/v1/auth/login").get("post").has("security")).isFalse();
+	}
+
+	@Test
 	void everyEndpointRefusesEveryoneButThoseItIsFor() {
 		this.matrix = new AccessMatrix(http(), TestIssuer.get(), "w-ownownownownownownownownow",
 				"w-otherotherotherotherotherz", "HRSS", "TRANSPORT");

@@ -10,6 +10,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -41,6 +43,31 @@ import org.waystation.gateway.protection.Problems;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class EdgeSecurity {
+
+	/**
+	 * The API descriptions' viewer (Swagger UI, served from the gateway's own jars):
+	 * public, and allowed the inline styles and data images it draws with; nothing else
+	 * is.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain apiDocsViewerChain(ServerHttpSecurity http) {
+		http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/swagger-ui.html",
+				"/swagger-ui/**", "/v3/api-docs/**", "/webjars/**"))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; "
+						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
+						+ "object-src 'none'; base-uri 'self'; form-action 'self'"))
+				.referrerPolicy((referrer) -> referrer
+					.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
 
 	@Bean
 	SecurityWebFilterChain edgeSecurityChain(ServerHttpSecurity http, GatewayProperties properties,

@@ -1,9 +1,11 @@
 package org.waystation.support.security;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -55,6 +57,19 @@ public final class EndpointAccess {
 		}
 		endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
 		return new EndpointAccess(endpoints);
+	}
+
+	/**
+	 * Who may call a handler, in words ({@code anyone}, {@code roles STAFF,SUPERVISOR},
+	 * ...), if it states it.
+	 */
+	public static Optional<String> ruleOf(Method method, Class<?> type) {
+		return EndpointRule.of(method, type).map(EndpointRule::describe);
+	}
+
+	/** Whether anyone may call the handler, without a token. */
+	public static boolean isOpen(Method method, Class<?> type) {
+		return EndpointRule.of(method, type).filter((rule) -> rule.kind() == EndpointRule.Kind.ANYONE).isPresent();
 	}
 
 	public List<Endpoint> endpoints() {

@@ -133,7 +133,8 @@ public class WaystationSecurityAutoConfiguration {
 		ProblemResponses problems = new ProblemResponses(refusals);
 		http.securityMatcher(properties.paths().toArray(String[]::new))
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error",
+						"/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.anyRequest()
 				.access(new EndpointRules(context)))
