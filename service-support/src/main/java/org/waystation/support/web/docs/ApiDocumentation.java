@@ -1,4 +1,4 @@
-package org.waystation.support.docs;
+package org.waystation.support.web.docs;
 
 import java.util.List;
 import java.util.Map;
