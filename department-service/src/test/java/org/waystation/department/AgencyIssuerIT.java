@@ -11,6 +11,7 @@ import org.waystation.standins.IssuerStandIn;
 import org.waystation.testsupport.EmbeddedInfrastructure;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.TestIssuer;
+import org.waystation.testsupport.TestWorkers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class AgencyIssuerIT {
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DepartmentApplication.class).run(
 				"--server.port=0", "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + infrastructure.mongoUri("department-agency"),
-				"--spring.kafka.consumer.group-id=department-agency",
+				"--spring.kafka.consumer.group-id=department-agency", TestWorkers.keyArgument(),
 				"--waystation.security.issuers[0].issuer=" + agency.name(),
 				"--waystation.security.issuers[0].jwk-set-uri=" + agency.jwkSetUri(),
 				"--waystation.security.issuers[0].claims.roles=groups",

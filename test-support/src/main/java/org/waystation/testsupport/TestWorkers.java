@@ -10,6 +10,11 @@ public final class TestWorkers {
 	private TestWorkers() {
 	}
 
+	/** The command-line argument that gives a service started by hand the tests' key. */
+	public static String keyArgument() {
+		return "--waystation.privacy.worker-id-key=" + InfrastructureInitializer.TEST_WORKER_ID_KEY;
+	}
+
 	public static String idOf(String phone) {
 		return IDS.of(phone);
 	}

@@ -23,6 +23,7 @@ import org.waystation.testsupport.EventSender;
 import org.waystation.testsupport.MutableClock;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.TestIssuer;
+import org.waystation.testsupport.TestWorkers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class SlaMonitorRestartIT {
 				"--spring.kafka.bootstrap-servers=" + this.infrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + this.infrastructure.mongoUri("department-restart"),
 				"--spring.kafka.consumer.group-id=department-restart", "--waystation.cases.sla-check-interval=100ms",
-				"--waystation.cases.auto-assign=false"));
+				"--waystation.cases.auto-assign=false", TestWorkers.keyArgument()));
 		arguments.addAll(TestIssuer.get().arguments());
 		return new SpringApplicationBuilder(DepartmentApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("testClock", this.clock))

@@ -11,13 +11,15 @@ import org.waystation.routing.similar.Duplicate;
  *
  * @param suggestions the three most likely categories with their departments and scores
  * (the triage desk's top-3)
+ * @param text the worker's words exactly as submitted (the previewed text, for a preview)
  * @param routingRule the routing rule used and the rule set version in force
  */
-public record DecisionView(String appealId, String trackingCode, String category, String department,
-		List<String> assistingDepartments, String office, String appealType, String priority, double confidence,
-		String policy, boolean triage, boolean supervisorAlerted, List<Classification.Alternative> suggestions,
-		Explanation explanation, Decision.RuleUse routingRule, Duplicate duplicateOf, Decision.TopicRef hotTopic,
-		String modelVersion, String signalRulesVersion, String district, String stationId, Instant decidedAt) {
+public record DecisionView(String appealId, String trackingCode, String text, String channel, String category,
+		String department, List<String> assistingDepartments, String office, String appealType, String priority,
+		double confidence, String policy, boolean triage, boolean supervisorAlerted,
+		List<Classification.Alternative> suggestions, Explanation explanation, Decision.RuleUse routingRule,
+		Duplicate duplicateOf, Decision.TopicRef hotTopic, String modelVersion, String signalRulesVersion,
+		String district, String stationId, Instant decidedAt) {
 
 	/**
 	 * Why, for people (zh-CN and en), with the rules that fired and the words that
@@ -28,11 +30,11 @@ public record DecisionView(String appealId, String trackingCode, String category
 
 	}
 
-	static DecisionView preview(Decision decision, String district, String stationId) {
+	static DecisionView preview(Decision decision, String text, String channel, String district, String stationId) {
 		Classification c = decision.classification();
-		return new DecisionView(null, null, c.category(), decision.department(), decision.assistingDepartments(),
-				decision.office(), c.appealType(), c.priority(), c.confidence(), decision.policy(), decision.triage(),
-				decision.alert(), c.alternatives(),
+		return new DecisionView(null, null, text, channel, c.category(), decision.department(),
+				decision.assistingDepartments(), decision.office(), c.appealType(), c.priority(), c.confidence(),
+				decision.policy(), decision.triage(), decision.alert(), c.alternatives(),
 				new Explanation(decision.explanationZh(), decision.explanationEn(), c.explanation().rules(),
 						c.explanation().terms()),
 				decision.rule(), decision.duplicateOf(), decision.topic(), c.modelVersion(), c.rulesVersion(), district,

@@ -159,9 +159,9 @@ public class RoutingDecision {
 			en = (en != null) ? en.replace(duplicate.trackingCode(), "another appeal") : null;
 			duplicate = null;
 		}
-		return new DecisionView(this.appealId, this.trackingCode, this.category, this.department,
-				this.assistingDepartments, this.office, this.appealType, this.priority, this.confidence, this.policy,
-				this.triage, this.alert, this.alternatives,
+		return new DecisionView(this.appealId, this.trackingCode, this.text, this.channel, this.category,
+				this.department, this.assistingDepartments, this.office, this.appealType, this.priority,
+				this.confidence, this.policy, this.triage, this.alert, this.alternatives,
 				new DecisionView.Explanation(zh, en, this.firedRules, this.topTerms), this.routingRule, duplicate,
 				this.topic, this.modelVersion, this.signalRulesVersion, this.district, this.stationId, this.decidedAt);
 	}

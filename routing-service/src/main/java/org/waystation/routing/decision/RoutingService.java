@@ -89,7 +89,7 @@ public class RoutingService {
 		Decision decision = this.engine.decide(
 				new RoutingEngine.Appeal(null, null, text, district, stationId, phoneHash), false, this.clock.instant(),
 				disclose);
-		return DecisionView.preview(decision, district, stationId);
+		return DecisionView.preview(decision, text, null, district, stationId);
 	}
 
 	public Optional<RoutingDecision> decisionFor(String appealId) {

@@ -85,7 +85,17 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(routed.trackingCode()).isEqualTo(submitted.trackingCode());
 		assertThat(routed.correlationId()).isEqualTo(submitted.correlationId());
 		assertThat(routed.explanation()).contains("欠薪与工资报酬", "district-chaoyang-WAGE_ARREARS");
+		// What the case file needs travels with the decision.
+		assertThat(routed.text()).isEqualTo(submitted.text());
+		assertThat(routed.channel()).isEqualTo(submitted.channel().name());
+		assertThat(routed.stationId()).isEqualTo(submitted.stationId());
+		assertThat(routed.submittedAt()).isEqualTo(submitted.occurredAt());
+		assertThat(routed.workerId()).isEqualTo(submitted.workerId());
+		assertThat(routed.policy()).isEqualTo("AUTO");
+		assertThat(routed.routingRuleId()).isEqualTo("district-chaoyang-WAGE_ARREARS");
+		assertThat(routed.explanationEn()).contains("Wage arrears");
 		JsonNode decision = triage().get("/api/v1/routing/decisions/" + submitted.appealId()).json();
+		assertThat(decision.get("text").asString()).isEqualTo(submitted.text());
 		assertThat(decision.get("department").asString()).isEqualTo("HRSS");
 		assertThat(decision.get("policy").asString()).isEqualTo("AUTO");
 		assertThat(decision.get("suggestions")).hasSize(3);
