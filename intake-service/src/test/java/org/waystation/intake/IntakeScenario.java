@@ -334,6 +334,7 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(view.toString()).doesNotContain("hrss-wang", "hrss-li", "ROUND_ROBIN", "PT14H", "DISSATISFIED");
 		assertThat(view.get("deadlineText").isNull()).isTrue();
 		assertThat(view.get("nextStep").asString()).isEqualTo("诉求已结案，无需操作。");
+		assertThat(view.get("ratingText").asString()).isEqualTo("满意");
 		JsonNode english = worker.get("/api/v1/appeals/" + trackingCode, "Accept-Language", "en").json();
 		assertThat(english.get("timeline").findValuesAsString("text")).contains("The deadline was extended to "
 				+ extendedDue.atZone(shanghai)

@@ -133,8 +133,8 @@ class AppealController {
 				this.taxonomy.category(appeal.getCategory()).map((c) -> c.name(lang)).orElse(null),
 				appeal.getDepartment(), departmentName(appeal.getDepartment(), lang), appeal.getResolution(),
 				appeal.getResolveDueAt(), deadlineText(appeal, english), question(appeal),
-				appeal.getRatingCaseId() != null, appeal.getRating(), appeal.getMergedIntoTrackingCode(),
-				appeal.getSubmittedAt(), appeal.getUpdatedAt(), timeline);
+				appeal.getRatingCaseId() != null, appeal.getRating(), this.texts.rating(appeal.getRating(), english),
+				appeal.getMergedIntoTrackingCode(), appeal.getSubmittedAt(), appeal.getUpdatedAt(), timeline);
 	}
 
 	/** The worker answers the department's question. 202: passed on to the department. */
@@ -210,8 +210,8 @@ class AppealController {
 	record TrackingView(String appealId, String trackingCode, AppealStatus status, String statusText, String nextStep,
 			String text, String channel, String district, String phone, String category, String categoryName,
 			String department, String departmentName, String resolution, Instant deadline, String deadlineText,
-			Question question, boolean canRate, String rating, String mergedInto, Instant submittedAt,
-			Instant updatedAt, List<Step> timeline) {
+			Question question, boolean canRate, String rating, String ratingText, String mergedInto,
+			Instant submittedAt, Instant updatedAt, List<Step> timeline) {
 
 		record Question(String text, Instant askedAt) {
 

@@ -103,16 +103,19 @@ final class WorkerTexts {
 		return text + (english ? "; " : "，") + expected(entry.dueAt(), english);
 	}
 
+	/** A rating in the worker's words ("基本满意"). */
+	String rating(String code, boolean english) {
+		String[] texts = (code != null) ? RATINGS.get(code) : null;
+		return (texts == null) ? code : texts[english ? 1 : 0];
+	}
+
 	/** A step's note in words: a rating as the worker chose it, a department by name. */
 	String note(TimelineEntry entry, boolean english) {
 		if (entry.note() == null) {
 			return null;
 		}
 		return switch (entry.eventType()) {
-			case "CaseRated" -> {
-				String[] texts = RATINGS.get(entry.note());
-				yield (texts == null) ? entry.note() : texts[english ? 1 : 0];
-			}
+			case "CaseRated" -> rating(entry.note(), english);
 			case "CaseRedispatched" -> this.taxonomy.department(entry.note())
 				.map((d) -> d.name(english ? "en" : "zh-CN"))
 				.orElse(entry.note());
