@@ -80,8 +80,8 @@ public final class AppealClassifier {
 				LinearModel.Settings.DEFAULT);
 		LinearModel priorities = LinearModel.train(documents, examples.stream().map(Example::priority).toList(),
 				LinearModel.Settings.DEFAULT);
-		return new AppealClassifier(features, rules, categories, types, priorities, versionOf(examples),
-				examples.size());
+		return new AppealClassifier(features, rules, categories, types, priorities,
+				versionOf(examples, rules, features), examples.size());
 	}
 
 	public String modelVersion() {
@@ -349,13 +349,21 @@ public final class AppealClassifier {
 		return Math.round(value * 1000) / 1000.0;
 	}
 
-	private static String versionOf(List<Example> examples) {
+	/**
+	 * The model's version: a checksum of everything that decides what it answers — the
+	 * examples, the lexicon, the signal rules and the training settings — and the number
+	 * of examples. A change to any of them gives a new version.
+	 */
+	private static String versionOf(List<Example> examples, SignalRules rules, TextFeatures features) {
 		CRC32 crc = new CRC32();
 		for (Example example : examples) {
 			crc.update((example.category() + '\t' + example.type() + '\t' + example.priority() + '\t' + example.text()
 					+ '\n')
 				.getBytes(StandardCharsets.UTF_8));
 		}
+		crc.update(features.fingerprint().getBytes(StandardCharsets.UTF_8));
+		crc.update(rules.fingerprint().getBytes(StandardCharsets.UTF_8));
+		crc.update(LinearModel.Settings.DEFAULT.toString().getBytes(StandardCharsets.UTF_8));
 		return String.format(Locale.ROOT, "model-%08x-%d", crc.getValue(), examples.size());
 	}
 

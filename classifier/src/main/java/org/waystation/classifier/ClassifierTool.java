@@ -54,13 +54,20 @@ public final class ClassifierTool {
 		TextFeatures features = new TextFeatures();
 		List<Example> all = new java.util.ArrayList<>();
 		List<AppealClassifier> models = new java.util.ArrayList<>();
+		List<Integer> folds = TrainingData.folds(training, 4);
 		for (int fold = 0; fold < 4; fold++) {
-			int f = fold;
-			List<Example> train = training.stream().filter((example) -> TrainingData.fold(example, 4) != f).toList();
+			List<Example> train = new java.util.ArrayList<>();
+			for (int i = 0; i < training.size(); i++) {
+				if (folds.get(i) != fold) {
+					train.add(training.get(i));
+				}
+			}
 			models.add(AppealClassifier.train(train, SignalRules.standard(), features));
 		}
 		java.util.Map<Example, AppealClassifier> assignment = new java.util.LinkedHashMap<>();
-		training.forEach((example) -> assignment.put(example, models.get(TrainingData.fold(example, 4))));
+		for (int i = 0; i < training.size(); i++) {
+			assignment.put(training.get(i), models.get(folds.get(i)));
+		}
 		all.addAll(assignment.keySet());
 		System.out.print(Evaluation.of(assignment::get, all).report());
 	}

@@ -9,12 +9,58 @@ import org.waystation.events.Taxonomy;
 
 /**
  * How well a classifier does on labelled examples it was not trained on: category and
- * department accuracy, macro-F1 over categories, a confusion matrix, type and priority
- * accuracy, and the precision and recall of URGENT.
+ * department accuracy (with 95 % Wilson intervals), macro-F1 over categories, a confusion
+ * matrix, type and priority accuracy, the recall and precision of URGENT and its false
+ * alarms, and at the routing threshold the share sent to triage and the share routed
+ * confidently to the wrong department.
+ *
+ * @param departmentCorrect how many went to the right department (the figure floors count
+ * in)
+ * @param urgentFound how many urgent examples were marked URGENT
+ * @param falseAlarms how many examples not urgent were marked URGENT
  */
 public record Evaluation(int examples, double categoryAccuracy, double departmentAccuracy, double macroF1,
 		double typeAccuracy, double priorityAccuracy, double urgentRecall, double urgentPrecision, int urgentExamples,
-		List<String> labels, int[][] confusion, List<Miss> misses, List<Scored> scored) {
+		List<String> labels, int[][] confusion, List<Miss> misses, List<Scored> scored, int categoryCorrect,
+		int departmentCorrect, int urgentFound, int falseAlarms) {
+
+	/** Routing's default: below this confidence an appeal goes to the triage desk. */
+	public static final double ROUTING_THRESHOLD = 0.6;
+
+	/** The share of examples not urgent that were marked URGENT. */
+	public double falseAlarmRate() {
+		int notUrgent = this.examples - this.urgentExamples;
+		return (notUrgent == 0) ? 0 : (double) this.falseAlarms / notUrgent;
+	}
+
+	/** The share that routing would send to the triage desk (below the threshold). */
+	public double triageRate() {
+		return 1 - atThreshold(ROUTING_THRESHOLD)[0];
+	}
+
+	/**
+	 * The share routed at or above the threshold to the wrong department: a misroute
+	 * nobody catches before the department returns it. One sent to triage is not one.
+	 */
+	public double confidentMisrouteRate() {
+		long wrong = this.scored.stream()
+			.filter((s) -> s.confidence() >= ROUTING_THRESHOLD && !s.rightDepartment())
+			.count();
+		return (this.examples == 0) ? 0 : (double) wrong / this.examples;
+	}
+
+	/** The 95 % Wilson score interval of a proportion of {@code n}. */
+	public static double[] wilson(int successes, int n) {
+		if (n == 0) {
+			return new double[] { 0, 1 };
+		}
+		double z = 1.96;
+		double p = (double) successes / n;
+		double denominator = 1 + z * z / n;
+		double centre = (p + z * z / (2 * n)) / denominator;
+		double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denominator;
+		return new double[] { Math.max(0, centre - half), Math.min(1, centre + half) };
+	}
 
 	/** One example's confidence and whether its department was right. */
 	public record Scored(double confidence, boolean rightDepartment) {
@@ -97,20 +143,35 @@ public record Evaluation(int examples, double categoryAccuracy, double departmen
 		return new Evaluation(n, ratio(category, n), ratio(department, n), f1 / labels.size(), ratio(type, n),
 				ratio(priority, n), (urgentTrue == 0) ? 1 : ratio(urgentFound, urgentTrue),
 				(urgentPredicted == 0) ? 1 : ratio(urgentFound, urgentPredicted), urgentTrue, labels, confusion, misses,
-				scored);
+				scored, category, department, urgentFound, urgentPredicted - urgentFound);
 	}
 
 	/** The report the evaluation command prints. */
 	public String report() {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "Examples evaluated:   %d%n", this.examples));
-		out.append(String.format(Locale.ROOT, "Category accuracy:    %.1f %%%n", this.categoryAccuracy * 100));
-		out.append(String.format(Locale.ROOT, "Department accuracy:  %.1f %%%n", this.departmentAccuracy * 100));
+		double[] categoryInterval = wilson(this.categoryCorrect, this.examples);
+		double[] departmentInterval = wilson(this.departmentCorrect, this.examples);
+		double[] urgentInterval = wilson(this.urgentFound, this.urgentExamples);
+		out.append(String.format(Locale.ROOT, "Category accuracy:    %.1f %% (%d of %d; 95 %% CI %.1f–%.1f %%)%n",
+				this.categoryAccuracy * 100, this.categoryCorrect, this.examples, categoryInterval[0] * 100,
+				categoryInterval[1] * 100));
+		out.append(String.format(Locale.ROOT, "Department accuracy:  %.1f %% (%d of %d; 95 %% CI %.1f–%.1f %%)%n",
+				this.departmentAccuracy * 100, this.departmentCorrect, this.examples, departmentInterval[0] * 100,
+				departmentInterval[1] * 100));
 		out.append(String.format(Locale.ROOT, "Macro-F1 (category):  %.3f%n", this.macroF1));
 		out.append(String.format(Locale.ROOT, "Type accuracy:        %.1f %%%n", this.typeAccuracy * 100));
 		out.append(String.format(Locale.ROOT, "Priority accuracy:    %.1f %%%n", this.priorityAccuracy * 100));
-		out.append(String.format(Locale.ROOT, "URGENT recall:        %.1f %% (%d urgent examples), precision %.1f %%%n",
-				this.urgentRecall * 100, this.urgentExamples, this.urgentPrecision * 100));
+		out.append(String.format(Locale.ROOT,
+				"URGENT recall:        %.1f %% (%d of %d urgent examples; 95 %% CI %.1f–%.1f %%), precision %.1f %%%n",
+				this.urgentRecall * 100, this.urgentFound, this.urgentExamples, urgentInterval[0] * 100,
+				urgentInterval[1] * 100, this.urgentPrecision * 100));
+		out.append(String.format(Locale.ROOT, "False alarms:         %.1f %% (%d of %d not urgent marked URGENT)%n",
+				falseAlarmRate() * 100, this.falseAlarms, this.examples - this.urgentExamples));
+		out.append(String.format(Locale.ROOT,
+				"At routing's threshold %.1f: %.1f %% to triage, %.1f %% routed confidently "
+						+ "to the wrong department%n",
+				ROUTING_THRESHOLD, triageRate() * 100, confidentMisrouteRate() * 100));
 		out.append(String.format(Locale.ROOT,
 				"%nConfidence threshold: share routed automatically, department accuracy among them%n"));
 		for (double threshold : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7 }) {

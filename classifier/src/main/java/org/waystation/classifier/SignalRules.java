@@ -42,6 +42,22 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 		return JsonResources.read(RESOURCE, SignalRules.class);
 	}
 
+	/** What the rules say, for the model version: every pattern and threshold. */
+	String fingerprint() {
+		StringBuilder all = new StringBuilder(this.version);
+		for (Rule rule : this.rules) {
+			all.append('|').append(rule.id()).append(rule.kind()).append(rule.category()).append(rule.type());
+			all.append(rule.when()).append(rule.unless());
+		}
+		if (this.groupSize != null) {
+			all.append('|')
+				.append(this.groupSize.minimum())
+				.append(this.groupSize.contexts())
+				.append(GroupSizeRule.GROUP.pattern());
+		}
+		return all.toString();
+	}
+
 	/** Every rule that fires on the (normalised) text, in the order of the file. */
 	public List<Signal> signals(String normalizedText) {
 		List<Signal> signals = new ArrayList<>();
@@ -115,10 +131,11 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 	public record GroupSizeRule(String id, String zh, String en, int minimum, List<String> contexts,
 			Pattern compiledGroup, List<Pattern> compiledContexts) {
 
-		private static final Pattern GROUP = Pattern
-			.compile("(\\d{1,6}|[一二两三四五六七八九十百千几]{1,5})\\s*(?:多|来|余)?\\s*(?:个|名|位|号)?\\s*"
-					+ "(?:骑手|外卖员|外卖小哥|快递员|快递小哥|小哥|司机|师傅|兄弟|兄弟们|工友|人|同事|配送员|跑腿|货车司机|员工|工人|装卸工|分拣工|临时工|"
-					+ "workers?|riders?|drivers?|couriers?|colleagues?|people)");
+		private static final Pattern GROUP = Pattern.compile("(\\d{1,6}|上?[一二两三四五六七八九十百千几数]{1,5}"
+				+ "|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|several dozen|dozens|a hundred|hundreds)"
+				+ "\\s*(?:多|来|余|几)?\\s*(?:个|名|位|号)?\\s*(?:左右|上下)?\\s*的?\\s*(?:[\\u4e00-\\u9fff]{0,3}?)"
+				+ "(?:骑手|骑士|外卖员|外卖小哥|送餐员|快递员|快递小哥|小哥|司机|师傅|兄弟|兄弟们|工友|人|同事|配送员|跑腿|代驾|员工|工人|装卸工|分拣工|临时工"
+				+ "|\\s+(?:of\\s+)?(?:us|our|the)?\\s*(?:[a-z-]+\\s+){0,2}?(?:workers?|riders?|drivers?|couriers?|colleagues?|people))");
 
 		public GroupSizeRule {
 			contexts = List.copyOf(contexts);

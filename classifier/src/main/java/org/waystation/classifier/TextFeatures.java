@@ -34,13 +34,21 @@ public final class TextFeatures {
 
 	private final Lexicon.Matcher lexicon;
 
+	/** What the features depend on, for the model version: the lexicon's words. */
+	private final String fingerprint;
+
 	public TextFeatures(Lexicon lexicon) {
 		this.lexicon = lexicon.matcher();
+		this.fingerprint = new java.util.TreeMap<>(lexicon.categories()).toString();
 	}
 
 	/** With the shipped lexicon. */
 	public TextFeatures() {
 		this(Lexicon.standard());
+	}
+
+	String fingerprint() {
+		return this.fingerprint;
 	}
 
 	/** Full-width forms to half-width, lower case: ＡＢＣ１２ and abc12 read the same. */

@@ -7,17 +7,23 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 import org.waystation.events.Taxonomy;
 
 /**
  * The examples shipped in the repository ({@code examples.tsv}: category, type, priority,
- * channel, text per line) and their fixed split: an example is held out for evaluation
- * when the CRC-32 of its text is divisible by 4, so about a quarter is held out, the
- * split does not depend on the order of the file, and adding examples never moves an old
- * one between the halves.
+ * channel, text per line) and their fixed split. Near-duplicates (typo and paraphrase
+ * variants of one appeal: texts whose character pairs overlap by {@value #NEAR_DUPLICATE}
+ * or more, joined transitively) form a group, and a group is held out for evaluation as a
+ * whole when the CRC-32 of its first text (in text order) is divisible by 4: about a
+ * quarter is held out, no held-out example has a twin in training, and the split does not
+ * depend on the order of the file.
  */
 public final class TrainingData {
 
@@ -38,28 +44,119 @@ public final class TrainingData {
 		}
 	}
 
+	/**
+	 * How much two texts' character pairs must overlap (Jaccard) to be near-duplicates.
+	 */
+	static final double NEAR_DUPLICATE = 0.4;
+
 	public static List<Example> training(List<Example> examples) {
-		return examples.stream().filter((example) -> !heldOut(example)).toList();
+		List<String> keys = groupKeys(examples);
+		List<Example> training = new ArrayList<>();
+		for (int i = 0; i < examples.size(); i++) {
+			if (!heldOut(keys.get(i))) {
+				training.add(examples.get(i));
+			}
+		}
+		return training;
 	}
 
 	public static List<Example> heldOut(List<Example> examples) {
-		return examples.stream().filter(TrainingData::heldOut).toList();
+		List<String> keys = groupKeys(examples);
+		List<Example> heldOut = new ArrayList<>();
+		for (int i = 0; i < examples.size(); i++) {
+			if (heldOut(keys.get(i))) {
+				heldOut.add(examples.get(i));
+			}
+		}
+		return heldOut;
 	}
 
-	static boolean heldOut(Example example) {
-		CRC32 crc = new CRC32();
-		crc.update(example.text().getBytes(StandardCharsets.UTF_8));
-		return crc.getValue() % 4 == 0;
+	private static boolean heldOut(String groupKey) {
+		return crc(groupKey) % 4 == 0;
 	}
 
 	/**
-	 * The cross-validation fold of a training example, from bits of the CRC the split
-	 * does not use.
+	 * The cross-validation fold of each example, by its near-duplicate group, from bits
+	 * of the CRC the split does not use.
 	 */
-	static int fold(Example example, int folds) {
+	static List<Integer> folds(List<Example> examples, int folds) {
+		return groupKeys(examples).stream().map((key) -> (int) ((crc(key) >>> 2) % folds)).toList();
+	}
+
+	private static long crc(String text) {
 		CRC32 crc = new CRC32();
-		crc.update(example.text().getBytes(StandardCharsets.UTF_8));
-		return (int) ((crc.getValue() >>> 2) % folds);
+		crc.update(text.getBytes(StandardCharsets.UTF_8));
+		return crc.getValue();
+	}
+
+	/**
+	 * For each example, the first text (in text order) of its group of near-duplicates:
+	 * texts whose sets of adjacent character pairs (after normalising case, width,
+	 * punctuation and spaces) overlap by {@link #NEAR_DUPLICATE} or more, joined
+	 * transitively.
+	 */
+	static List<String> groupKeys(List<Example> examples) {
+		int n = examples.size();
+		List<Set<String>> pairs = new ArrayList<>(n);
+		Map<String, List<Integer>> containing = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			Set<String> grams = characterPairs(examples.get(i).text());
+			pairs.add(grams);
+			for (String gram : grams) {
+				containing.computeIfAbsent(gram, (g) -> new ArrayList<>()).add(i);
+			}
+		}
+		int[] parent = new int[n];
+		for (int i = 0; i < n; i++) {
+			parent[i] = i;
+		}
+		for (int i = 0; i < n; i++) {
+			Map<Integer, Integer> shared = new HashMap<>();
+			for (String gram : pairs.get(i)) {
+				for (int j : containing.get(gram)) {
+					if (j > i) {
+						shared.merge(j, 1, Integer::sum);
+					}
+				}
+			}
+			for (Map.Entry<Integer, Integer> entry : shared.entrySet()) {
+				int common = entry.getValue();
+				int union = pairs.get(i).size() + pairs.get(entry.getKey()).size() - common;
+				if ((double) common / union >= NEAR_DUPLICATE) {
+					parent[root(parent, i)] = root(parent, entry.getKey());
+				}
+			}
+		}
+		Map<Integer, String> firstText = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			firstText.merge(root(parent, i), examples.get(i).text(), (a, b) -> (a.compareTo(b) <= 0) ? a : b);
+		}
+		List<String> keys = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			keys.add(firstText.get(root(parent, i)));
+		}
+		return keys;
+	}
+
+	private static int root(int[] parent, int i) {
+		int at = i;
+		while (parent[at] != at) {
+			parent[at] = parent[parent[at]];
+			at = parent[at];
+		}
+		return at;
+	}
+
+	private static Set<String> characterPairs(String text) {
+		String plain = TextFeatures.normalize(text).replaceAll("[\\p{P}\\p{S}\\s]+", "");
+		Set<String> pairs = new HashSet<>();
+		for (int i = 0; i + 1 < plain.length(); i++) {
+			pairs.add(plain.substring(i, i + 2));
+		}
+		if (pairs.isEmpty()) {
+			pairs.add(plain);
+		}
+		return pairs;
 	}
 
 	static List<Example> parse(BufferedReader reader) throws IOException {

@@ -81,4 +81,25 @@ class AppealClassifierTest {
 			.isNotEqualTo(classifier.modelVersion());
 	}
 
+	@Test
+	void itsVersionChangesWithTheExamplesTheLexiconAndTheRules() {
+		List<Example> some = TrainingData.shipped().subList(0, 200);
+		SignalRules rules = SignalRules.standard();
+		Lexicon lexicon = Lexicon.standard();
+		String version = AppealClassifier.train(some, rules, new TextFeatures(lexicon)).modelVersion();
+		java.util.Map<String, List<String>> fewerWords = new java.util.LinkedHashMap<>(lexicon.categories());
+		String first = fewerWords.keySet().iterator().next();
+		fewerWords.put(first, fewerWords.get(first).subList(1, fewerWords.get(first).size()));
+		SignalRules fewerRules = new SignalRules(rules.version(), rules.rules().subList(1, rules.rules().size()),
+				rules.groupSize());
+
+		assertThat(AppealClassifier.train(some, rules, new TextFeatures(lexicon)).modelVersion()).isEqualTo(version);
+		assertThat(AppealClassifier.train(some.subList(0, 199), rules, new TextFeatures(lexicon)).modelVersion())
+			.isNotEqualTo(version);
+		assertThat(AppealClassifier.train(some, rules, new TextFeatures(new Lexicon(lexicon.version(), fewerWords)))
+			.modelVersion()).isNotEqualTo(version);
+		assertThat(AppealClassifier.train(some, fewerRules, new TextFeatures(lexicon)).modelVersion())
+			.isNotEqualTo(version);
+	}
+
 }

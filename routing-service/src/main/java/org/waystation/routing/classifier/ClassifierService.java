@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.waystation.classifier.AppealClassifier;
+import org.waystation.classifier.Evaluation;
+import org.waystation.classifier.EvaluationFloors;
 import org.waystation.classifier.Example;
 import org.waystation.classifier.SignalRules;
 import org.waystation.classifier.TextFeatures;
@@ -47,6 +49,15 @@ public class ClassifierService implements SharedState {
 
 	private final List<Example> shipped = TrainingData.shipped();
 
+	/**
+	 * The shipped examples a retrained model is checked against, and those it may see.
+	 */
+	private final List<Example> heldOut = TrainingData.heldOut(this.shipped);
+
+	private final List<Example> training = TrainingData.training(this.shipped);
+
+	private final EvaluationFloors floors = EvaluationFloors.standard();
+
 	private final AtomicReference<Trained> current = new AtomicReference<>();
 
 	ClassifierService(MongoTemplate mongo, Optional<Clock> clock) {
@@ -55,9 +66,37 @@ public class ClassifierService implements SharedState {
 		this.current.set(train(generation()));
 	}
 
-	/** The classifier and what it was trained on. */
+	/**
+	 * The classifier and what it was trained on.
+	 *
+	 * @param check how a model trained the same way without the held-out examples did on
+	 * them, when corrections were added; {@code null} otherwise
+	 * @param refused the last retraining that was not put in service because its check
+	 * fell below the floors, or {@code null}
+	 */
 	public record Trained(AppealClassifier classifier, int shippedExamples, int corrections, Instant trainedAt,
-			Duration trainingTime, long generation) {
+			Duration trainingTime, long generation, Check check, Refusal refused) {
+
+		Trained refusing(Refusal refusal, long generation) {
+			return new Trained(this.classifier, this.shippedExamples, this.corrections, this.trainedAt,
+					this.trainingTime, generation, this.check, refusal);
+		}
+
+	}
+
+	/** Held-out figures of a check. */
+	public record Check(int heldOut, double departmentAccuracy, double urgentRecall, double falseAlarmRate,
+			double confidentMisrouteRate) {
+
+		static Check of(Evaluation evaluation) {
+			return new Check(evaluation.examples(), evaluation.departmentAccuracy(), evaluation.urgentRecall(),
+					evaluation.falseAlarmRate(), evaluation.confidentMisrouteRate());
+		}
+
+	}
+
+	/** A retraining kept out of service, and why. */
+	public record Refusal(Instant at, int corrections, List<String> reasons, Check check) {
 
 	}
 
@@ -95,19 +134,49 @@ public class ClassifierService implements SharedState {
 		return this.mongo.find(query, TrainingCorrection.class);
 	}
 
+	/**
+	 * Trains on the shipped examples and the triage desk's corrections. Learning from
+	 * triage must never make routing worse: with corrections, a model trained the same
+	 * way but without the held-out examples is checked on them first, and if it falls
+	 * below the floors the model in service stays (at start-up, one trained on the
+	 * shipped examples alone), with the reason kept for the admin API.
+	 */
 	private Trained train(long generation) {
 		long start = System.nanoTime();
-		List<TrainingCorrection> corrections = this.mongo.findAll(TrainingCorrection.class);
-		List<Example> examples = new ArrayList<>(this.shipped);
-		corrections.stream()
+		List<Example> corrections = this.mongo.findAll(TrainingCorrection.class)
+			.stream()
 			.sorted(java.util.Comparator.comparing(TrainingCorrection::id))
 			.map(TrainingCorrection::toExample)
-			.forEach(examples::add);
+			.toList();
+		Check check = null;
+		if (!corrections.isEmpty()) {
+			List<Example> trainingAndCorrections = new ArrayList<>(this.training);
+			trainingAndCorrections.addAll(corrections);
+			Evaluation evaluation = Evaluation
+				.of(AppealClassifier.train(trainingAndCorrections, this.rules, this.features), this.heldOut);
+			check = Check.of(evaluation);
+			List<String> shortfalls = this.floors.shortfalls(evaluation);
+			if (!shortfalls.isEmpty()) {
+				Refusal refusal = new Refusal(this.clock.instant(), corrections.size(), shortfalls, check);
+				log.warn("Retrained classifier not put in service: with {} triage corrections {}", corrections.size(),
+						String.join("; ", shortfalls));
+				Trained current = this.current.get();
+				return ((current != null) ? current : trainOn(List.of(), null, start, generation)).refusing(refusal,
+						generation);
+			}
+		}
+		return trainOn(corrections, check, start, generation);
+	}
+
+	private Trained trainOn(List<Example> corrections, Check check, long start, long generation) {
+		List<Example> examples = new ArrayList<>(this.shipped);
+		examples.addAll(corrections);
 		AppealClassifier classifier = AppealClassifier.train(examples, this.rules, this.features);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		log.info("Trained classifier {} on {} shipped examples and {} triage corrections in {} ms",
 				classifier.modelVersion(), this.shipped.size(), corrections.size(), took.toMillis());
-		return new Trained(classifier, this.shipped.size(), corrections.size(), this.clock.instant(), took, generation);
+		return new Trained(classifier, this.shipped.size(), corrections.size(), this.clock.instant(), took, generation,
+				check, null);
 	}
 
 	private long generation() {

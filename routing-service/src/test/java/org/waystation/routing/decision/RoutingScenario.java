@@ -1,6 +1,7 @@
 package org.waystation.routing.decision;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,12 +13,17 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.waystation.classifier.Example;
+import org.waystation.classifier.TrainingData;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.AppealSubmitted;
 import org.waystation.events.CaseRedispatched;
 import org.waystation.events.EventCodec;
 import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Topics;
+import org.waystation.routing.classifier.TrainingCorrection;
 import org.waystation.routing.similar.RecentAppeals;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
@@ -296,6 +302,40 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("department");
 
 		assertThat(admin().get(RULES + "/no-such-rule").status()).isEqualTo(404);
+	}
+
+	@Test
+	void aRetrainingThatWouldRouteWorseIsKeptOutOfService() {
+		String before = admin().get("/api/v1/admin/classifier").json().get("modelVersion").asString();
+		// Wrong lessons: every wage-arrears example of the training split "corrected" to
+		// housing.
+		List<Example> wrong = TrainingData.training(TrainingData.shipped())
+			.stream()
+			.filter((example) -> example.category().equals("WAGE_ARREARS"))
+			.toList();
+		// Each taught four times over, so that they outweigh the shipped examples.
+		for (int i = 0; i < wrong.size() * 4; i++) {
+			Example example = wrong.get(i % wrong.size());
+			this.mongo.insert(
+					new TrainingCorrection("wrong-lesson-" + i, "wrong-" + i, "WS00000000", example.text(), "HOUSING",
+							example.type(), example.priority(), "HRSS", "HOUSING", "triage-test", null, Instant.now()));
+		}
+		try {
+			HttpJson.Response refused = admin().post("/api/v1/admin/classifier/retrain", "{}");
+
+			assertThat(refused.status()).isEqualTo(409);
+			assertThat(refused.json().get("detail").asString()).contains("department accuracy", "below the floor");
+			JsonNode model = admin().get("/api/v1/admin/classifier").json();
+			assertThat(model.get("modelVersion").asString()).isEqualTo(before);
+			assertThat(model.get("refusedRetraining").get("corrections").asInt()).isGreaterThanOrEqualTo(wrong.size());
+			assertThat(model.get("refusedRetraining").get("reasons").get(0).asString())
+				.startsWith("department accuracy");
+		}
+		finally {
+			this.mongo.remove(Query.query(Criteria.where("_id").regex("^wrong-lesson-")), TrainingCorrection.class);
+		}
+		JsonNode retrained = admin().post("/api/v1/admin/classifier/retrain", "{}").json();
+		assertThat(retrained.get("refusedRetraining").isNull()).isTrue();
 	}
 
 	@Test

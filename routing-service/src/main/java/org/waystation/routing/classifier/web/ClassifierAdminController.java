@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.waystation.routing.RoutingProperties;
 import org.waystation.routing.classifier.ClassifierService;
 import org.waystation.routing.classifier.TrainingCorrection;
+import org.waystation.support.problem.ProblemException;
 import org.waystation.support.security.Roles;
 
 /**
@@ -37,10 +38,20 @@ class ClassifierAdminController {
 		return view(this.classifier.current());
 	}
 
+	/**
+	 * Retrains now (every instance follows). A model that would route worse than the
+	 * floors is not put in service: 409 with the reasons, and the model in service stays.
+	 */
 	@PostMapping("/retrain")
 	@RolesAllowed(Roles.ADMIN)
 	ModelView retrain() {
-		return view(this.classifier.retrain());
+		ClassifierService.Trained trained = this.classifier.retrain();
+		if (trained.refused() != null) {
+			throw ProblemException.conflict("retraining-refused",
+					"The retrained model was not put in service: " + String.join("; ", trained.refused().reasons())
+							+ ". The model in service stays " + trained.classifier().modelVersion());
+		}
+		return view(trained);
 	}
 
 	@GetMapping("/corrections")
@@ -49,15 +60,22 @@ class ClassifierAdminController {
 		return this.classifier.corrections();
 	}
 
+	/**
+	 * @param check how the model in service did on the held-out examples when trained
+	 * without them (with corrections only)
+	 * @param refusedRetraining the last retraining kept out of service, with why
+	 */
 	record ModelView(String modelVersion, String signalRulesVersion, int shippedExamples, int triageCorrections,
-			int features, Instant trainedAt, long trainingMillis, double confidenceThreshold) {
+			int features, Instant trainedAt, long trainingMillis, double confidenceThreshold,
+			ClassifierService.Check check, ClassifierService.Refusal refusedRetraining) {
 
 	}
 
 	private ModelView view(ClassifierService.Trained trained) {
 		return new ModelView(trained.classifier().modelVersion(), trained.classifier().rulesVersion(),
 				trained.shippedExamples(), trained.corrections(), trained.classifier().featureCount(),
-				trained.trainedAt(), trained.trainingTime().toMillis(), this.properties.confidenceThreshold());
+				trained.trainedAt(), trained.trainingTime().toMillis(), this.properties.confidenceThreshold(),
+				trained.check(), trained.refused());
 	}
 
 }
