@@ -77,12 +77,33 @@ final class ChildProcess {
 		}
 	}
 
+	/**
+	 * A java command line; with the parent-watch agent (when built) so that the child
+	 * stops once the launcher is gone.
+	 */
 	static List<String> java(List<String> options, String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		parentWatchAgent()
+			.ifPresent((agent) -> command.add("-javaagent:" + agent + "=" + ProcessHandle.current().pid()));
 		command.addAll(options);
 		command.addAll(List.of(arguments));
 		return command;
+	}
+
+	/**
+	 * The agent's jar, beside the launcher's jar (or its classes directory, when run from
+	 * the build).
+	 */
+	static java.util.Optional<Path> parentWatchAgent() {
+		try {
+			Path location = Path.of(ChildProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Path agent = location.toAbsolutePath().getParent().resolve("waystation-local-parent-watch.jar");
+			return Files.isRegularFile(agent) ? java.util.Optional.of(agent) : java.util.Optional.empty();
+		}
+		catch (java.net.URISyntaxException | RuntimeException ex) {
+			return java.util.Optional.empty();
+		}
 	}
 
 	String name() {

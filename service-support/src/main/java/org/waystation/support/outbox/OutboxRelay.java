@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,11 @@ import org.waystation.support.correlation.CorrelationIds;
  * Publishes the events waiting in documents' outboxes and removes each once Kafka has
  * acknowledged it. Publishing is at least once: a crash between the acknowledgement and
  * the removal publishes the event again, which consumers skip by its event id.
+ *
+ * <p>
+ * The events of one document are published in the order they were written, also after a
+ * failed send: a document whose send failed is read back from the store and published
+ * from its oldest waiting event on, and events it is given meanwhile wait behind them.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -60,6 +67,12 @@ public class OutboxRelay implements SmartLifecycle {
 	 * collections.
 	 */
 	private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+
+	/**
+	 * Documents whose send failed: published again from the store, oldest event first,
+	 * before anything newer of theirs.
+	 */
+	private final Set<DocumentKey> unsettled = ConcurrentHashMap.newKeySet();
 
 	private volatile long nextSweepNanos;
 
@@ -107,17 +120,38 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	public int relayOnce() {
 		int count = 0;
-		Map<String, List<Pending>> hinted = new LinkedHashMap<>();
+		// Per collection and document, the events it was given, in the order given.
+		Map<String, Map<Object, List<OutboxEntry>>> hinted = new LinkedHashMap<>();
 		int taken = 0;
 		for (Hint hint = this.hints.poll(); hint != null; hint = this.hints.poll()) {
-			hinted.computeIfAbsent(hint.collection(), (c) -> new ArrayList<>())
-				.add(new Pending(hint.id(), hint.entries()));
+			if (!this.unsettled.contains(new DocumentKey(hint.collection(), hint.id()))) {
+				hinted.computeIfAbsent(hint.collection(), (c) -> new LinkedHashMap<>())
+					.computeIfAbsent(hint.id(), (id) -> new ArrayList<>())
+					.addAll(hint.entries());
+			}
 			if (++taken >= this.properties.batchSize()) {
 				break;
 			}
 		}
-		for (Map.Entry<String, List<Pending>> entry : hinted.entrySet()) {
-			count += publish(entry.getKey(), entry.getValue());
+		for (DocumentKey key : List.copyOf(this.unsettled)) {
+			// Read back: every event still waiting, oldest first, those hinted since
+			// included.
+			Document document = this.mongo.findById(key.id(), Document.class, key.collection());
+			List<OutboxEntry> waiting = (document != null) ? entriesOf(document) : List.of();
+			Map<Object, List<OutboxEntry>> ofCollection = hinted.computeIfAbsent(key.collection(),
+					(c) -> new LinkedHashMap<>());
+			if (waiting.isEmpty()) {
+				this.unsettled.remove(key);
+				ofCollection.remove(key.id());
+			}
+			else {
+				ofCollection.put(key.id(), waiting);
+			}
+		}
+		for (Map.Entry<String, Map<Object, List<OutboxEntry>>> entry : hinted.entrySet()) {
+			List<Pending> documents = new ArrayList<>();
+			entry.getValue().forEach((id, entries) -> documents.add(new Pending(id, entries)));
+			count += publish(entry.getKey(), documents);
 		}
 		if (System.nanoTime() - this.nextSweepNanos >= 0) {
 			this.nextSweepNanos = System.nanoTime() + this.properties.sweepInterval().toNanos();
@@ -135,13 +169,9 @@ public class OutboxRelay implements SmartLifecycle {
 		pending.fields().include(OutboxEntry.FIELD);
 		List<Pending> found = new ArrayList<>();
 		for (Document document : this.mongo.find(pending, Document.class, collection)) {
-			found.add(new Pending(document.get("_id"),
-					document.getList(OutboxEntry.FIELD, Document.class)
-						.stream()
-						.map((entry) -> new OutboxEntry(entry.getString("eventId"), entry.getString("topic"),
-								entry.getString("key"), entry.getString("type"), entry.getString("payload"), null,
-								entry.getString("correlationId")))
-						.toList()));
+			if (!this.unsettled.contains(new DocumentKey(collection, document.get("_id")))) {
+				found.add(new Pending(document.get("_id"), entriesOf(document)));
+			}
 		}
 		int count = publish(collection, found);
 		if (count >= this.properties.batchSize()) {
@@ -149,6 +179,18 @@ public class OutboxRelay implements SmartLifecycle {
 			this.nextSweepNanos = System.nanoTime();
 		}
 		return count;
+	}
+
+	private static List<OutboxEntry> entriesOf(Document document) {
+		List<Document> entries = document.getList(OutboxEntry.FIELD, Document.class);
+		if (entries == null) {
+			return List.of();
+		}
+		return entries.stream()
+			.map((entry) -> new OutboxEntry(entry.getString("eventId"), entry.getString("topic"),
+					entry.getString("key"), entry.getString("type"), entry.getString("payload"), null,
+					entry.getString("correlationId")))
+			.toList();
 	}
 
 	private int publish(String collection, List<Pending> documents) {
@@ -168,14 +210,15 @@ public class OutboxRelay implements SmartLifecycle {
 		List<WriteModel<Document>> removals = new ArrayList<>();
 		int count = 0;
 		for (Sent each : sent) {
+			DocumentKey key = new DocumentKey(collection, each.document().id());
 			if (each.acknowledged(this.properties.sendTimeout().toMillis())) {
 				removals.add(new UpdateOneModel<>(Filters.eq("_id", each.document().id()),
 						Updates.pull(OutboxEntry.FIELD, Filters.in("eventId", each.eventIds()))));
 				count += each.eventIds().size();
 			}
 			else {
-				// Try these events again in the next round.
-				this.hints.add(new Hint(collection, each.document().id(), each.document().entries()));
+				// Next round, from the store: these events first, then any given since.
+				this.unsettled.add(key);
 			}
 		}
 		if (!removals.isEmpty()) {
@@ -229,6 +272,11 @@ public class OutboxRelay implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.running = false;
 		}
+	}
+
+	/** A document of an outbox collection. */
+	private record DocumentKey(String collection, Object id) {
+
 	}
 
 	@Override
