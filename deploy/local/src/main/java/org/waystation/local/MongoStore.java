@@ -3,22 +3,33 @@ package org.waystation.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server with its H2 backend in one file, so data survives a restart of the
- * stack. Writes are committed to disk within {@link #COMMIT_DELAY_MILLIS} and on every
- * clean stop.
+ * stack. Every write is committed to the file before it is acknowledged, so an
+ * acknowledged write survives a {@code kill -9} of the launcher; it is not flushed to the
+ * disk itself (no fsync), so a power cut or a crash of the machine may still lose the
+ * last ones.
  */
 final class MongoStore implements AutoCloseable {
 
 	/**
-	 * How long an acknowledged write may stay only in memory; only a hard kill loses it.
+	 * The commit delay behind the per-write commit, for anything that does not come as an
+	 * OP_MSG command (every driver in use sends those).
 	 */
 	static final int COMMIT_DELAY_MILLIS = 100;
+
+	/** The commands that change data: each is committed before its answer goes out. */
+	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
+			"create", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
 	/** The H2 page cache, in MiB (H2's default is 16). */
 	static final int CACHE_MIB = 384;
@@ -27,9 +38,16 @@ final class MongoStore implements AutoCloseable {
 
 	private final MongoServer server;
 
-	private MongoStore(H2Backend backend, MongoServer server) {
+	private final int port;
+
+	private MongoStore(H2Backend backend, MongoServer server, int port) {
 		this.backend = backend;
 		this.server = server;
+		this.port = port;
+	}
+
+	int port() {
+		return this.port;
 	}
 
 	static MongoStore start(Path directory, int port) throws IOException {
@@ -40,10 +58,32 @@ final class MongoStore implements AutoCloseable {
 			.cacheSize(CACHE_MIB)
 			.open();
 		store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
-		H2Backend backend = new H2Backend(store);
+		H2Backend backend = new CommittingBackend(store);
 		MongoServer server = new MongoServer(backend);
 		server.bind("127.0.0.1", port);
-		return new MongoStore(backend, server);
+		return new MongoStore(backend, server, port);
+	}
+
+	/**
+	 * The H2 backend, committing each write (an OP_MSG command that changes data) before
+	 * the server answers it.
+	 */
+	private static final class CommittingBackend extends H2Backend {
+
+		CommittingBackend(MVStore store) {
+			super(store);
+		}
+
+		@Override
+		public Document handleMessage(MongoMessage message) {
+			Document answer = super.handleMessage(message);
+			String command = message.getDocument().keySet().stream().findFirst().orElse("");
+			if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+				commit();
+			}
+			return answer;
+		}
+
 	}
 
 	@Override

@@ -1,0 +1,74 @@
+package org.waystation.local;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded store in a process of its own, killed with SIGKILL right after the last
+ * acknowledged write: reopened, it has every acknowledged write.
+ */
+class MongoStoreDurabilityIT {
+
+	/** The store alone, as the launcher hosts it. */
+	public static final class StoreOnly {
+
+		public static void main(String[] args) throws Exception {
+			MongoStore.start(Path.of(args[0]), Integer.parseInt(args[1]));
+			Thread.sleep(TimeUnit.MINUTES.toMillis(10));
+		}
+
+	}
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void keepsEveryAcknowledgedWriteThroughAKillOfItsProcess() throws Exception {
+		int port = freePort();
+		Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-cp", System.getProperty("java.class.path"), StoreOnly.class.getName(),
+				this.directory.toString(), String.valueOf(port))
+			.redirectErrorStream(true)
+			.start();
+		int written = 300;
+		try (MongoClient client = MongoClients
+			.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=30000")) {
+			MongoCollection<Document> appeals = client.getDatabase("intake").getCollection("appeals");
+			for (int i = 0; i < written; i++) {
+				appeals.insertOne(new Document("_id", "appeal-" + i).append("text", "站点拖欠配送费第" + i + "单")
+					.append("status", "SUBMITTED"));
+			}
+			appeals.updateOne(Filters.eq("_id", "appeal-" + (written - 1)), Updates.set("status", "ROUTED"));
+		}
+		finally {
+			store.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+
+		try (MongoStore reopened = MongoStore.start(this.directory, freePort());
+				MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + reopened.port())) {
+			MongoCollection<Document> appeals = client.getDatabase("intake").getCollection("appeals");
+			assertThat(appeals.countDocuments()).isEqualTo(written);
+			assertThat(appeals.find(Filters.eq("_id", "appeal-" + (written - 1))).first().getString("status"))
+				.isEqualTo("ROUTED");
+		}
+	}
+
+	private static int freePort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
