@@ -14,7 +14,7 @@ public final class ParentWatch {
 
 	static final Duration POLL = Duration.ofMillis(500);
 
-	static final Duration GRACE = Duration.ofSeconds(15);
+	static final Duration GRACE = Duration.ofSeconds(5);
 
 	private ParentWatch() {
 	}
