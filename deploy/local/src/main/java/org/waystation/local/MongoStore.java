@@ -14,10 +14,10 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server with its H2 backend in one file, so data survives a restart of the
- * stack. Every write is committed to the file before it is acknowledged, so an
- * acknowledged write survives a {@code kill -9} of the launcher; it is not flushed to the
- * disk itself (no fsync), so a power cut or a crash of the machine may still lose the
- * last ones.
+ * stack. Every write is committed to the file before it is acknowledged (writes arriving
+ * together share one commit), so an acknowledged write survives a {@code kill -9} of the
+ * launcher; it is not flushed to the disk itself (no fsync), so a power cut or a crash of
+ * the machine may still lose the last ones.
  */
 final class MongoStore implements AutoCloseable {
 
@@ -65,13 +65,29 @@ final class MongoStore implements AutoCloseable {
 	}
 
 	/**
-	 * The H2 backend, committing each write (an OP_MSG command that changes data) before
-	 * the server answers it.
+	 * The H2 backend, answering a write (an OP_MSG command that changes data) only once a
+	 * commit that includes it has reached the file. Commits are grouped: one commit
+	 * thread covers every write that finished before it started, so concurrent writes
+	 * share one.
 	 */
 	private static final class CommittingBackend extends H2Backend {
 
+		private final Object lock = new Object();
+
+		/**
+		 * Writes applied and waiting for a commit, counted; and how many are committed.
+		 */
+		private long applied;
+
+		private long committed;
+
+		private volatile boolean open = true;
+
 		CommittingBackend(MVStore store) {
 			super(store);
+			Thread committer = new Thread(this::commitLoop, "store-group-commit");
+			committer.setDaemon(true);
+			committer.start();
 		}
 
 		@Override
@@ -79,9 +95,57 @@ final class MongoStore implements AutoCloseable {
 			Document answer = super.handleMessage(message);
 			String command = message.getDocument().keySet().stream().findFirst().orElse("");
 			if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-				commit();
+				awaitCommit();
 			}
 			return answer;
+		}
+
+		private void awaitCommit() {
+			synchronized (this.lock) {
+				long mine = ++this.applied;
+				this.lock.notifyAll();
+				while (this.committed < mine && this.open) {
+					try {
+						this.lock.wait();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
+				}
+			}
+		}
+
+		private void commitLoop() {
+			while (this.open) {
+				long target;
+				synchronized (this.lock) {
+					while (this.applied == this.committed && this.open) {
+						try {
+							this.lock.wait();
+						}
+						catch (InterruptedException ex) {
+							return;
+						}
+					}
+					target = this.applied;
+				}
+				// Every write counted in target was applied before it was counted.
+				commit();
+				synchronized (this.lock) {
+					this.committed = target;
+					this.lock.notifyAll();
+				}
+			}
+		}
+
+		@Override
+		public void close() {
+			synchronized (this.lock) {
+				this.open = false;
+				this.lock.notifyAll();
+			}
+			super.close();
 		}
 
 	}
