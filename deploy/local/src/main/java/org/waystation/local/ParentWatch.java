@@ -1,6 +1,8 @@
 package org.waystation.local;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Java agent the launcher gives every child JVM (the services, the gateway, Kafka), so
@@ -12,46 +14,32 @@ import java.time.Duration;
  */
 public final class ParentWatch {
 
-	static final Duration POLL = Duration.ofMillis(500);
-
 	static final Duration GRACE = Duration.ofSeconds(5);
 
 	private ParentWatch() {
 	}
 
 	/**
-	 * @param arguments the process id of the launcher
-	 */
+	 * @param arguments the process id of the launcher */
 	public static void premain(String arguments) {
 		long parent = Long.parseLong(arguments.strip());
-		Thread watch = new Thread(() -> watch(parent), "parent-watch");
-		watch.setDaemon(true);
-		watch.start();
+		ProcessHandle.of(parent)
+			.map(ProcessHandle::onExit)
+			.orElseGet(() -> CompletableFuture.completedFuture(null))
+			.thenRun(() -> stop(parent));
 	}
 
-	private static void watch(long parent) {
-		while (ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false)) {
-			try {
-				Thread.sleep(POLL.toMillis());
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-		}
+	private static void stop(long parent) {
 		System.err.println("The launcher (process " + parent + ") is gone: shutting down");
-		Thread halt = new Thread(() -> {
-			try {
-				Thread.sleep(GRACE.toMillis());
-			}
-			catch (InterruptedException ex) {
-				// Halt at once.
-			}
+		CompletableFuture.delayedExecutor(GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
 			System.err.println("Not stopped within " + GRACE.toSeconds() + " s: halting");
 			Runtime.getRuntime().halt(143);
-		}, "parent-watch-halt");
-		halt.setDaemon(true);
-		halt.start();
-		System.exit(143);
+		});
+		// Not on the thread that completed the wait: System.exit blocks until the hooks
+		// ran.
+		Thread exit = new Thread(() -> System.exit(143), "parent-watch-exit");
+		exit.setDaemon(true);
+		exit.start();
 	}
 
 }

@@ -2,6 +2,7 @@ package org.waystation.local;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
@@ -26,7 +27,7 @@ class MongoStoreDurabilityIT {
 
 		public static void main(String[] args) throws Exception {
 			MongoStore.start(Path.of(args[0]), Integer.parseInt(args[1]));
-			Thread.sleep(TimeUnit.MINUTES.toMillis(10));
+			new CountDownLatch(1).await(10, TimeUnit.MINUTES);
 		}
 
 	}

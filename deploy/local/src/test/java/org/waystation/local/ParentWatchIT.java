@@ -3,6 +3,7 @@ package org.waystation.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -20,7 +21,7 @@ class ParentWatchIT {
 	public static final class Sleeper {
 
 		public static void main(String[] args) throws InterruptedException {
-			Thread.sleep(TimeUnit.MINUTES.toMillis(10));
+			new CountDownLatch(1).await(10, TimeUnit.MINUTES);
 		}
 
 	}
@@ -39,8 +40,8 @@ class ParentWatchIT {
 			.redirectErrorStream(true)
 			.start();
 		try {
-			Thread.sleep(ParentWatch.POLL.toMillis() * 3);
-			assertThat(child.isAlive()).as("runs while its launcher does").isTrue();
+			// Runs while its launcher does.
+			Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(child::isAlive);
 
 			launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
