@@ -20,7 +20,8 @@ public final class ParentWatch {
 	}
 
 	/**
-	 * @param arguments the process id of the launcher */
+	 * @param arguments the process id of the launcher
+	 */
 	public static void premain(String arguments) {
 		long parent = Long.parseLong(arguments.strip());
 		ProcessHandle.of(parent)
