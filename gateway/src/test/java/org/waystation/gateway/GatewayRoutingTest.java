@@ -147,6 +147,33 @@ class GatewayRoutingTest {
 	}
 
 	@Test
+	void servesTheScreensItselfUnderAPolicyThatAllowsNothingFromOutside() throws Exception {
+		int before = BACKEND_CALLS.get();
+		for (String page : List.of("/", "/staff", "/supervisor", "/admin", "/signed-in")) {
+			HttpResponse<String> response = send("GET", page, null);
+			assertThat(response.statusCode()).as(page).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+			assertThat(response.body()).as(page).contains("<html lang=\"zh-CN\">").contains("/assets/");
+			assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+				.contains("script-src 'self'")
+				.contains("style-src 'self'")
+				.doesNotContain("unsafe");
+		}
+		HttpResponse<String> script = send("GET", "/assets/common.js", null);
+		HttpResponse<String> taxonomy = send("GET", "/assets/taxonomy.json", null);
+		HttpResponse<String> charts = send("GET", "/webjars/echarts/echarts.min.js", null);
+
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.body()).contains("export async function api(");
+		assertThat(taxonomy.body()).contains("\"HRSS\"").contains("人力资源和社会保障局");
+		assertThat(charts.statusCode()).isEqualTo(200);
+		// The pages are the gateway's own: no service was called for them.
+		assertThat(BACKEND_CALLS.get()).isEqualTo(before);
+		// Writing to a page address is not a way round the token check.
+		assertThat(send("POST", "/staff", "{}").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void refusesTokensThatAreExpiredForeignOrForgedBeforeTheyReachAService() throws Exception {
 		int before = BACKEND_CALLS.get();
 		List<String> bad = List.of(

@@ -95,6 +95,7 @@ class IdentityAccessMatrixIT extends ServiceScenario {
 			.open("POST", "/api/v1/auth/login",
 					() -> Request.post("/api/v1/auth/login",
 							HttpJson.json(Map.of("username", "nobody", "password", "wrong-password"))))
+			.open("GET", "/login", () -> Request.get("/login"))
 			.open("POST", "/api/v1/auth/otp",
 					() -> Request.post("/api/v1/auth/otp", HttpJson.json(Map.of("phone", "13500009999"))))
 			.open("POST", "/api/v1/auth/otp/verify",

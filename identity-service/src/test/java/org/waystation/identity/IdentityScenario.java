@@ -322,6 +322,8 @@ abstract class IdentityScenario extends ServiceScenario {
 				HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
 		assertThat(csrf.find()).as(page.body()).isTrue();
+		// The page asks for the authenticator code too, for the accounts that have one.
+		assertThat(page.body()).contains("name=\"totp\"").contains("<html lang=\"");
 		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(local("/login")))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(

@@ -109,8 +109,7 @@ public final class Stack implements AutoCloseable {
 			String database = module.substring(0, module.indexOf('-'));
 			List<String> arguments = new ArrayList<>(
 					List.of(kafka, "--spring.mongodb.uri=" + this.config.mongoUri(database)));
-			arguments.addAll(module.equals("identity-service")
-					? List.of("--waystation.identity.issuer=" + this.config.issuer()) : trust);
+			arguments.addAll(module.equals("identity-service") ? identityArguments() : trust);
 			Service service = Service.start(this.config, module, ports.get(module), arguments,
 					secretsFor(module, environment));
 			this.services.add(started(service, service::stop));
@@ -149,6 +148,24 @@ public final class Stack implements AutoCloseable {
 		this.out.println("Only the gateway is for users and clients; the other ports are for the stack itself. "
 				+ "Demo sign-ins (this local stack only): staff.hrss, triage, supervisor, admin, ... with the "
 				+ "password waystation-demo (see the README).");
+	}
+
+	/**
+	 * The issuer, and where the screens may be sent back to after sign-in and sign-out:
+	 * the gateway by name and by address.
+	 */
+	private List<String> identityArguments() {
+		List<String> arguments = new ArrayList<>(List.of("--waystation.identity.issuer=" + this.config.issuer()));
+		List<String> origins = List.of(this.config.issuer(), url(this.config.gatewayPort()));
+		int afterSignOut = 0;
+		for (int i = 0; i < origins.size(); i++) {
+			arguments.add("--waystation.identity.web-client.redirect-uris[" + i + "]=" + origins.get(i) + "/signed-in");
+			for (String area : List.of("staff", "supervisor", "admin")) {
+				arguments.add("--waystation.identity.web-client.post-logout-redirect-uris[" + afterSignOut++ + "]="
+						+ origins.get(i) + "/" + area);
+			}
+		}
+		return arguments;
 	}
 
 	private static final List<String> SERVICES_AND_GATEWAY = List.of("identity-service", "intake-service",

@@ -5,26 +5,18 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.spec.SecretKeySpec;
-
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import org.apache.commons.codec.binary.Base32;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,9 +36,6 @@ class WalkingSkeletonIT {
 
 	private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
-	/** The demo administrator's authenticator secret (local profile). */
-	private static final String ADMIN_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
 	private static final String PHONE = "13812345678";
 
 	@TempDir
@@ -54,7 +43,7 @@ class WalkingSkeletonIT {
 
 	@Test
 	void carriesAnAppealFromSubmissionToResolutionAndKeepsItAcrossARestart() throws Exception {
-		StackConfig config = config();
+		StackConfig config = TestStacks.config(this.data);
 		String appealId;
 		String trackingCode;
 		String caseId;
@@ -81,9 +70,9 @@ class WalkingSkeletonIT {
 			// accounts.
 			assertThat(gateway.get("/api/v1/departments/HRSS/cases").status()).isEqualTo(401);
 			assertThat(gateway.get("/api/v1/appeals/" + trackingCode).status()).isEqualTo(401);
-			HttpJson staff = gateway.as(login(gateway, "staff.hrss", null));
-			HttpJson transport = gateway.as(login(gateway, "staff.transport", null));
-			HttpJson supervisor = gateway.as(login(gateway, "supervisor", null));
+			HttpJson staff = gateway.as(TestStacks.login(gateway, "staff.hrss", null));
+			HttpJson transport = gateway.as(TestStacks.login(gateway, "staff.transport", null));
+			HttpJson supervisor = gateway.as(TestStacks.login(gateway, "supervisor", null));
 
 			JsonNode openCase = Awaitility.await()
 				.atMost(EVENTUALLY)
@@ -159,7 +148,7 @@ class WalkingSkeletonIT {
 			assertThat(supervisor.get("/api/v1/audit/contact-reads?trackingCode=" + trackingCode)
 				.json()
 				.findValuesAsString("actor")).containsExactly("staff.hrss");
-			HttpJson admin = gateway.as(login(gateway, "admin", totp(ADMIN_TOTP)));
+			HttpJson admin = gateway.as(TestStacks.login(gateway, "admin", TestStacks.adminCode()));
 			assertThat(admin.get("/api/v1/admin/accounts/staff.hrss").json().get("department").asString())
 				.isEqualTo("HRSS");
 			assertThat(gateway.post("/api/v1/appeals", "{\"channel\":\"WEB\"}").status()).isEqualTo(400);
@@ -192,7 +181,7 @@ class WalkingSkeletonIT {
 			JsonNode tracking = worker.get("/api/v1/appeals/" + trackingCode).json();
 			assertThat(tracking.get("status").asString()).isEqualTo("CLOSED");
 			assertThat(tracking.get("timeline")).hasSize(9);
-			HttpJson staff = gateway.as(login(gateway, "staff.hrss", null));
+			HttpJson staff = gateway.as(TestStacks.login(gateway, "staff.hrss", null));
 			assertThat(staff.get("/api/v1/cases/" + caseId).json().get("status").asString()).isEqualTo("CLOSED");
 			assertThat(worker.get("/api/v1/notifications?appealId=" + appealId).json()).hasSize(6);
 			String next = gateway
@@ -201,8 +190,8 @@ class WalkingSkeletonIT {
 				.json()
 				.get("trackingCode")
 				.asString();
-			HttpJson community = gateway.as(login(gateway, "staff.community", null));
-			HttpJson triage = gateway.as(login(gateway, "triage", null));
+			HttpJson community = gateway.as(TestStacks.login(gateway, "staff.community", null));
+			HttpJson triage = gateway.as(TestStacks.login(gateway, "triage", null));
 			Awaitility.await()
 				.atMost(EVENTUALLY)
 				.until(() -> Collections.singletonList(
@@ -211,33 +200,14 @@ class WalkingSkeletonIT {
 		}
 	}
 
-	private static String login(HttpJson gateway, String username, String totp) {
-		Map<String, String> body = new java.util.LinkedHashMap<>();
-		body.put("username", username);
-		body.put("password", "waystation-demo");
-		if (totp != null) {
-			body.put("totp", totp);
-		}
-		HttpJson.Response response = gateway.post("/api/v1/auth/login", HttpJson.json(body));
-		assertThat(response.status()).as(username + ": " + response).isEqualTo(200);
-		return response.json().get("token").asString();
-	}
-
 	private static String workerSignIn(HttpJson gateway, HttpJson sms, String phone) {
 		HttpJson.Response sent = gateway.post("/api/v1/auth/otp", HttpJson.json(Map.of("phone", phone)));
 		assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
-		JsonNode messages = sms.get("/sms?to=" + phone).json();
-		String text = messages.get(messages.size() - 1).get("text").asString();
-		String code = text.replaceAll(".*?(\\d{6}).*", "$1");
+		String code = TestStacks.textedCode(sms, phone);
 		HttpJson.Response verified = gateway.post("/api/v1/auth/otp/verify",
 				HttpJson.json(Map.of("phone", phone, "code", code)));
 		assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
 		return verified.json().get("token").asString();
-	}
-
-	private static String totp(String secret) throws Exception {
-		return new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6).generateOneTimePasswordString(
-				new SecretKeySpec(new Base32().decode(secret), "HmacSHA1"), Instant.now(), Locale.ROOT);
 	}
 
 	/** Nothing answers on the machine's other addresses: only loopback is bound. */
@@ -271,23 +241,6 @@ class WalkingSkeletonIT {
 			}
 		}
 		return null;
-	}
-
-	private StackConfig config() throws IOException {
-		List<String> args = new ArrayList<>();
-		args.add("--home=" + Path.of("").toAbsolutePath().resolve("../..").normalize());
-		args.add("--data-dir=" + this.data);
-		for (String option : List.of("gateway-port", "identity-port", "intake-port", "routing-port", "department-port",
-				"notification-port", "sms-port", "kafka-port", "kafka-controller-port", "mongo-port")) {
-			args.add("--" + option + "=" + freePort());
-		}
-		return StackConfig.from(args.toArray(String[]::new), Map.of());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

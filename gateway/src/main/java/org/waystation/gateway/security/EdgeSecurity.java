@@ -52,20 +52,41 @@ class EdgeSecurity {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain apiDocsViewerChain(ServerHttpSecurity http) {
-		http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/swagger-ui.html",
-				"/swagger-ui/**", "/v3/api-docs/**", "/webjars/**"))
+		return publicReads(http,
+				"default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+						+ "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+				"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**");
+	}
+
+	/**
+	 * The screens' pages, scripts and styles: public (they hold no data; what they show
+	 * comes from the API with the person's own token), and allowed nothing from outside
+	 * the stack: no inline script or style, no other origin.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	SecurityWebFilterChain screensChain(ServerHttpSecurity http) {
+		return publicReads(http,
+				"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+						+ "connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; "
+						+ "form-action 'self'",
+				"/", "/staff", "/supervisor", "/admin", "/signed-in", "/assets/**", "/favicon.ico");
+	}
+
+	/** GETs of the paths pass without a token, under the content security policy. */
+	private static SecurityWebFilterChain publicReads(ServerHttpSecurity http, String contentSecurityPolicy,
+			String... paths) {
+		http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, paths))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; "
-						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
-						+ "object-src 'none'; base-uri 'self'; form-action 'self'"))
-				.referrerPolicy((referrer) -> referrer
-					.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
+				.referrerPolicy(
+						(referrer) -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+				.permissionsPolicy((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
 	}
 

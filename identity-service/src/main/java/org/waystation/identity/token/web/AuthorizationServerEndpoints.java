@@ -50,7 +50,9 @@ class AuthorizationServerEndpoints {
 	SecurityFilterChain signInPageSecurity(HttpSecurity http, AuthenticationProvider passwords) {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.authenticationProvider(passwords)
-			.formLogin((form) -> form.authenticationDetailsSource(SignInPageAuthentication.DETAILS));
+			.formLogin((form) -> form.loginPage("/login")
+				.authenticationDetailsSource(SignInPageAuthentication.DETAILS)
+				.permitAll());
 		return http.build();
 	}
 
