@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicEndpoints the requests anyone may send without a token, as
  * {@code METHOD /path/pattern} ({@code *} for any method)
  * @param maxBodySize the largest request body taken
+ * @param largerBodies requests allowed a larger body (an appeal with photos)
  * @param rateLimits the limits on how often a client address or an account may call
  * @param rateLimitsEnabled false switches every rate limit off (for load tests only)
  * @param corsAllowedOrigins the browser origins allowed to call the API from other sites
@@ -34,8 +35,8 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(@NotEmpty(
 		message = "must name at least one trusted token issuer (issuer and jwk-set-uri)") @Valid List<Issuer> issuers,
 		@DefaultValue List<String> publicEndpoints, @DefaultValue("1MB") DataSize maxBodySize,
-		@Valid @DefaultValue List<RateLimit> rateLimits, @DefaultValue("true") boolean rateLimitsEnabled,
-		@DefaultValue List<String> corsAllowedOrigins) {
+		@Valid @DefaultValue List<LargerBody> largerBodies, @Valid @DefaultValue List<RateLimit> rateLimits,
+		@DefaultValue("true") boolean rateLimitsEnabled, @DefaultValue List<String> corsAllowedOrigins) {
 
 	/**
 	 * @param issuer the {@code iss} its tokens carry
@@ -43,6 +44,17 @@ public record GatewayProperties(@NotEmpty(
 	 * @param audiences the {@code aud} values accepted; empty accepts any
 	 */
 	public record Issuer(@NotBlank String issuer, @NotNull URI jwkSetUri, @DefaultValue List<String> audiences) {
+
+	}
+
+	/**
+	 * A request that may carry more than {@code max-body-size}.
+	 *
+	 * @param method its method
+	 * @param path its exact path
+	 * @param maxBodySize the largest body it may carry
+	 */
+	public record LargerBody(@NotNull HttpMethod method, @NotBlank String path, @NotNull DataSize maxBodySize) {
 
 	}
 

@@ -33,8 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "waystation.gateway.max-body-size=64KB", "waystation.gateway.rate-limits[0].name=sign-in",
-				"waystation.gateway.rate-limits[0].methods[0]=POST",
+		properties = { "waystation.gateway.max-body-size=64KB", "waystation.gateway.larger-bodies[0].method=POST",
+				"waystation.gateway.larger-bodies[0].path=/api/v1/appeals",
+				"waystation.gateway.larger-bodies[0].max-body-size=128KB",
+				"waystation.gateway.rate-limits[0].name=sign-in", "waystation.gateway.rate-limits[0].methods[0]=POST",
 				"waystation.gateway.rate-limits[0].paths[0]=/api/v1/auth/login",
 				"waystation.gateway.rate-limits[0].key=CLIENT", "waystation.gateway.rate-limits[0].requests=3",
 				"waystation.gateway.rate-limits[0].per=1m", "waystation.gateway.rate-limits[1].name=account",
@@ -217,9 +219,9 @@ class GatewayRoutingTest {
 		int before = BACKEND_CALLS.get();
 		String large = "{\"text\":\"" + "欠".repeat(30_000) + "\"}";
 
-		HttpResponse<String> sized = send("POST", "/api/v1/appeals", large);
+		HttpResponse<String> sized = send("POST", "/api/v1/auth/otp", large);
 		HttpResponse<String> streamed = this.client
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/appeals"))
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/auth/otp"))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers
 					.ofInputStream(() -> new java.io.ByteArrayInputStream(large.getBytes(StandardCharsets.UTF_8))))
@@ -229,6 +231,15 @@ class GatewayRoutingTest {
 		assertThat(sized.body()).contains("\"code\":\"body-too-large\"");
 		assertThat(streamed.statusCode()).isEqualTo(413);
 		assertThat(BACKEND_CALLS.get()).isEqualTo(before);
+
+		// An appeal may be larger (its photos), up to its own limit.
+		HttpResponse<String> appeal = send("POST", "/api/v1/appeals", large);
+		HttpResponse<String> tooLargeAppeal = send("POST", "/api/v1/appeals", large.replace("欠", "欠欠"));
+
+		assertThat(appeal.statusCode()).isEqualTo(200);
+		assertThat(tooLargeAppeal.statusCode()).isEqualTo(413);
+		assertThat(tooLargeAppeal.body()).contains("\"maxBytes\":131072");
+		assertThat(BACKEND_CALLS.get()).isEqualTo(before + 1);
 	}
 
 	@Test

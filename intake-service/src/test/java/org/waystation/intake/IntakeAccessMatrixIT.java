@@ -1,6 +1,7 @@
 package org.waystation.intake;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -41,9 +42,13 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 	@Autowired
 	MongoTemplate mongo;
 
+	/** A 1 × 1 PNG image, in base64. */
+	private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+	/** An appeal of the own worker, with a photo, whose case HRSS holds. */
 	private String appealInHrss() {
-		HttpJson.Response accepted = http().post("/api/v1/appeals",
-				HttpJson.json(Map.of("channel", "WEB", "text", "站点拖欠配送费", "phone", OWN_PHONE)));
+		HttpJson.Response accepted = http().post("/api/v1/appeals", HttpJson.json(Map.of("channel", "WEB", "text",
+				"站点拖欠配送费", "phone", OWN_PHONE, "photos", List.of(Map.of("contentType", "image/png", "data", PNG)))));
 		String appealId = accepted.json().get("appealId").asString();
 		String trackingCode = accepted.json().get("trackingCode").asString();
 		sender().send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
@@ -74,6 +79,12 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 			.expect("GET", "/api/v1/appeals/{trackingCode}/contact",
 					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/contact"), STAFF_OWN, SUPERVISOR_OWN,
 					SUPERVISOR_ALL)
+			.expect("GET", "/api/v1/appeals/{trackingCode}/photos",
+					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/photos"), WORKER_OWN, STAFF_OWN,
+					SUPERVISOR_OWN, SUPERVISOR_ALL)
+			.expect("GET", "/api/v1/appeals/{trackingCode}/photos/{n}",
+					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/photos/1"), WORKER_OWN, STAFF_OWN,
+					SUPERVISOR_OWN, SUPERVISOR_ALL)
 			.expect("GET", "/api/v1/audit/contact-reads", () -> Request.get("/api/v1/audit/contact-reads"),
 					AccessMatrix.SUPERVISORS)
 			.verify(this.context);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +39,8 @@ import org.waystation.events.Topics;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
 import org.waystation.intake.appeal.Appeal;
+import org.waystation.intake.appeal.AppealPhoto;
+import org.waystation.intake.appeal.Photo;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.ServiceScenario;
@@ -113,6 +117,9 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(other.body()).contains("idempotencyKey");
 	}
 
+	/** A 1 × 1 PNG image, as a phone would send a photo (in base64). */
+	private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
@@ -124,6 +131,11 @@ abstract class IntakeScenario extends ServiceScenario {
 					no channel            | {"text":"工资没发","phone":"13812345678"}                              | channel | is required
 					malformed JSON        | {"channel":"WEB","text":                                            | body    | not valid JSON
 					not an object         | ["WEB"]                                                             | body    |
+					too many photos       | {"channel":"WEB","text":"工资没发","phone":"13812345678","photos":[{"contentType":"image/png","data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="},{"contentType":"image/png","data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="},{"contentType":"image/png","data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="},{"contentType":"image/png","data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="}]} | photos | at most 3 photos
+					photo of another type | {"channel":"WEB","text":"工资没发","phone":"13812345678","photos":[{"contentType":"image/gif","data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="}]} | photos[0].contentType | must be image/jpeg
+					photo not in base64   | {"channel":"WEB","text":"工资没发","phone":"13812345678","photos":[{"contentType":"image/png","data":"不是图片"}]} | photos[0].data | base64
+					photo not an image    | {"channel":"WEB","text":"工资没发","phone":"13812345678","photos":[{"contentType":"image/png","data":"aGVsbG8gd29ybGQ="}]} | photos[0].data | is not a image/png image
+					photo of the wrong type | {"channel":"WEB","text":"工资没发","phone":"13812345678","photos":[{"contentType":"image/jpeg","data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="}]} | photos[0].data | is not a image/jpeg image
 					""")
 	void rejectsBadInputNamingTheField(String description, String body, String field, String problem) {
 		HttpJson.Response response = http().post("/api/v1/appeals", body);
@@ -231,6 +243,59 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(log.get(0).get("actor").asString()).isEqualTo("hrss.li");
 		assertThat(log.get(0).get("department").asString()).isEqualTo(department);
 		assertThat(otherScope.status()).isEqualTo(403);
+	}
+
+	@Test
+	void keepsThePhotosOfAnAppealForTheWorkerAndTheDepartmentHoldingItsCase() {
+		byte[] png = Base64.getDecoder().decode(PNG);
+		String body = HttpJson
+			.json(Map.of("channel", "WEB", "text", "站点拖欠配送费，附工资条照片", "phone", "13811113333", "idempotencyKey",
+					"photo-" + UUID.randomUUID(), "photos", List.of(Map.of("contentType", "image/png", "data", PNG))));
+		JsonNode accepted = http().post("/api/v1/appeals", body).json();
+		HttpJson.Response retried = http().post("/api/v1/appeals", body);
+		String appealId = accepted.get("appealId").asString();
+		String trackingCode = accepted.get("trackingCode").asString();
+		sender().send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
+		String department = Samples.forAppeal(CaseOpened.class, appealId, trackingCode).department();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(appealId, Appeal.class).getDepartments().contains(department));
+		HttpJson holder = http().as(TestIssuer.get().staff("hrss.li", department));
+		String photos = "/api/v1/appeals/" + trackingCode + "/photos";
+
+		JsonNode list = holder.get(photos).json();
+		HttpJson.Response bytes = holder.get(photos + "/1");
+		HttpJson.Response own = worker("13811113333").get(photos + "/1");
+		HttpJson.Response otherWorker = worker("13811114444").get(photos);
+		HttpJson.Response otherDepartment = http().as(TestIssuer.get().staff("transport.zhang", "TRANSPORT"))
+			.get(photos);
+		HttpJson.Response missing = holder.get(photos + "/2");
+		byte[] large = new byte[Photo.MAX_BYTES + 1];
+		large[0] = (byte) 0x89;
+		large[1] = 'P';
+		large[2] = 'N';
+		large[3] = 'G';
+		HttpJson.Response tooLarge = http().post("/api/v1/appeals", HttpJson
+			.json(Map.of("channel", "WEB", "text", "照片太大", "phone", "13811113333", "photos",
+					List.of(Map.of("contentType", "image/png", "data", Base64.getEncoder().encodeToString(large))))));
+
+		assertThat(retried.json().get("appealId").asString()).isEqualTo(appealId);
+		assertThat(this.mongo.count(Query.query(Criteria.where("appealId").is(appealId)), AppealPhoto.class))
+			.isEqualTo(1);
+		assertThat(list).hasSize(1);
+		assertThat(list.get(0).get("contentType").asString()).isEqualTo("image/png");
+		assertThat(list.get(0).get("size").asInt()).isEqualTo(png.length);
+		assertThat(bytes.status()).as(bytes.toString()).isEqualTo(200);
+		assertThat(bytes.header("Content-Type")).isEqualTo("image/png");
+		assertThat(bytes.header("Cache-Control")).contains("no-store");
+		assertThat(bytes.header("Content-Length")).isEqualTo(String.valueOf(png.length));
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(otherWorker.status()).isEqualTo(404);
+		assertThat(otherDepartment.status()).isEqualTo(404);
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(tooLarge.status()).isEqualTo(400);
+		assertThat(tooLarge.json().get("errors").get(0).get("field").asString()).isEqualTo("photos[0].data");
+		assertThat(tooLarge.json().get("errors").get(0).get("problem").asString()).contains("at most 5 MB");
 	}
 
 	@Test

@@ -183,6 +183,15 @@ export async function api(path, { method = 'GET', body, form, auth = true } = {}
   return data;
 }
 
+/** An image the API serves to the signed-in person, as an address the page can show. */
+export async function apiImage(path) {
+  const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
+  if (!response.ok) {
+    throw new ApiError(response.status, null);
+  }
+  return URL.createObjectURL(await response.blob());
+}
+
 /** Shows an API error next to the form's fields, and in the live region. */
 export function showError(error, formNode) {
   if (formNode) {

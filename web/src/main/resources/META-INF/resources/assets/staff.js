@@ -4,7 +4,7 @@
 // refreshes itself. Triage accounts also get the low-confidence and returned cases with
 // the top-3 suggestions, re-dispatch, rejecting a return and merging duplicates.
 import {
-  $, act, announce, api, clear, clockChip, el, en, loadTaxonomy, name, options, startStaffScreen, texts, tr,
+  $, act, announce, api, apiImage, clear, clockChip, el, en, loadTaxonomy, name, options, startStaffScreen, texts, tr,
   when,
 } from './common.js';
 
@@ -32,6 +32,7 @@ texts({
     'Pick a case from the list. Keys: J/K move, Enter opens, S signs, C claims, R replies, A asks, N adds a note, X resolves, ? help.'],
   'file.words': ['群众原话', "The worker's words"],
   'file.facts': ['基本信息', 'Facts'],
+  'file.photo': ['群众上传的照片 {0}', 'Photo {0} from the worker'],
   'file.channel': ['渠道', 'Channel'],
   'file.submitted': ['提交时间', 'Submitted'],
   'file.district': ['区域', 'District'],
@@ -226,6 +227,7 @@ function renderFile(c) {
   el('p', {}, el('span', { class: 'chip done' }, tr('status.' + c.status)), ' ', clocks(c)),
   el('h3', {}, tr('file.words')),
   el('p', { class: 'words', id: 'worker-words' }, c.text || '—'),
+  el('div', { class: 'thumbs', id: 'photos' }),
   actions(c),
   el('h3', {}, tr('file.facts')),
   el('dl', { class: 'facts' },
@@ -263,6 +265,21 @@ function renderFile(c) {
     .map((r) => el('li', {}, name('departments', r.department) + ' · ' + r.role + ' · ' + tr('status.' + r.status))))]
     : null);
   clear($('#file'), panel);
+  showPhotos(c);
+}
+
+/** The photos the worker sent, fetched with the token and shown from blob addresses. */
+async function showPhotos(c) {
+  const photos = await api('/api/v1/appeals/' + encodeURIComponent(c.trackingCode) + '/photos').catch(() => []);
+  const box = $('#photos');
+  for (const photo of photos) {
+    const src = await apiImage(photo.url).catch(() => null);
+    if (src && box && box.isConnected) {
+      const alt = tr('file.photo', photo.n);
+      box.append(el('a', { href: src, target: '_blank', rel: 'noopener', 'aria-label': alt },
+        el('img', { src, alt, 'data-photo': photo.n })));
+    }
+  }
 }
 
 function isTriage() {

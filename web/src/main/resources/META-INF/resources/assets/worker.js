@@ -23,6 +23,12 @@ texts({
   'submit.station': ['就近的暖心驿站（可不选）', 'Nearest rest station (optional)'],
   'submit.choose': ['请选择', 'Choose'],
   'submit.none': ['不选择', 'None'],
+  'submit.photos': ['照片（可不传，最多3张）', 'Photos (optional, up to 3)'],
+  'submit.photosHint': ['如工资条、聊天记录截图、现场照片。照片会压缩后上传，并去掉拍摄位置等信息，只有承办部门能看到。',
+    'Pay slips, chat screenshots, photos of the place. They are made smaller before sending, with the location taken out, and only the agency handling the case sees them.'],
+  'submit.tooManyPhotos': ['最多只能上传3张照片。', 'At most 3 photos.'],
+  'submit.badPhoto': ['“{0}”不是可用的照片（JPEG、PNG 或 WebP，5MB以内）。', '"{0}" cannot be used (JPEG, PNG or WebP, up to 5 MB).'],
+  'submit.photoAlt': ['已选照片 {0}', 'Chosen photo {0}'],
   'submit.send': ['提交', 'Submit'],
   'submit.done': ['已受理。您的查询码：', 'Received. Your tracking code:'],
   'submit.keep': ['请保存查询码。用提交时的手机号登录后，可在“我的诉求”中查看进展。',
@@ -109,8 +115,63 @@ function show(tab, ...args) {
   $('#content').focus();
 }
 
+const MAX_PHOTOS = 3;
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+const PHOTO_EDGE = 1600;
+
+/**
+ * A photo made ready to send: at most 1600 px on its long edge, re-encoded as JPEG (which
+ * also leaves out the location and camera data), in base64. One the browser cannot
+ * redraw is sent as it is, if it is small enough.
+ */
+async function preparePhoto(file) {
+  let blob = file;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, PHOTO_EDGE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+  } catch (e) {
+    blob = file;
+  }
+  if (!blob || blob.size > MAX_PHOTO_BYTES || !['image/jpeg', 'image/png', 'image/webp'].includes(blob.type)) {
+    throw new Error(tr('submit.badPhoto', file.name));
+  }
+  const data = await new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+  return { contentType: blob.type, data, preview: URL.createObjectURL(blob) };
+}
+
 function submitForm() {
   const key = 'web-' + crypto.randomUUID();
+  let photos = [];
+  let ready = Promise.resolve();
+  const thumbs = el('div', { class: 'thumbs', id: 'photo-previews' });
+  const photoInput = el('input', { id: 'photos', name: 'photos', type: 'file', multiple: true,
+    accept: 'image/jpeg,image/png,image/webp', 'aria-describedby': 'photos-hint' });
+  photoInput.addEventListener('change', () => { ready = choosePhotos(); });
+  const choosePhotos = async () => {
+    const files = Array.from(photoInput.files || []);
+    if (files.length > MAX_PHOTOS) {
+      announce(tr('submit.tooManyPhotos'), true);
+    }
+    try {
+      photos = await Promise.all(files.slice(0, MAX_PHOTOS).map(preparePhoto));
+      announce('');
+    } catch (error) {
+      photos = [];
+      photoInput.value = '';
+      announce(error.message, true);
+    }
+    clear(thumbs, photos.map((p, i) => el('img', { src: p.preview, alt: tr('submit.photoAlt', i + 1) })));
+  };
   const stationSelect = el('select', { id: 'station', name: 'stationId' });
   const districtSelect = el('select', { id: 'district', name: 'district', required: true },
     el('option', { value: '' }, tr('submit.choose')), DISTRICTS.map((d) => el('option', { value: d }, d)));
@@ -131,17 +192,20 @@ function submitForm() {
       'aria-describedby': 'phone-hint', value: worker ? worker.phone : '' }),
     el('label', { for: 'district' }, tr('submit.district')), districtSelect,
     el('label', { for: 'station' }, tr('submit.station')), stationSelect,
+    el('label', { for: 'photos' }, tr('submit.photos')),
+    el('p', { class: 'hint', id: 'photos-hint' }, tr('submit.photosHint')), photoInput, thumbs,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, tr('submit.send'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const data = new FormData(form);
-    act(form, () => api('/api/v1/appeals', {
+    act(form, async () => { await ready; return api('/api/v1/appeals', {
       method: 'POST', auth: false,
       body: {
         channel: 'WEB', text: data.get('text'), phone: data.get('phone').trim(),
         district: data.get('district') || null, stationId: data.get('stationId') || null, idempotencyKey: key,
+        photos: photos.map((p) => ({ contentType: p.contentType, data: p.data })),
       },
-    }), (accepted) => {
+    }); }, (accepted) => {
       clear(view(), el('section', { class: 'panel' },
         el('h2', {}, tr('submit.done')),
         el('p', { class: 'code', id: 'tracking-code' }, accepted.trackingCode),

@@ -1,9 +1,15 @@
 package org.waystation.local;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
@@ -84,11 +90,30 @@ class ScreensIT {
 	}
 
 	/** The worker portal: submit, sign in with the texted code, find the appeal. */
-	private String submitAndFollow(Browser worker, HttpJson sms) {
+	private String submitAndFollow(Browser worker, HttpJson sms) throws IOException {
 		worker.go("/");
 		worker.visible("#text");
+		// Light enough for a slow mobile connection: everything the page loaded, as sent.
+		long bytes = ((Number) worker.script("return performance.getEntriesByType('navigation')"
+				+ ".concat(performance.getEntriesByType('resource'))"
+				+ ".reduce((sum, entry) => sum + entry.encodedBodySize, 0)"))
+			.longValue();
+		assertThat(bytes).as("bytes the worker portal loads").isBetween(1L, 200_000L);
 		worker.axe("worker portal, new appeal");
+		// Large text, English, and back: the choices stay across pages.
+		worker.click("header.bar button[aria-pressed=false]");
+		worker.visible("html.care header.bar button[aria-pressed=true]");
+		worker.click("header.bar button[lang=en]");
+		worker.sees("header.bar h1", "Waystation");
+		worker.visible("html[lang=en].care #text");
+		worker.axe("worker portal in English, large text");
+		worker.click("header.bar button[lang=zh-CN]");
+		worker.sees("header.bar h1", "驿站诉求");
+		worker.click("header.bar button[aria-pressed=true]");
+		worker.visible("html[lang=zh-CN]:not(.care) #text");
 		worker.type("#text", WORDS).type("#phone", PHONE).choose("#district", "朝阳区").choose("#station", "CY-JXQ-01");
+		worker.visible("#photos").sendKeys(photo().toString());
+		worker.visible("#photo-previews img");
 		worker.screenshot("worker-submit");
 		worker.click("form button[type=submit]");
 		String code = worker.text("#tracking-code");
@@ -103,6 +128,22 @@ class ScreensIT {
 		worker.visible("#my-appeals [data-code='" + code + "']");
 		worker.axe("worker portal, my appeals");
 		return code;
+	}
+
+	/** A photo of a pay slip, as a phone would have taken it. */
+	private Path photo() throws IOException {
+		BufferedImage image = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.WHITE);
+		graphics.fillRect(0, 0, 1200, 900);
+		graphics.setColor(Color.DARK_GRAY);
+		for (int line = 100; line < 800; line += 60) {
+			graphics.fillRect(100, line, 600 + (line % 300), 18);
+		}
+		graphics.dispose();
+		Path file = this.profiles.resolve("pay-slip.png");
+		ImageIO.write(image, "png", file.toFile());
+		return file;
 	}
 
 	/** The staff console: the case arrives in the queue; sign, then ask the worker. */
@@ -120,6 +161,7 @@ class ScreensIT {
 		});
 		staff.click(row);
 		staff.sees("#worker-words", "拖欠我十月份的配送费4800元");
+		staff.visible("#photos img[data-photo='1']");
 		assertThat(staff.text("#explanation")).contains("欠薪");
 		assertThat(staff.present("#case-file [data-clock='clock.sign']")).isTrue();
 		staff.click("#actions [data-action=sign]");
@@ -238,12 +280,11 @@ class ScreensIT {
 			admin.axe("admin, routing rules");
 			admin.screenshot("admin-routing-rules");
 			// Every other admin screen: what it shows, and axe-core on it.
-			Map<String, String> tabs = Map.of("sla", "button[data-edit='default']", "calendar",
-					"#calendar-form #holidays", "accounts", "#account-form");
-			for (Map.Entry<String, String> tab : tabs.entrySet()) {
-				admin.click("nav.tabs [data-tab=" + tab.getKey() + "]");
-				admin.visible(tab.getValue());
-				admin.axe("admin, " + tab.getKey());
+			for (List<String> tab : List.of(List.of("sla", "button[data-edit='default']"),
+					List.of("calendar", "#calendar-form #holidays"), List.of("accounts", "#account-form"))) {
+				admin.click("nav.tabs [data-tab=" + tab.get(0) + "]");
+				admin.visible(tab.get(1));
+				admin.axe("admin, " + tab.get(0));
 			}
 			admin.sees("#view table", "staff.hrss");
 			admin.click("nav.tabs [data-tab=calendar]");

@@ -83,6 +83,11 @@ public class Appeal {
 
 	private Instant updatedAt;
 
+	/**
+	 * The photos sent with the appeal, stored apart (collection {@code appeal_photos}).
+	 */
+	private List<PhotoRef> photos = new ArrayList<>();
+
 	private List<TimelineEntry> timeline = new ArrayList<>();
 
 	private List<OutboxEntry> outbox = new ArrayList<>();
@@ -108,6 +113,10 @@ public class Appeal {
 		appeal.idempotencyKey = submission.idempotencyKey();
 		appeal.fingerprint = fingerprint;
 		appeal.correlationId = correlationId;
+		appeal.photos = submission.photos()
+			.stream()
+			.map((photo) -> new PhotoRef(AppealPhoto.idOf(id, photo), photo.contentType(), photo.data().length))
+			.toList();
 		appeal.status = AppealStatus.SUBMITTED;
 		appeal.submittedAt = now;
 		appeal.updatedAt = now;
@@ -142,6 +151,10 @@ public class Appeal {
 
 	public String getWorkerId() {
 		return this.workerId;
+	}
+
+	public List<PhotoRef> getPhotos() {
+		return (this.photos != null) ? List.copyOf(this.photos) : List.of();
 	}
 
 	public List<String> getDepartments() {

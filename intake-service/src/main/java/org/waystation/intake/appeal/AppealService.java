@@ -54,6 +54,12 @@ public class AppealService {
 	public Submitted submit(SubmitAppeal submission) {
 		String id = appealId(submission);
 		String fingerprint = fingerprint(submission);
+		// Photos first: an appeal is never stored naming a photo that is not. A retry
+		// writes the same documents again; one that was never acknowledged leaves them
+		// unreferenced.
+		for (Photo photo : submission.photos()) {
+			this.mongo.save(new AppealPhoto(id, photo, this.clock.instant()));
+		}
 		for (int attempt = 1; attempt <= TRACKING_CODE_ATTEMPTS; attempt++) {
 			String correlationId = (submission.correlationId() != null) ? submission.correlationId() : id;
 			Appeal appeal = Appeal.submit(id, this.trackingCodes.next(), submission, fingerprint, correlationId,
@@ -73,6 +79,15 @@ public class AppealService {
 			}
 		}
 		throw new IllegalStateException("No free tracking code after " + TRACKING_CODE_ATTEMPTS + " attempts");
+	}
+
+	/** The appeal's n-th photo (1 to 3), if it has one. */
+	public Optional<AppealPhoto> photo(Appeal appeal, int n) {
+		List<PhotoRef> photos = appeal.getPhotos();
+		if (n < 1 || n > photos.size()) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.mongo.findById(photos.get(n - 1).id(), AppealPhoto.class));
 	}
 
 	public Optional<Appeal> findByTrackingCode(String trackingCode) {
@@ -168,6 +183,9 @@ public class AppealService {
 	private static String fingerprint(SubmitAppeal submission) {
 		String content = String.join("\u0000", submission.channel().name(), submission.text(), submission.phone(),
 				String.valueOf(submission.district()), String.valueOf(submission.stationId()));
+		if (!submission.photos().isEmpty()) {
+			content += "\u0000" + String.join(",", submission.photos().stream().map(Photo::digest).toList());
+		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);

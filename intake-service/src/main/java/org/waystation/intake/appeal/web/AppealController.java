@@ -34,6 +34,7 @@ import org.waystation.intake.appeal.Appeal;
 import org.waystation.intake.appeal.AppealService;
 import org.waystation.intake.appeal.AppealStatus;
 import org.waystation.intake.appeal.PendingQuestion;
+import org.waystation.intake.appeal.Photo;
 import org.waystation.intake.appeal.SubmitAppeal;
 import org.waystation.support.correlation.CorrelationIds;
 import org.waystation.support.privacy.PhoneNumbers;
@@ -82,9 +83,10 @@ class AppealController {
 			throw ProblemException.invalid("idempotencyKey", "must be 1 to 128 printable characters");
 		}
 		String phone = PhoneNumbers.normalize(request.phone()).orElseThrow();
-		AppealService.Submitted submitted = this.appeals.submit(new SubmitAppeal(Channel.valueOf(request.channel()),
-				request.text().strip(), phone, this.workerIds.of(phone), blankToNull(request.district()),
-				blankToNull(request.stationId()), key, CorrelationIds.current().orElse(null)));
+		AppealService.Submitted submitted = this.appeals
+			.submit(new SubmitAppeal(Channel.valueOf(request.channel()), request.text().strip(), phone,
+					this.workerIds.of(phone), blankToNull(request.district()), blankToNull(request.stationId()), key,
+					CorrelationIds.current().orElse(null), photos(request.photos())));
 		Appeal appeal = submitted.appeal();
 		URI location = URI.create("/api/v1/appeals/" + appeal.getTrackingCode());
 		return ResponseEntity.accepted()
@@ -92,6 +94,36 @@ class AppealController {
 			.header(REPLAYED_HEADER, String.valueOf(submitted.replayed()))
 			.body(new Accepted(appeal.getId(), appeal.getTrackingCode(), appeal.getStatus(), appeal.getSubmittedAt(),
 					location.toString()));
+	}
+
+	/**
+	 * Decodes and checks the photos: base64, at most 5 MB each, and really the image type
+	 * they say they are.
+	 */
+	private static List<Photo> photos(List<SubmitAppealRequest.PhotoUpload> uploads) {
+		if (uploads == null) {
+			return List.of();
+		}
+		List<Photo> photos = new java.util.ArrayList<>();
+		for (int i = 0; i < uploads.size(); i++) {
+			String field = "photos[" + i + "].data";
+			byte[] data;
+			try {
+				data = java.util.Base64.getDecoder().decode(uploads.get(i).data());
+			}
+			catch (IllegalArgumentException ex) {
+				throw ProblemException.invalid(field, "must be the image in base64");
+			}
+			if (data.length > Photo.MAX_BYTES) {
+				throw ProblemException.invalid(field, "must be at most 5 MB");
+			}
+			String declared = uploads.get(i).contentType();
+			if (!Photo.typeOf(data).map(declared::equals).orElse(false)) {
+				throw ProblemException.invalid(field, "is not a " + declared + " image");
+			}
+			photos.add(new Photo(declared, data));
+		}
+		return photos;
 	}
 
 	/** The signed-in worker's own appeals, newest first, each as its tracking view. */

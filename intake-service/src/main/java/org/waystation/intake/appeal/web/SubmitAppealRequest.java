@@ -1,10 +1,14 @@
 package org.waystation.intake.appeal.web;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.waystation.events.Channel;
+import org.waystation.intake.appeal.Photo;
 import org.waystation.support.web.validation.CodePoints;
 import org.waystation.support.web.validation.ValueOf;
 
@@ -15,6 +19,20 @@ record SubmitAppealRequest(@NotBlank(message = "is required") @ValueOf(Channel.c
 		@Size(max = 64, message = "must be at most 64 characters") String district,
 		@Size(max = 64, message = "must be at most 64 characters") String stationId,
 		@Size(max = 128, message = "must be at most 128 characters") @Pattern(regexp = "[\\x21-\\x7E]*",
-				message = "must be printable ASCII without spaces") String idempotencyKey) {
+				message = "must be printable ASCII without spaces") String idempotencyKey,
+		@Size(max = Photo.MAX_PHOTOS, message = "must be at most 3 photos") List<@Valid PhotoUpload> photos) {
+
+	/**
+	 * A photo as JSON carries it.
+	 *
+	 * @param contentType image/jpeg, image/png or image/webp
+	 * @param data the image's bytes in base64 (at most 5 MB of them)
+	 */
+	record PhotoUpload(
+			@NotBlank(message = "is required") @Pattern(regexp = "image/(jpeg|png|webp)",
+					message = "must be image/jpeg, image/png or image/webp") String contentType,
+			@NotBlank(message = "is required: the image in base64") String data) {
+
+	}
 
 }
