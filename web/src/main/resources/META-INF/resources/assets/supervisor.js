@@ -190,7 +190,8 @@ async function hotTopics() {
     { label: tr('group.district'), value: (t) => (t.districts || []).map((d) => d.district + ' ' + d.count).join('、') },
     { label: tr('col.appeals'), value: (t) => t.appeals },
     { label: tr('col.workers'), value: (t) => t.workers },
-    { label: tr('col.samples'), value: (t) => (t.sampleTrackingCodes || []).slice(0, 3).join(' ') },
+    { label: tr('col.samples'), value: (t) => (t.samples || []).slice(-2)
+      .map((sample) => sample.trackingCode + (sample.text ? '：' + sample.text : '')).join(' / ') },
   ], topics, { fileName: 'hot-topics-' + day() + '.csv' }));
 }
 

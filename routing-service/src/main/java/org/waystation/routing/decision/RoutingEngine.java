@@ -84,7 +84,7 @@ public class RoutingEngine {
 					.orElse(null);
 			}
 			placement = this.topics.place(classification.category(), appeal.trackingCode(), appeal.phoneHash(),
-					department, appeal.district(), terms, now);
+					department, appeal.district(), terms, appeal.text(), now);
 			topic = placement.topic();
 		}
 		else {

@@ -98,8 +98,22 @@ public class HotTopic {
 
 	}
 
-	/** A recent appeal of the topic and the department it went to. */
-	public record Sample(String trackingCode, String department) {
+	/**
+	 * A recent appeal of the topic, the department it went to, and the start of its text
+	 * (null in samples stored before texts were kept).
+	 */
+	public record Sample(String trackingCode, String department, String text) {
+
+		/** The most of an appeal's text a sample keeps, in code points. */
+		static final int TEXT_LENGTH = 120;
+
+		static Sample of(String trackingCode, String department, String text) {
+			String start = text;
+			if (text != null && text.codePointCount(0, text.length()) > TEXT_LENGTH) {
+				start = text.substring(0, text.offsetByCodePoints(0, TEXT_LENGTH)) + "…";
+			}
+			return new Sample(trackingCode, department, start);
+		}
 
 	}
 
@@ -223,7 +237,7 @@ public class HotTopic {
 	 */
 	public List<Sample> getSamples() {
 		List<Sample> all = new ArrayList<>();
-		this.sampleTrackingCodes.forEach((code) -> all.add(new Sample(code, null)));
+		this.sampleTrackingCodes.forEach((code) -> all.add(new Sample(code, null, null)));
 		all.addAll(this.samples);
 		return last(all, MAX_SAMPLES);
 	}

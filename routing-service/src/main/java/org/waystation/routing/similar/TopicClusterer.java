@@ -86,11 +86,11 @@ public class TopicClusterer implements SharedState {
 	 * be with the appeal counted. Nothing is counted until {@link #count}.
 	 */
 	public synchronized Placement place(String category, String trackingCode, String workerId, String department,
-			String district, List<String> terms, Instant now) {
+			String district, List<String> terms, String text, Instant now) {
 		HotTopic topic = closest(category, terms, now)
 			.orElseGet(() -> new HotTopic(UUID.randomUUID().toString(), category, now));
 		TopicDelta appeal = TopicDelta.of(topic.getId(), category, trackingCode, workerId, department, district, terms,
-				now);
+				text, now);
 		return new Placement(topic.plus(appeal), appeal);
 	}
 

@@ -44,7 +44,7 @@ final class TopicDelta {
 
 	/** One appeal counted into a topic. */
 	static TopicDelta of(String topicId, String category, String trackingCode, String workerId, String department,
-			String district, List<String> terms, Instant now) {
+			String district, List<String> terms, String text, Instant now) {
 		TopicDelta delta = new TopicDelta(topicId, category);
 		delta.count = 1;
 		String worker = HotTopic.workerKey(workerId);
@@ -55,7 +55,7 @@ final class TopicDelta {
 		if (district != null && !district.isBlank()) {
 			delta.districts.put(district, 1);
 		}
-		delta.samples.add(new HotTopic.Sample(trackingCode, department));
+		delta.samples.add(HotTopic.Sample.of(trackingCode, department, text));
 		delta.firstSeen = now;
 		delta.lastSeen = now;
 		return delta;

@@ -446,12 +446,14 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(topic.get("workers").asInt()).isGreaterThanOrEqualTo(3);
 		assertThat(topic.get("districts").toString()).contains("西城区", "东城区");
 		assertThat(topic.get("sampleTrackingCodes").toString()).contains(appeals.get(2).trackingCode());
+		assertThat(topic.get("samples").findValuesAsString("text")).contains("驿站里的微波炉又坏了，中午热不了饭");
 		JsonNode forCommunity = staff("COMMUNITY").get("/api/v1/routing/hot-topics/" + topic.get("id").asString())
 			.json();
 		JsonNode forHealth = staff("HEALTH").get("/api/v1/routing/hot-topics/" + topic.get("id").asString()).json();
 		assertThat(forCommunity.get("sampleTrackingCodes").toString()).contains(appeals.get(2).trackingCode());
 		assertThat(forHealth.get("appeals").asInt()).isEqualTo(topic.get("appeals").asInt());
 		assertThat(forHealth.get("sampleTrackingCodes")).isEmpty();
+		assertThat(forHealth.get("samples")).isEmpty();
 		assertThat(triage().get("/api/v1/routing/hot-topics?since=yesterday").status()).isEqualTo(400);
 	}
 

@@ -25,9 +25,9 @@ class HotTopicTest {
 	void aTopicPlusAnAppealCountsItWithoutChangingTheTopic() {
 		HotTopic topic = new HotTopic("t-1", "REST_STATION", NOW);
 		HotTopic one = topic.plus(TopicDelta.of("t-1", "REST_STATION", "WS1", "w-worker-one-0000", "COMMUNITY", "丰台区",
-				List.of("驿站", "空调", "漏水"), NOW));
+				List.of("驿站", "空调", "漏水"), "驿站的空调漏水，" + "地上全是水。".repeat(30), NOW));
 		HotTopic two = one.plus(TopicDelta.of("t-1", "REST_STATION", "WS2", "w-worker-one-0000", "COMMUNITY", "西城区",
-				List.of("驿站", "空调", "v2.3版本"), NOW.plusSeconds(60)));
+				List.of("驿站", "空调", "v2.3版本"), "驿站空调又坏了", NOW.plusSeconds(60)));
 
 		assertThat(topic.getCount()).isZero();
 		assertThat(one.getCount()).isEqualTo(1);
@@ -37,6 +37,11 @@ class HotTopicTest {
 		assertThat(two.topWords(10)).contains("v2.3版本");
 		assertThat(two.getDistricts()).extracting(HotTopic.DistrictCount::district).containsExactly("丰台区", "西城区");
 		assertThat(two.getSamples()).extracting(HotTopic.Sample::trackingCode).containsExactly("WS1", "WS2");
+		// A sample keeps the start of the words: 120 code points and an ellipsis.
+		String first = two.getSamples().get(0).text();
+		assertThat(first).startsWith("驿站的空调漏水，").endsWith("…");
+		assertThat(first.codePointCount(0, first.length())).isEqualTo(121);
+		assertThat(two.getSamples().get(1).text()).isEqualTo("驿站空调又坏了");
 		assertThat(two.getLastSeen()).isEqualTo(NOW.plusSeconds(60));
 		assertThat(two.similarity(List.of("驿站", "空调"))).isGreaterThan(two.similarity(List.of("欠薪", "工资")));
 	}

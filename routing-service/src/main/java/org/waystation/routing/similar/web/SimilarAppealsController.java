@@ -93,25 +93,31 @@ class SimilarAppealsController {
 
 	record TopicView(String id, String category, String categoryZh, String categoryEn, int appeals, int workers,
 			List<String> topWords, List<HotTopic.DistrictCount> districts, List<String> sampleTrackingCodes,
-			Instant firstSeen, Instant lastSeen) {
+			List<SampleView> samples, Instant firstSeen, Instant lastSeen) {
+
+	}
+
+	/** A recent appeal of the topic: its tracking code and the start of its words. */
+	record SampleView(String trackingCode, String text) {
 
 	}
 
 	/**
-	 * A topic as the caller may see it: counts and words for every staff role, sample
-	 * tracking codes only of the caller's departments.
+	 * A topic as the caller may see it: counts and words for every staff role, samples
+	 * (tracking code and the start of the text) only of the caller's departments.
 	 */
 	private TopicView view(HotTopic topic, Caller caller) {
 		Taxonomy.Entry category = this.taxonomy.category(topic.getCategory()).orElse(null);
 		boolean all = caller.has(Roles.TRIAGE) || caller.supervisesAll();
-		List<String> samples = topic.getSamples()
+		List<HotTopic.Sample> samples = topic.getSamples()
 			.stream()
 			.filter((sample) -> all || (sample.department() != null && caller.maySee(sample.department())))
-			.map(HotTopic.Sample::trackingCode)
 			.toList();
 		return new TopicView(topic.getId(), topic.getCategory(), (category != null) ? category.zh() : null,
 				(category != null) ? category.en() : null, topic.getCount(), topic.getWorkerCount(), topic.topWords(8),
-				topic.getDistricts(), samples, topic.getFirstSeen(), topic.getLastSeen());
+				topic.getDistricts(), samples.stream().map(HotTopic.Sample::trackingCode).toList(),
+				samples.stream().map((sample) -> new SampleView(sample.trackingCode(), sample.text())).toList(),
+				topic.getFirstSeen(), topic.getLastSeen());
 	}
 
 }
