@@ -59,6 +59,7 @@ texts({
   'col.roles': ['角色', 'Roles'],
   'col.lastSignIn': ['最近登录', 'Last sign-in'],
   'account.new': ['新建账号', 'New account'],
+  'account.edit': ['修改账号 {0}', 'Edit account {0}'],
   'account.roles': ['角色（可多选）', 'Roles (one or more)'],
   'account.department': ['所属部门', 'Department'],
   'account.supervises': ['督办范围（部门，空为全部）', 'Supervises (department; empty for all)'],
@@ -246,32 +247,25 @@ async function accounts() {
     el('h3', {}, tr('account.new')),
     el('div', { class: 'row' },
       el('div', {}, el('label', { for: 'acc-username' }, tr('col.username')),
-        el('input', { id: 'acc-username', name: 'username', required: true, autocomplete: 'off' })),
-      el('div', {}, el('label', { for: 'acc-name' }, tr('col.name')),
-        el('input', { id: 'acc-name', name: 'name', required: true }))),
-    el('fieldset', {}, el('legend', {}, tr('account.roles')), el('div', { class: 'row' }, ROLES.map((role) =>
-      el('label', {}, el('input', { type: 'checkbox', name: 'roles', value: role }), ' ' + role)))),
-    el('div', { class: 'row' },
-      el('div', {}, el('label', { for: 'acc-department' }, tr('account.department')),
-        el('select', { id: 'acc-department', name: 'department' }, options('departments', '', '—'))),
-      el('div', {}, el('label', { for: 'acc-supervises' }, tr('account.supervises')),
-        el('select', { id: 'acc-supervises', name: 'supervises' }, options('departments', '', '—')))),
+        el('input', { id: 'acc-username', name: 'username', required: true, autocomplete: 'off' }))),
+    accountFields('acc', {}),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, tr('save'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const data = new FormData(form);
     act(form, () => api('/api/v1/admin/accounts', { method: 'POST', body: {
-      username: data.get('username').trim(), name: data.get('name').trim(), roles: data.getAll('roles'),
-      department: data.get('department') || null, supervises: data.get('supervises') || null,
+      username: form.elements.username.value.trim(), ...accountBody(form),
     } }), async (issued) => {
       await accounts();
       announce(tr('account.issued', issued.account.username, issued.password));
     });
   });
-  const toggle = (a) => el('button', { type: 'button', 'data-toggle': a.username, onclick: () => act(null,
-    () => api('/api/v1/admin/accounts/' + encodeURIComponent(a.username) + '/' + (a.enabled ? 'disable' : 'enable'),
-      { method: 'POST' }), () => accounts()) }, tr(a.enabled ? 'disable' : 'enable'));
-  clear($('#view'), el('section', { class: 'panel' }, el('h2', {}, tr('accounts')), form, table(tr('accounts'), [
+  const editBox = el('div', { id: 'account-edit' });
+  const toggle = (a) => el('span', { class: 'actions' },
+    el('button', { type: 'button', 'data-edit': a.username, onclick: () => editAccount(editBox, a) }, tr('edit')),
+    el('button', { type: 'button', 'data-toggle': a.username, onclick: () => act(null,
+      () => api('/api/v1/admin/accounts/' + encodeURIComponent(a.username) + '/' + (a.enabled ? 'disable' : 'enable'),
+        { method: 'POST' }), () => accounts()) }, tr(a.enabled ? 'disable' : 'enable')));
+  clear($('#view'), el('section', { class: 'panel' }, el('h2', {}, tr('accounts')), form, editBox, table(tr('accounts'), [
     { label: tr('col.username'), value: (a) => a.username },
     { label: tr('col.name'), value: (a) => a.name },
     { label: tr('col.roles'), value: (a) => a.roles.join(', ') },
@@ -280,6 +274,43 @@ async function accounts() {
     { label: tr('col.lastSignIn'), value: (a) => when(a.lastSignInAt) },
     { label: tr('col.actions'), value: () => '', cell: toggle },
   ], list, { fileName: 'accounts.csv' })));
+}
+
+/** The account's fields a form has: name, roles, department, supervision scope. */
+function accountFields(prefix, account) {
+  return [
+    el('div', { class: 'row' },
+      el('div', {}, el('label', { for: prefix + '-name' }, tr('col.name')),
+        el('input', { id: prefix + '-name', name: 'name', required: true, maxlength: '32', value: account.name || '' }))),
+    el('fieldset', {}, el('legend', {}, tr('account.roles')), el('div', { class: 'row' }, ROLES.map((role) =>
+      el('label', {}, el('input', { type: 'checkbox', name: 'roles', value: role,
+        checked: (account.roles || []).includes(role) }), ' ' + role)))),
+    el('div', { class: 'row' },
+      el('div', {}, el('label', { for: prefix + '-department' }, tr('account.department')),
+        el('select', { id: prefix + '-department', name: 'department' }, options('departments', account.department || '', '—'))),
+      el('div', {}, el('label', { for: prefix + '-supervises' }, tr('account.supervises')),
+        el('select', { id: prefix + '-supervises', name: 'supervises' },
+          options('departments', account.supervises || '', '—')))),
+  ];
+}
+
+function accountBody(form) {
+  const data = new FormData(form);
+  return { name: String(data.get('name')).trim(), roles: data.getAll('roles'), department: data.get('department') || null,
+    supervises: data.get('supervises') || null };
+}
+
+function editAccount(box, account) {
+  const form = el('form', { novalidate: true, id: 'account-edit-form', 'data-account': account.username },
+    el('h3', {}, tr('account.edit', account.username)), accountFields('edit', account),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, tr('save'))));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    act(form, () => api('/api/v1/admin/accounts/' + encodeURIComponent(account.username), { method: 'PUT',
+      body: accountBody(form) }), async () => { await accounts(); announce(tr('saved')); });
+  });
+  clear(box, form);
+  form.elements.name.focus();
 }
 
 async function main() {

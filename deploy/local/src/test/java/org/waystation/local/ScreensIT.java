@@ -287,6 +287,17 @@ class ScreensIT {
 				admin.axe("admin, " + tab.get(0));
 			}
 			admin.sees("#view table", "staff.hrss");
+			// A new officer for HRSS, then a change of name.
+			admin.type("#acc-username", "hrss.liuyang").type("#acc-name", "刘洋");
+			admin.click("#account-form input[value=STAFF]");
+			admin.choose("#acc-department", "HRSS");
+			admin.click("#account-form button[type=submit]");
+			admin.sees("#status", "hrss.liuyang");
+			admin.click("[data-edit='hrss.liuyang']");
+			admin.type("#edit-name", "刘洋（劳动保障监察）");
+			admin.click("#account-edit-form button[type=submit]");
+			admin.sees("#view table", "刘洋（劳动保障监察）");
+			admin.axe("admin, accounts");
 			admin.click("nav.tabs [data-tab=calendar]");
 			assertThat(admin.visible("#calendar-form #holidays").getDomProperty("value")).contains("2026-10-01");
 		}
