@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.waystation.events.CaseOpened;
 import org.waystation.intake.appeal.Appeal;
 import org.waystation.testsupport.AccessMatrix;
@@ -32,6 +33,7 @@ import static org.waystation.testsupport.AccessMatrix.Persona.WORKER_OWN;
  * case is in HRSS.
  */
 @EmbeddedInfrastructureTest
+@TestPropertySource(properties = InboundSms.SECRET_PROPERTY)
 class IntakeAccessMatrixIT extends ServiceScenario {
 
 	private static final String OWN_PHONE = "13600001111";
@@ -44,6 +46,15 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 
 	/** A 1 × 1 PNG image, in base64. */
 	private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+	/**
+	 * The same signed inbound SMS each time (the first files it, the rest are
+	 * redeliveries).
+	 */
+	private static Request signedSms() {
+		String body = HttpJson.json(Map.of("from", "13600004444", "text", "驿站饮水机坏了", "messageId", "matrix-sms-1"));
+		return Request.post("/api/v1/channels/sms/inbound", body).header("X-Signature", InboundSms.signature(body));
+	}
 
 	/** An appeal of the own worker, with a photo, whose case HRSS holds. */
 	private String appealInHrss() {
@@ -79,6 +90,7 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 			.expect("GET", "/api/v1/appeals/{trackingCode}/contact",
 					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/contact"), STAFF_OWN, SUPERVISOR_OWN,
 					SUPERVISOR_ALL)
+			.open("POST", "/api/v1/channels/sms/inbound", IntakeAccessMatrixIT::signedSms)
 			.expect("GET", "/api/v1/appeals/{trackingCode}/photos",
 					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/photos"), WORKER_OWN, STAFF_OWN,
 					SUPERVISOR_OWN, SUPERVISOR_ALL)

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.AppealSubmitted;
 import org.waystation.events.CaseAssigned;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * intake-service against a real broker and MongoDB-wire server; subclasses say which.
  */
+@TestPropertySource(properties = InboundSms.SECRET_PROPERTY)
 abstract class IntakeScenario extends ServiceScenario {
 
 	@Autowired
@@ -296,6 +298,71 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(tooLarge.status()).isEqualTo(400);
 		assertThat(tooLarge.json().get("errors").get(0).get("field").asString()).isEqualTo("photos[0].data");
 		assertThat(tooLarge.json().get("errors").get(0).get("problem").asString()).contains("at most 5 MB");
+	}
+
+	@Test
+	void takesAnAppealByTextMessageAndMatchesTheSendersRepliesToIt() throws Exception {
+		String phone = "13655556666";
+		String first = sms(phone, "sms-1", "站点拖欠我两个月配送费\u0007共６８００元，站长不接电话😡");
+		HttpJson.Response redelivered = smsRequest(phone, "sms-1", "站点拖欠我两个月配送费\u0007共６８００元，站长不接电话😡");
+		HttpJson.Response unsigned = http().post("/api/v1/channels/sms/inbound",
+				HttpJson.json(Map.of("from", phone, "text", "伪造的短信", "messageId", "forged-1")));
+		HttpJson.Response forged = http().post("/api/v1/channels/sms/inbound",
+				HttpJson.json(Map.of("from", phone, "text", "伪造的短信", "messageId", "forged-2")), "X-Signature",
+				"sha256=" + "0".repeat(64));
+		String lonelyDigit = sms("13655557777", "sms-2", "3");
+
+		Appeal appeal = this.mongo.findOne(Query.query(Criteria.where("trackingCode").is(first)), Appeal.class);
+		assertThat(appeal.getChannel()).isEqualTo(Channel.SMS);
+		assertThat(appeal.getText()).isEqualTo("站点拖欠我两个月配送费 共6800元，站长不接电话😡");
+		assertThat(redelivered.json().get("trackingCode").asString()).isEqualTo(first);
+		assertThat(redelivered.json().get("redelivered").asBoolean()).isTrue();
+		assertThat(this.mongo.count(Query.query(Criteria.where("workerId").is(TestWorkers.idOf(phone))), Appeal.class))
+			.isEqualTo(1);
+		assertThat(unsigned.status()).isEqualTo(401);
+		assertThat(forged.status()).isEqualTo(401);
+		assertThat(lonelyDigit).isNull();
+
+		// The department asks; the next message is the answer, not a new appeal.
+		sender().send(Samples.forAppeal(CaseOpened.class, appeal.getId(), first));
+		sender().send(Samples.forAppeal(CaseInfoRequested.class, appeal.getId(), first));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(appeal.getId(), Appeal.class).getPendingQuestion() != null);
+		String answered = sms(phone, "sms-3", "站长姓王，电话我发给你们");
+		WorkerAnswered answer = events().await(WorkerAnswered.class, (e) -> e.appealId().equals(appeal.getId()));
+		assertThat(answered).isEqualTo(first);
+		assertThat(answer.answer()).isEqualTo("站长姓王，电话我发给你们");
+
+		// Resolved: "1" rates it satisfied.
+		sender().send(Samples.forAppeal(CaseResolved.class, appeal.getId(), first));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(appeal.getId(), Appeal.class).getRatingCaseId() != null);
+		assertThat(sms(phone, "sms-4", " 1 ")).isEqualTo(first);
+		WorkerRated rated = events().await(WorkerRated.class, (e) -> e.appealId().equals(appeal.getId()));
+		assertThat(rated.rating()).isEqualTo("SATISFIED");
+
+		HttpJson.Response noText = smsRequest(phone, "sms-5", "\u0000\u200B\t");
+		HttpJson.Response badPhone = smsRequest("12345", "sms-6", "工资没发");
+		assertThat(noText.status()).isEqualTo(400);
+		assertThat(noText.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
+		assertThat(badPhone.status()).isEqualTo(400);
+		assertThat(badPhone.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+	}
+
+	/** Sends a signed inbound SMS; the tracking code it was filed under or matched to. */
+	private String sms(String phone, String messageId, String text) throws Exception {
+		HttpJson.Response response = smsRequest(phone, messageId, text);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		JsonNode code = response.json().get("trackingCode");
+		return (code == null || code.isNull()) ? null : code.asString();
+	}
+
+	private HttpJson.Response smsRequest(String phone, String messageId, String text) {
+		String body = HttpJson
+			.json(Map.of("from", phone, "text", text, "messageId", messageId, "receivedAt", "2026-12-01T08:30:00Z"));
+		return http().post("/api/v1/channels/sms/inbound", body, "X-Signature", InboundSms.signature(body));
 	}
 
 	@Test

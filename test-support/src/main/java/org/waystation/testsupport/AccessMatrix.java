@@ -138,7 +138,8 @@ public final class AccessMatrix {
 			for (Persona persona : order) {
 				HttpJson client = (persona == Persona.ANONYMOUS) ? this.http : this.http.as(this.tokens.get(persona));
 				HttpJson.Response response = client.request(request.method(), request.path(),
-						(request.body() != null) ? "application/json" : null, request.body());
+						(request.body() != null) ? "application/json" : null, request.body(),
+						request.headers().toArray(String[]::new));
 				String problem = judge(persona, expectation.allowed().contains(persona), response);
 				if (problem != null) {
 					wrong.add(endpoint + " as " + persona + " (" + request.path() + "): " + problem + " — got "
@@ -180,18 +181,29 @@ public final class AccessMatrix {
 	}
 
 	/** One request of the matrix. */
-	public record Request(String method, String path, String body) {
+	/**
+	 * @param headers extra headers, name and value in turn (never the token's)
+	 */
+	public record Request(String method, String path, String body, List<String> headers) {
 
 		public static Request get(String path) {
-			return new Request("GET", path, null);
+			return new Request("GET", path, null, List.of());
 		}
 
 		public static Request post(String path, String body) {
-			return new Request("POST", path, body);
+			return new Request("POST", path, body, List.of());
 		}
 
 		public static Request put(String path, String body) {
-			return new Request("PUT", path, body);
+			return new Request("PUT", path, body, List.of());
+		}
+
+		/** The same request with one more header, such as a webhook's signature. */
+		public Request header(String name, String value) {
+			List<String> more = new ArrayList<>(this.headers);
+			more.add(name);
+			more.add(value);
+			return new Request(this.method, this.path, this.body, List.copyOf(more));
 		}
 
 	}

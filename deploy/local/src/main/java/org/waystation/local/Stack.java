@@ -180,6 +180,7 @@ public final class Stack implements AutoCloseable {
 						|| name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
 				case "intake-service", "routing-service", "department-service" ->
 					name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
+				case "notification-service" -> name.startsWith("WAYSTATION_SMS_");
 				default -> false;
 			};
 			if (wanted) {

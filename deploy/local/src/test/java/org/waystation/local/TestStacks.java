@@ -19,6 +19,7 @@ import org.apache.commons.codec.binary.Base32;
 import tools.jackson.databind.JsonNode;
 
 import org.waystation.testsupport.HttpJson;
+import org.waystation.testsupport.WebhookSignature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class TestStacks {
 
 	static final String PASSWORD = "waystation-demo";
+
+	/** The secret the SMS provider signs webhook requests with (local profile). */
+	static final String SMS_SECRET = "waystation-demo";
 
 	/** The demo administrator's authenticator secret (local profile). */
 	static final String ADMIN_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -65,6 +69,14 @@ final class TestStacks {
 	static String adminCode() throws Exception {
 		return new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6).generateOneTimePasswordString(
 				new SecretKeySpec(new Base32().decode(ADMIN_TOTP), "HmacSHA1"), Instant.now(), Locale.ROOT);
+	}
+
+	/**
+	 * The {@code X-Signature} the SMS provider puts on a webhook body, under the local
+	 * stack's shared secret.
+	 */
+	static String smsSignature(String body) {
+		return WebhookSignature.of(SMS_SECRET, body);
 	}
 
 	/** The one-time code last texted to the phone, read off the SMS stand-in. */

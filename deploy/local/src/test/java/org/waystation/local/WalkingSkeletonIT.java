@@ -197,7 +197,65 @@ class WalkingSkeletonIT {
 				.until(() -> Collections.singletonList(
 						(findCase(community, "OPEN", next) != null) ? "found" : findCase(triage, "OPEN", next)),
 						(found) -> found.get(0) != null);
+
+			textsAnAppealAndRatesItByText(gateway, new HttpJson(restarted.smsUrl()));
 		}
+	}
+
+	/**
+	 * A courier texts the SMS number (the provider's webhook, signed): the appeal is
+	 * filed and its tracking code comes back by SMS; once resolved, "1" rates it and the
+	 * rating reaches the case.
+	 */
+	private static void textsAnAppealAndRatesItByText(HttpJson gateway, HttpJson sms) {
+		String phone = "13566667777";
+		String body = HttpJson.json(Map.of("from", phone, "text", "快递站点拖欠我三个月工资一千二百元，站长一直推脱不给。", "messageId",
+				"e2e-sms-" + UUID.randomUUID()));
+		HttpJson.Response filed = gateway.post("/api/v1/channels/sms/inbound", body, "X-Signature",
+				TestStacks.smsSignature(body));
+		HttpJson.Response forged = gateway.post("/api/v1/channels/sms/inbound", body, "X-Signature",
+				"sha256=" + "0".repeat(64));
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
+		assertThat(filed.json().get("action").asString()).isEqualTo("SUBMITTED");
+		assertThat(forged.status()).isEqualTo(401);
+		String code = filed.json().get("trackingCode").asString();
+		Awaitility.await()
+			.atMost(EVENTUALLY)
+			.until(() -> sms.get("/sms?to=" + phone).json().findValuesAsString("text"),
+					(texts) -> texts.stream().anyMatch((text) -> text.contains(code) && text.contains("已受理")));
+
+		HttpJson supervisor = gateway.as(TestStacks.login(gateway, "supervisor", null));
+		JsonNode opened = Awaitility.await().atMost(EVENTUALLY).until(() -> {
+			for (JsonNode item : supervisor.get("/api/v1/cases?size=100").json().get("items")) {
+				if (item.get("trackingCode").asString().equals(code)) {
+					return item;
+				}
+			}
+			return null;
+		}, (found) -> found != null);
+		String caseUrl = "/api/v1/cases/" + opened.get("caseId").asString();
+		HttpJson staff = gateway.as(TestStacks.login(gateway,
+				"staff." + opened.get("department").asString().toLowerCase(java.util.Locale.ROOT), null));
+		assertThat(staff.post(caseUrl + "/sign", "{}").status()).isEqualTo(200);
+		HttpJson.Response resolved = staff.post(caseUrl + "/resolve",
+				HttpJson.json(Map.of("resolution", "经约谈，站点已将拖欠的工资1200元足额支付给您。")));
+		assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+		Awaitility.await()
+			.atMost(EVENTUALLY)
+			.until(() -> sms.get("/sms?to=" + phone).json().findValuesAsString("text"),
+					(texts) -> texts.stream().anyMatch((text) -> text.contains(code) && text.contains("办结")));
+
+		JsonNode rating = Awaitility.await().atMost(EVENTUALLY).until(() -> {
+			String reply = HttpJson
+				.json(Map.of("from", phone, "text", "1", "messageId", "e2e-sms-" + UUID.randomUUID()));
+			return gateway.post("/api/v1/channels/sms/inbound", reply, "X-Signature", TestStacks.smsSignature(reply))
+				.json();
+		}, (answer) -> answer.get("action").asString().equals("RATED"));
+		assertThat(rating.get("trackingCode").asString()).isEqualTo(code);
+		Awaitility.await()
+			.atMost(EVENTUALLY)
+			.until(() -> supervisor.get(caseUrl).json().get("rating"),
+					(value) -> value.isString() && value.asString().equals("SATISFIED"));
 	}
 
 	private static String workerSignIn(HttpJson gateway, HttpJson sms, String phone) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.waystation.events.Channel;
 
 /**
  * The phone number to notify about one appeal, whose worker it is and which departments
@@ -13,10 +14,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * submission (another topic): then only the departments are known yet.
  *
  * @param workerId the worker's pseudonymous id, the subject of their tokens
+ * @param channel the channel the worker appealed through (null in contacts stored before
+ * it was kept)
  */
 @Document("contacts")
 public record WorkerContact(@Id String appealId, String trackingCode, String phone, String workerId,
-		Instant submittedAt, List<String> departments) {
+		Instant submittedAt, List<String> departments, Channel channel) {
 
 	public WorkerContact {
 		departments = (departments != null) ? List.copyOf(departments) : List.of();

@@ -22,4 +22,7 @@ public record Notification(@Id String eventId, @Indexed String appealId, String 
 	/** The development sink: messages are recorded here, not sent. */
 	public static final String DEV_SINK = "DEV_SINK";
 
+	/** Sent by text message (queued in {@code sms_queue}), and recorded here. */
+	public static final String SMS = "SMS";
+
 }

@@ -35,12 +35,14 @@ import org.waystation.events.CaseReopened;
 import org.waystation.events.CaseReplied;
 import org.waystation.events.CaseResolved;
 import org.waystation.events.CaseSigned;
+import org.waystation.events.Channel;
 import org.waystation.events.Event;
 import org.waystation.events.SlaBreached;
 import org.waystation.events.SlaWarning;
 import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Taxonomy;
 import org.waystation.notification.contact.WorkerContact;
+import org.waystation.notification.delivery.SmsDelivery;
 import org.waystation.notification.inbox.Inbox;
 import org.waystation.support.privacy.PhoneNumbers;
 
@@ -73,13 +75,16 @@ public class NotificationService {
 
 	private final Inbox inbox;
 
+	private final SmsDelivery sms;
+
 	private final ZoneId zone;
 
-	NotificationService(MongoTemplate mongo, MessageSource messages, Inbox inbox,
+	NotificationService(MongoTemplate mongo, MessageSource messages, Inbox inbox, SmsDelivery sms,
 			@Value("${waystation.notifications.time-zone:Asia/Shanghai}") ZoneId zone, Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.messages = messages;
 		this.inbox = inbox;
+		this.sms = sms;
 		this.zone = zone;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
@@ -229,25 +234,32 @@ public class NotificationService {
 				new Update().set("trackingCode", submitted.trackingCode())
 					.set("phone", submitted.phone())
 					.set("workerId", submitted.workerId())
+					.set("channel", submitted.channel())
 					.set("submittedAt", submitted.occurredAt()),
 				WorkerContact.class);
 		// Case events read before the contact was known get their recipient now. A marker
 		// per appeal says whether there are any, so usually this costs one read by id.
 		if (this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(submitted.appealId())), Document.class,
 				PENDING_CONTACTS) != null) {
-			completePending(submitted.appealId(), submitted.phone(), submitted.workerId());
+			completePending(submitted.appealId(), submitted.phone(), submitted.workerId(), submitted.channel());
 		}
 	}
 
-	private void completePending(String appealId, String phone, String workerId) {
+	private void completePending(String appealId, String phone, String workerId, Channel channel) {
 		Query pending = Query
 			.query(Criteria.where("appealId").is(appealId).and("status").is(NotificationStatus.PENDING_CONTACT));
 		List<Notification> waiting = this.mongo.find(pending, Notification.class);
-		this.mongo.updateMulti(pending,
-				new Update().set("recipient", PhoneNumbers.mask(phone)).set("status", NotificationStatus.RECORDED),
-				Notification.class);
+		Update known = new Update().set("recipient", PhoneNumbers.mask(phone))
+			.set("status", NotificationStatus.RECORDED);
+		if (SmsDelivery.bySms(channel)) {
+			known.set("channel", Notification.SMS);
+		}
+		this.mongo.updateMulti(pending, known, Notification.class);
 		if (workerId != null) {
 			waiting.forEach((n) -> this.inbox.deliver(message(n), List.of(workerId)));
+		}
+		if (SmsDelivery.bySms(channel)) {
+			waiting.forEach((n) -> this.sms.queue(n.eventId(), appealId, phone, n.message()));
 		}
 	}
 
@@ -267,8 +279,9 @@ public class NotificationService {
 			this.mongo.save(new Document("_id", event.appealId()), PENDING_CONTACTS);
 		}
 		Notification notification = new Notification(event.eventId().toString(), event.appealId(), trackingCode,
-				event.type(), template, Notification.DEV_SINK, recipient,
-				render(template, ZH, trackingCode, department, detail.apply(ZH)),
+				event.type(), template,
+				(contact != null && SmsDelivery.bySms(contact.channel())) ? Notification.SMS : Notification.DEV_SINK,
+				recipient, render(template, ZH, trackingCode, department, detail.apply(ZH)),
 				render(template, Locale.ENGLISH, trackingCode, department, detail.apply(Locale.ENGLISH)),
 				(contact != null) ? NotificationStatus.RECORDED : NotificationStatus.PENDING_CONTACT,
 				event.occurredAt(), this.clock.instant());
@@ -278,11 +291,16 @@ public class NotificationService {
 				// The contact may have arrived (on another topic) while this was written.
 				WorkerContact arrived = this.mongo.findById(event.appealId(), WorkerContact.class);
 				if (arrived != null && arrived.known()) {
-					completePending(event.appealId(), arrived.phone(), arrived.workerId());
+					completePending(event.appealId(), arrived.phone(), arrived.workerId(), arrived.channel());
 				}
 			}
-			else if (contact.workerId() != null) {
-				this.inbox.deliver(message(notification), List.of(contact.workerId()));
+			else {
+				if (contact.workerId() != null) {
+					this.inbox.deliver(message(notification), List.of(contact.workerId()));
+				}
+				if (SmsDelivery.bySms(contact.channel())) {
+					this.sms.queue(notification.eventId(), event.appealId(), contact.phone(), notification.message());
+				}
 			}
 			log.info("Notification {} for appeal {} to {}: {}", template, trackingCode, recipient,
 					notification.message());

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.Channel;
 import org.waystation.events.EventSamples;
 import org.waystation.events.CaseAssigned;
 import org.waystation.events.CaseEnvelope;
@@ -30,6 +31,7 @@ import org.waystation.notification.inbox.Inbox;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.TestIssuer;
+import org.waystation.testsupport.TestSms;
 import org.waystation.testsupport.ServiceScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +92,38 @@ abstract class NotificationScenario extends ServiceScenario {
 		assertThat(anotherWorker.status()).isEqualTo(404);
 		assertThat(otherDepartment.status()).isEqualTo(404);
 		assertThat(http().get("/api/v1/notifications?appealId=" + appealId).status()).isEqualTo(401);
+	}
+
+	@Test
+	void textsAWorkerWhoAppealedBySmsEachStepOnceAndLeavesAppUsersToTheInbox() {
+		String appealId = UUID.randomUUID().toString();
+		String trackingCode = "WS" + appealId.substring(0, 8).toUpperCase().replaceAll("[01]", "7");
+		AppealSubmitted sample = Samples.forAppeal(AppealSubmitted.class, appealId, trackingCode);
+		String phone = "1390000" + appealId.replaceAll("[^0-9]", "0000").substring(0, 4);
+		AppealSubmitted bySms = new AppealSubmitted(sample.eventId(), appealId, sample.occurredAt(),
+				sample.schemaVersion(), sample.correlationId(), trackingCode, Channel.SMS, sample.text(), phone,
+				sample.district(), sample.stationId(), sample.workerId());
+		CaseOpened opened = Samples.forAppeal(CaseOpened.class, appealId, trackingCode);
+
+		sender().send(opened);
+		sender().send(bySms);
+		sender().send(opened);
+		sender().send(bySms);
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TestSms.get().to(phone)).hasSize(2));
+		List<String> texts = TestSms.get().to(phone).stream().map((message) -> message.text()).toList();
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains(trackingCode, "已受理"));
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains("人力资源和社会保障局"));
+		assertThat(TestSms.get().to(phone)).extracting((message) -> message.purpose()).containsOnly("notification");
+		JsonNode notifications = awaitNotifications(appealId, 2);
+		assertThat(notifications.findValuesAsString("channel")).containsOnly("SMS");
+		// Nothing more goes out when the events come again.
+		sender().send(opened);
+		JsonNode again = awaitNotifications(appealId, 2);
+		assertThat(again).hasSize(2);
+		assertThat(TestSms.get().to(phone)).hasSize(2);
 	}
 
 	@Test

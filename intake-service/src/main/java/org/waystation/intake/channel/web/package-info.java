@@ -1,0 +1,4 @@
+/**
+ * The channels' webhooks.
+ */
+package org.waystation.intake.channel.web;

@@ -1,0 +1,142 @@
+package org.waystation.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.waystation.events.Channel;
+import org.waystation.support.messaging.SmsMessage;
+import org.waystation.support.messaging.SmsProvider;
+import org.waystation.support.privacy.PhoneNumbers;
+
+/**
+ * Queues a worker's messages for SMS and sends them. A message is in the store before it
+ * is sent, so a crash or a provider outage loses none: the queue drains once the provider
+ * answers again. A send that fails is tried again after 2, 4, 8, ... seconds (at most 10
+ * minutes apart), 10 times in all, then marked FAILED. An instance claims a message
+ * before sending it, so two instances never send the same one; a claim left by a stopped
+ * instance is taken over after a minute (at worst, that one message goes twice).
+ */
+@Service
+public class SmsDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(SmsDelivery.class);
+
+	/** The channels whose workers have no app to read the in-app inbox in. */
+	static final Set<Channel> BY_SMS = EnumSet.of(Channel.SMS, Channel.HOTLINE, Channel.KIOSK, Channel.GRID_WORKER,
+			Channel.WISH_BOX, Channel.CSV_IMPORT);
+
+	static final int MAX_ATTEMPTS = 10;
+
+	private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
+
+	private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(1);
+
+	private static final int BATCH = 50;
+
+	private final MongoTemplate mongo;
+
+	private final SmsProvider sms;
+
+	private final Clock clock;
+
+	SmsDelivery(MongoTemplate mongo, SmsProvider sms, Optional<Clock> clock) {
+		this.mongo = mongo;
+		this.sms = sms;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** Whether a worker who appealed through the channel is told by SMS. */
+	public static boolean bySms(Channel channel) {
+		return channel != null && BY_SMS.contains(channel);
+	}
+
+	/** Queues the notification's text for the phone; once per notification. */
+	public void queue(String notificationId, String appealId, String phone, String text) {
+		Instant now = this.clock.instant();
+		try {
+			this.mongo.insert(new QueuedSms(notificationId, appealId, phone, text, QueuedSms.Status.QUEUED, 0, now, now,
+					null, null));
+		}
+		catch (DuplicateKeyException ex) {
+			// Queued already (the event came twice, or another instance was first).
+		}
+	}
+
+	/** Sends what is due, a batch at a time. */
+	@Scheduled(fixedDelayString = "${waystation.notification.sms.poll:1s}", initialDelayString = "2s")
+	public void dispatch() {
+		Instant now = this.clock.instant();
+		List<QueuedSms> due = this.mongo.find(
+				Query.query(new Criteria().orOperator(
+						Criteria.where("status").is(QueuedSms.Status.QUEUED).and("nextAttemptAt").lte(now),
+						Criteria.where("status")
+							.is(QueuedSms.Status.SENDING)
+							.and("nextAttemptAt")
+							.lte(now.minus(CLAIM_TIMEOUT))))
+					.with(Sort.by("nextAttemptAt"))
+					.limit(BATCH),
+				QueuedSms.class);
+		for (QueuedSms message : due) {
+			QueuedSms claimed = claim(message, now);
+			if (claimed != null) {
+				send(claimed);
+			}
+		}
+	}
+
+	private QueuedSms claim(QueuedSms message, Instant now) {
+		return this.mongo.findAndModify(
+				Query.query(Criteria.where("_id")
+					.is(message.id())
+					.and("status")
+					.is(message.status())
+					.and("nextAttemptAt")
+					.is(message.nextAttemptAt())),
+				new Update().set("status", QueuedSms.Status.SENDING).set("nextAttemptAt", now),
+				FindAndModifyOptions.options().returnNew(true), QueuedSms.class);
+	}
+
+	private void send(QueuedSms message) {
+		int attempt = message.attempts() + 1;
+		try {
+			this.sms.send(new SmsMessage(message.to(), message.text(), "notification"));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(message.id())),
+					new Update().set("status", QueuedSms.Status.SENT)
+						.set("attempts", attempt)
+						.set("sentAt", this.clock.instant())
+						.unset("lastError"),
+					QueuedSms.class);
+		}
+		catch (SmsProvider.SmsDeliveryException ex) {
+			boolean last = attempt >= MAX_ATTEMPTS;
+			Duration pause = Duration.ofSeconds(1L << Math.min(attempt, 10));
+			Instant next = this.clock.instant().plus((pause.compareTo(MAX_PAUSE) > 0) ? MAX_PAUSE : pause);
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(message.id())),
+					new Update().set("status", last ? QueuedSms.Status.FAILED : QueuedSms.Status.QUEUED)
+						.set("attempts", attempt)
+						.set("nextAttemptAt", next)
+						.set("lastError", ex.getMessage()),
+					QueuedSms.class);
+			log.warn("SMS {} to {} failed (attempt {} of {}){}: {}", message.id(), PhoneNumbers.mask(message.to()),
+					attempt, MAX_ATTEMPTS, last ? ", given up" : "", ex.getMessage());
+		}
+	}
+
+}
