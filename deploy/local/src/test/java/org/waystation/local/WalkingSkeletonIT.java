@@ -242,8 +242,8 @@ class WalkingSkeletonIT {
 		assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
 		Awaitility.await()
 			.atMost(EVENTUALLY)
-			.until(() -> sms.get("/sms?to=" + phone).json().findValuesAsString("text"),
-					(texts) -> texts.stream().anyMatch((text) -> text.contains(code) && text.contains("办结")));
+			.until(() -> sms.get("/sms?to=" + phone).json().findValuesAsString("text"), (texts) -> texts.stream()
+				.anyMatch((text) -> text.contains(code) && text.contains("办结") && text.contains("回复1满意")));
 
 		JsonNode rating = Awaitility.await().atMost(EVENTUALLY).until(() -> {
 			String reply = HttpJson

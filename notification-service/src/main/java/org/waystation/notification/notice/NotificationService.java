@@ -259,7 +259,7 @@ public class NotificationService {
 			waiting.forEach((n) -> this.inbox.deliver(message(n), List.of(workerId)));
 		}
 		if (SmsDelivery.bySms(channel)) {
-			waiting.forEach((n) -> this.sms.queue(n.eventId(), appealId, phone, n.message()));
+			waiting.forEach((n) -> this.sms.queue(n.eventId(), appealId, phone, smsText(n)));
 		}
 	}
 
@@ -299,7 +299,7 @@ public class NotificationService {
 					this.inbox.deliver(message(notification), List.of(contact.workerId()));
 				}
 				if (SmsDelivery.bySms(contact.channel())) {
-					this.sms.queue(notification.eventId(), event.appealId(), contact.phone(), notification.message());
+					this.sms.queue(notification.eventId(), event.appealId(), contact.phone(), smsText(notification));
 				}
 			}
 			log.info("Notification {} for appeal {} to {}: {}", template, trackingCode, recipient,
@@ -308,6 +308,16 @@ public class NotificationService {
 		catch (DuplicateKeyException ex) {
 			// Recorded by another instance in the meantime.
 		}
+	}
+
+	/**
+	 * A message as texted: a request to rate also says how to answer by SMS (a reply of
+	 * 1, 2 or 3 is matched to the appeal).
+	 */
+	private String smsText(Notification notification) {
+		return notification.template().equals("case.resolved")
+				? notification.message() + this.messages.getMessage("notification.sms.rate-by-reply", null, ZH)
+				: notification.message();
 	}
 
 	private String render(String template, Locale locale, String trackingCode, String department, String detail) {
