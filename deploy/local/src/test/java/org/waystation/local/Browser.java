@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
@@ -14,9 +13,11 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -55,7 +56,9 @@ final class Browser implements AutoCloseable {
 		this.baseUrl = baseUrl;
 		// A screen redraws what it shows: an element found a moment ago may be gone.
 		this.wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200));
-		this.wait.ignoring(StaleElementReferenceException.class);
+		this.wait.ignoring(StaleElementReferenceException.class)
+			.ignoring(ElementClickInterceptedException.class)
+			.ignoring(ElementNotInteractableException.class);
 	}
 
 	static boolean available() {
@@ -86,10 +89,6 @@ final class Browser implements AutoCloseable {
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
-	<T> T until(Function<WebDriver, T> condition) {
-		return this.wait.until(condition);
-	}
-
 	boolean present(String css) {
 		return !this.driver.findElements(By.cssSelector(css)).isEmpty();
 	}
@@ -103,21 +102,56 @@ final class Browser implements AutoCloseable {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), words));
 	}
 
+	/** Types into the field, again if the screen redrew it meanwhile. */
 	Browser type(String css, String text) {
-		WebElement field = visible(css);
-		field.clear();
-		field.sendKeys(text);
+		this.wait.until((driver) -> {
+			WebElement field = driver.findElement(By.cssSelector(css));
+			field.clear();
+			field.sendKeys(text);
+			return true;
+		});
 		return this;
 	}
 
 	Browser choose(String css, String value) {
-		new Select(visible(css)).selectByValue(value);
+		this.wait.until((driver) -> {
+			new Select(driver.findElement(By.cssSelector(css))).selectByValue(value);
+			return true;
+		});
 		return this;
 	}
 
+	/**
+	 * Clicks the element once it can be clicked, again if the screen redrew it meanwhile.
+	 */
 	Browser click(String css) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+		this.wait.until((driver) -> {
+			WebElement element = driver.findElement(By.cssSelector(css));
+			if (!element.isDisplayed() || !element.isEnabled()) {
+				return false;
+			}
+			element.click();
+			return true;
+		});
 		return this;
+	}
+
+	/**
+	 * Does what shows something new (a click that loads), then waits a few seconds for it
+	 * to show; again, until it does: for what another person's action makes appear.
+	 */
+	void repeatUntil(Runnable action, String css) {
+		this.wait.until((driver) -> {
+			action.run();
+			try {
+				new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(200))
+					.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+				return true;
+			}
+			catch (TimeoutException ex) {
+				return false;
+			}
+		});
 	}
 
 	Browser keys(CharSequence keys) {

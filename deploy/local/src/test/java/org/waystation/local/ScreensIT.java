@@ -152,13 +152,7 @@ class ScreensIT {
 		staff.signIn("staff.hrss", PASSWORD, null);
 		staff.visible("#counts [data-queue=active]");
 		String row = "#cases tr[data-code='" + code + "']";
-		staff.until((driver) -> {
-			if (staff.present(row)) {
-				return true;
-			}
-			staff.click("#counts [data-queue=active]");
-			return false;
-		});
+		staff.repeatUntil(() -> staff.click("#counts [data-queue=active]"), row);
 		staff.click(row);
 		staff.sees("#worker-words", "拖欠我十月份的配送费4800元");
 		staff.visible("#photos img[data-photo='1']");
@@ -188,10 +182,8 @@ class ScreensIT {
 	}
 
 	private void resolve(Browser staff, String code, String caseId) {
-		staff.until((driver) -> {
-			staff.click("#cases tr[data-code='" + code + "']");
-			return staff.present("#case-file[data-status=IN_PROGRESS]");
-		});
+		staff.repeatUntil(() -> staff.click("#cases tr[data-code='" + code + "']"),
+				"#case-file[data-status=IN_PROGRESS]");
 		staff.visible("#history [data-action=ANSWER]");
 		staff.click("#actions [data-action=resolve]");
 		staff.type("#action-text", "经约谈，站点已将拖欠的配送费4800元足额支付给您。");
@@ -214,12 +206,11 @@ class ScreensIT {
 
 	/** Opens the appeal from "my appeals" until the part that is waited for shows. */
 	private static void openAppeal(Browser worker, String code, String part) {
-		worker.until((driver) -> {
+		worker.repeatUntil(() -> {
 			worker.click("nav.tabs button:nth-child(2)");
 			worker.click("#my-appeals [data-code='" + code + "'] button");
 			worker.visible("#appeal-detail");
-			return worker.present(part);
-		});
+		}, part);
 	}
 
 	/** A case returned by the transport bureau is re-dispatched at the triage desk. */
