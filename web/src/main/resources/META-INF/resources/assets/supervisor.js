@@ -33,6 +33,7 @@ texts({
   'worklist': ['督办事项', 'Worklist'],
   'hot': ['热点问题', 'Hot topics'],
   'col.group': ['分组', 'Group'],
+  'col.day': ['日期', 'Day'],
   'col.kind': ['事项', 'Item'],
   'col.case': ['查询码', 'Code'],
   'col.department': ['部门', 'Department'],
@@ -124,7 +125,7 @@ async function trend(from, to) {
   const rows = days.map((d, i) => ({ day: d, total: reports[i].total }));
   clear($('#trend'), el('h2', {}, tr('trend')),
     el('div', { class: 'chart', id: 'trend-chart', role: 'img', 'aria-label': tr('trend') }),
-    table(tr('trend'), [{ label: tr('from'), value: (r) => r.day }, { label: tr('kpi.opened'), value: (r) => r.total.opened },
+    table(tr('trend'), [{ label: tr('col.day'), value: (r) => r.day }, { label: tr('kpi.opened'), value: (r) => r.total.opened },
       ...RATES.map(([key, value]) => ({ label: tr(key), value: (r) => percent(value(r.total)) }))], rows,
     { fileName: 'trend-' + from + '-' + to + '.csv' }));
   if (window.echarts) {

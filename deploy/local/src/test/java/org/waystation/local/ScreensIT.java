@@ -245,10 +245,10 @@ class ScreensIT {
 			triage.click("form[data-form=redispatch] button[type=submit]");
 			triage.visible("#case-file[data-status=REDISPATCHED]");
 		}
-		HttpJson police = gateway.as(TestStacks.login(gateway, "supervisor", null));
+		HttpJson supervisor = gateway.as(TestStacks.login(gateway, "supervisor", null));
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
-			.until(() -> police.get("/api/v1/cases/" + caseId)
+			.until(() -> supervisor.get("/api/v1/cases/" + caseId)
 				.json()
 				.get("relatedCases")
 				.findValuesAsString("department"), (departments) -> departments.contains("TRAFFIC_POLICE"));

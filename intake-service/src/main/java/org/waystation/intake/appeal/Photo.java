@@ -11,14 +11,26 @@ import java.util.Optional;
  *
  * @param contentType the image type the bytes are
  * @param data the image
+ * @param digest the SHA-256 of the bytes, in hex: photos are stored under it
  */
-public record Photo(String contentType, byte[] data) {
+public record Photo(String contentType, byte[] data, String digest) {
 
 	/** At most this many photos come with an appeal. */
 	public static final int MAX_PHOTOS = 3;
 
 	/** The largest photo taken: 5 MB. */
 	public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+	/** A photo of the bytes, its digest computed once. */
+	public static Photo of(String contentType, byte[] data) {
+		try {
+			return new Photo(contentType, data,
+					HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	/** The image type the bytes start like, if they are one of those taken. */
 	public static Optional<String> typeOf(byte[] data) {
@@ -33,16 +45,6 @@ public record Photo(String contentType, byte[] data) {
 			return Optional.of("image/webp");
 		}
 		return Optional.empty();
-	}
-
-	/** The SHA-256 of the bytes, in hex: photos are stored under it. */
-	public String digest() {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(this.data));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -45,6 +45,7 @@ import org.waystation.notification.contact.WorkerContact;
 import org.waystation.notification.delivery.SmsDelivery;
 import org.waystation.notification.inbox.Inbox;
 import org.waystation.support.privacy.PhoneNumbers;
+import org.waystation.support.text.Excerpts;
 
 /**
  * Renders a message for each status change the worker should hear about and records it
@@ -348,10 +349,7 @@ public class NotificationService {
 	}
 
 	private static String excerpt(String text) {
-		if (text == null || text.codePointCount(0, text.length()) <= RESOLUTION_EXCERPT) {
-			return text;
-		}
-		return text.substring(0, text.offsetByCodePoints(0, RESOLUTION_EXCERPT)) + "…";
+		return Excerpts.of(text, RESOLUTION_EXCERPT);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.waystation.support.text.Excerpts;
 
 /**
  * A cluster of similar appeals (热点): how many, from how many workers, which words they
@@ -108,11 +109,7 @@ public class HotTopic {
 		static final int TEXT_LENGTH = 120;
 
 		static Sample of(String trackingCode, String department, String text) {
-			String start = text;
-			if (text != null && text.codePointCount(0, text.length()) > TEXT_LENGTH) {
-				start = text.substring(0, text.offsetByCodePoints(0, TEXT_LENGTH)) + "…";
-			}
-			return new Sample(trackingCode, department, start);
+			return new Sample(trackingCode, department, Excerpts.of(text, TEXT_LENGTH));
 		}
 
 	}

@@ -121,7 +121,7 @@ class AppealController {
 			if (!Photo.typeOf(data).map(declared::equals).orElse(false)) {
 				throw ProblemException.invalid(field, "is not a " + declared + " image");
 			}
-			photos.add(new Photo(declared, data));
+			photos.add(Photo.of(declared, data));
 		}
 		return photos;
 	}
