@@ -22,6 +22,8 @@ import org.waystation.testsupport.ServiceScenario;
 import org.waystation.testsupport.TestIssuer;
 import org.waystation.testsupport.TestWorkers;
 
+import static org.waystation.testsupport.AccessMatrix.Persona.ADMIN;
+import static org.waystation.testsupport.AccessMatrix.Persona.OPERATOR;
 import static org.waystation.testsupport.AccessMatrix.Persona.STAFF_OWN;
 import static org.waystation.testsupport.AccessMatrix.Persona.SUPERVISOR_ALL;
 import static org.waystation.testsupport.AccessMatrix.Persona.SUPERVISOR_OWN;
@@ -69,8 +71,20 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 		return trackingCode;
 	}
 
+	/** An Open311 request of a client whose key every persona holds. */
+	private String open311Request(String key) {
+		return http()
+			.request("POST", "/open311/v2/requests.json", "application/x-www-form-urlencoded", "api_key=" + key
+					+ "&service_code=REST_STATION&phone=13600005555&description=%E9%A9%BF%E7%AB%99%E6%B2%A1%E7%94%B5")
+			.json()
+			.get(0)
+			.get("service_request_id")
+			.asString();
+	}
+
 	@Test
 	void everyEndpointRefusesEveryoneButThoseItIsFor() {
+		String key = TestOpen311.key(http());
 		new AccessMatrix(http(), TestIssuer.get(), TestWorkers.idOf(OWN_PHONE), TestWorkers.idOf("13600002222"), "HRSS",
 				"TRANSPORT")
 			.open("POST", "/api/v1/appeals",
@@ -97,6 +111,28 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 			.expect("GET", "/api/v1/appeals/{trackingCode}/photos/{n}",
 					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/photos/1"), WORKER_OWN, STAFF_OWN,
 					SUPERVISOR_OWN, SUPERVISOR_ALL)
+			.open("GET", "/open311/v2/services.json", () -> Request.get("/open311/v2/services.json"))
+			.open("GET", "/open311/v2/services/{serviceCode}.json",
+					() -> Request.get("/open311/v2/services/WAGE_ARREARS.json"))
+			.open("POST", "/open311/v2/requests.json",
+					() -> Request.form("/open311/v2/requests.json", "api_key=" + key
+							+ "&service_code=REST_STATION&phone=13600005555&description=%E6%B2%A1%E7%83%AD%E6%B0%B4"))
+			.open("GET", "/open311/v2/requests.json", () -> Request.get("/open311/v2/requests.json?api_key=" + key))
+			.open("GET", "/open311/v2/requests/{serviceRequestId}.json",
+					() -> Request.get("/open311/v2/requests/" + open311Request(key) + ".json?api_key=" + key))
+			.expect("POST", "/api/v1/admin/open311-clients",
+					() -> Request.post("/api/v1/admin/open311-clients", HttpJson.json(Map.of("name", "矩阵客户端"))), ADMIN)
+			.expect("GET", "/api/v1/admin/open311-clients", () -> Request.get("/api/v1/admin/open311-clients"), ADMIN)
+			.expect("DELETE", "/api/v1/admin/open311-clients/{clientId}",
+					() -> Request.delete("/api/v1/admin/open311-clients/" + TestOpen311.issue(http()).clientId()),
+					ADMIN)
+			.expect("POST", "/api/v1/channels/operator/appeals",
+					() -> Request.post("/api/v1/channels/operator/appeals",
+							HttpJson
+								.json(Map.of("channel", "HOTLINE", "phone", "13600006666", "summary", "来电反映驿站夜间不开门"))),
+					OPERATOR)
+			.expect("GET", "/api/v1/channels/operator/appeals", () -> Request.get("/api/v1/channels/operator/appeals"),
+					OPERATOR)
 			.expect("GET", "/api/v1/audit/contact-reads", () -> Request.get("/api/v1/audit/contact-reads"),
 					AccessMatrix.SUPERVISORS)
 			.verify(this.context);

@@ -561,6 +561,177 @@ abstract class IntakeScenario extends ServiceScenario {
 	}
 
 	@Test
+	void filesAndFollowsAnAppealForAnOpen311ClientThatSeesOnlyItsOwn() {
+		HttpJson admin = http().as(TestIssuer.get().admin("admin-open311"));
+		HttpJson.Response issued = admin.post("/api/v1/admin/open311-clients",
+				HttpJson.json(Map.of("name", "朝阳区骑手服务小程序")));
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+		String key = issued.json().get("apiKey").asString();
+		String clientId = issued.json().get("client").get("clientId").asString();
+		String otherKey = admin.post("/api/v1/admin/open311-clients", HttpJson.json(Map.of("name", "另一个客户端")))
+			.json()
+			.get("apiKey")
+			.asString();
+		assertThat(admin.get("/api/v1/admin/open311-clients").body()).contains(clientId).doesNotContain(key);
+
+		JsonNode services = http().get("/open311/v2/services.json").json();
+		JsonNode wages = services.findParents("service_code")
+			.stream()
+			.filter((service) -> service.get("service_code").asString().equals("WAGE_ARREARS"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(wages.get("service_name").asString()).isEqualTo("欠薪与工资报酬");
+		assertThat(wages.get("group").asString()).isEqualTo("人力资源和社会保障局");
+		assertThat(wages.get("metadata").asBoolean()).isFalse();
+		assertThat(http().get("/open311/v2/services.json?locale=en").body()).contains("Wage arrears and pay");
+
+		Map<String, String> fields = Map.of("api_key", key, "service_code", "WAGE_ARREARS", "description",
+				"站点拖欠我两个月配送费共４８００元，站长一直推脱。", "phone", "13923456789", "address_string", "北京市朝阳区望京街道阜通东大街", "lat",
+				"39.9960", "long", "116.4800");
+		HttpJson.Response filed = http().request("POST", "/open311/v2/requests.json",
+				"application/x-www-form-urlencoded", form(fields), "Idempotency-Key", "client-req-1");
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+		String requestId = filed.json().get(0).get("service_request_id").asString();
+		assertThat(requestId).matches("WS[2-9A-HJKMNP-Z]{8}");
+		assertThat(http()
+			.request("POST", "/open311/v2/requests.json", "application/x-www-form-urlencoded", form(fields),
+					"Idempotency-Key", "client-req-1")
+			.json()
+			.get(0)
+			.get("service_request_id")
+			.asString()).isEqualTo(requestId);
+
+		AppealSubmitted submitted = events().await(AppealSubmitted.class, (e) -> e.trackingCode().equals(requestId));
+		assertThat(submitted.channel()).isEqualTo(Channel.OPEN311);
+		assertThat(submitted.text()).isEqualTo("站点拖欠我两个月配送费共4800元，站长一直推脱。");
+		assertThat(submitted.district()).isEqualTo("朝阳区");
+		assertThat(events().all(AppealSubmitted.class, (e) -> e.trackingCode().equals(requestId))).hasSize(1);
+
+		CaseOpened opened = Samples.forAppeal(CaseOpened.class, submitted.appealId(), requestId);
+		sender().send(opened);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(http().get("/open311/v2/requests/" + requestId + ".json?api_key=" + key)
+				.json()
+				.get(0)
+				.get("agency_responsible")
+				.asString(null)).isEqualTo("人力资源和社会保障局"));
+		JsonNode open = http().get("/open311/v2/requests/" + requestId + ".json?api_key=" + key).json().get(0);
+		assertThat(open.get("status").asString()).isEqualTo("open");
+		assertThat(open.get("service_code").asString()).isEqualTo("WAGE_ARREARS");
+		assertThat(open.get("service_name").asString()).isEqualTo("欠薪与工资报酬");
+		assertThat(open.get("address").asString()).isEqualTo("北京市朝阳区望京街道阜通东大街");
+		assertThat(open.get("lat").asDouble()).isEqualTo(39.996);
+		assertThat(Instant.from(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.parse(open.get("expected_datetime").asString())))
+			.isEqualTo(opened.resolveDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		assertThat(open.get("requested_datetime").asString()).endsWith("+08:00");
+
+		CaseResolved resolved = Samples.forAppeal(CaseResolved.class, submitted.appealId(), requestId);
+		sender().send(resolved);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(http().get("/open311/v2/requests.json?status=closed&api_key=" + key)
+				.json()
+				.findValuesAsString("service_request_id")).contains(requestId));
+		JsonNode closed = http().get("/open311/v2/requests.json?service_request_id=" + requestId + "&api_key=" + key)
+			.json()
+			.get(0);
+		assertThat(closed.get("status").asString()).isEqualTo("closed");
+		assertThat(closed.get("status_notes").asString()).isEqualTo(resolved.resolution());
+		assertThat(closed.get("expected_datetime").isNull()).isTrue();
+		assertThat(http().get("/open311/v2/requests.json?status=open&api_key=" + key)
+			.json()
+			.findValuesAsString("service_request_id")).doesNotContain(requestId);
+
+		// Another client sees nothing of it.
+		assertThat(http().get("/open311/v2/requests/" + requestId + ".json?api_key=" + otherKey).status())
+			.isEqualTo(404);
+		assertThat(http().get("/open311/v2/requests.json?api_key=" + otherKey).json()).isEmpty();
+
+		// A revoked key opens nothing.
+		assertThat(admin.delete("/api/v1/admin/open311-clients/" + clientId).json().get("active").asBoolean())
+			.isFalse();
+		HttpJson.Response revoked = http().get("/open311/v2/requests.json?api_key=" + key);
+		assertThat(revoked.status()).isEqualTo(401);
+		assertThat(revoked.json().get(0).get("description").asString()).startsWith("api_key:");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					no service            | phone=13923456789&description=工资没发                                        | 400 | service_code: is required
+					unknown service       | service_code=PARKING&phone=13923456789&description=工资没发                    | 400 | service_code: is not a service
+					no description        | service_code=WAGE_ARREARS&phone=13923456789                                | 400 | description: is required
+					control characters    | service_code=WAGE_ARREARS&phone=13923456789&description=工资%00没发             | 400 | description: must not contain control
+					no phone              | service_code=WAGE_ARREARS&description=工资没发                                 | 400 | phone: is required
+					bad phone             | service_code=WAGE_ARREARS&phone=12345&description=工资没发                      | 400 | phone: must be
+					latitude out of range | service_code=WAGE_ARREARS&phone=13923456789&description=工资没发&lat=91&long=116 | 400 | lat: must be between
+					latitude as NaN       | service_code=WAGE_ARREARS&phone=13923456789&description=工资没发&lat=NaN&long=116 | 400 | lat: must be a decimal
+					latitude alone        | service_code=WAGE_ARREARS&phone=13923456789&description=工资没发&lat=39.9      | 400 | long: is required
+					given twice           | service_code=WAGE_ARREARS&service_code=HOUSING&phone=13923456789&description=x | 400 | service_code: is given more than once
+					""")
+	void refusesABadOpen311RequestAsGeoReportDescribes(String description, String fields, int status, String problem) {
+		String key = TestOpen311.key(http());
+		HttpJson.Response response = http().request("POST", "/open311/v2/requests.json",
+				"application/x-www-form-urlencoded", "api_key=" + key + "&" + fields);
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.json().get(0).get("code").asInt()).isEqualTo(status);
+		assertThat(response.json().get(0).get("description").asString()).startsWith(problem);
+		assertThat(http().request("POST", "/open311/v2/requests.json", "application/x-www-form-urlencoded", fields)
+			.status()).isEqualTo(401);
+		assertThat(http().get("/open311/v2/requests.json?api_key=" + key + "&start_date=2026-13-01")
+			.json()
+			.get(0)
+			.get("description")
+			.asString()).startsWith("start_date:");
+	}
+
+	private static String form(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map((field) -> field.getKey() + "="
+					+ java.net.URLEncoder.encode(field.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+			.collect(java.util.stream.Collectors.joining("&"));
+	}
+
+	@Test
+	void recordsTheOperatorWhoFiledAnAppealForAWorkerFromTheToken() {
+		HttpJson operator = http().as(TestIssuer.get().operator("hotline.liuyang"));
+		String request = HttpJson.json(Map.of("channel", "HOTLINE", "phone", "13934567890", "summary",
+				"来电人称其为外卖骑手，在望京送餐时被车撞倒，右腿受伤，平台不认可是工作时间受伤。", "district", "朝阳区", "stationId", "WJ-07", "idempotencyKey",
+				"call-20261201-0815"));
+
+		HttpJson.Response filed = operator.post("/api/v1/channels/operator/appeals", request);
+		HttpJson.Response again = operator.post("/api/v1/channels/operator/appeals", request);
+
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+		assertThat(again.json().get("trackingCode")).isEqualTo(filed.json().get("trackingCode"));
+		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+		String appealId = filed.json().get("appealId").asString();
+		AppealSubmitted submitted = events().await(AppealSubmitted.class, (e) -> e.appealId().equals(appealId));
+		assertThat(submitted.channel()).isEqualTo(Channel.HOTLINE);
+		assertThat(submitted.stationId()).isEqualTo("WJ-07");
+		Appeal stored = this.mongo.findById(appealId, Appeal.class);
+		assertThat(stored.getFiling().filedBy()).isEqualTo("operator:hotline.liuyang");
+		assertThat(operator.get("/api/v1/channels/operator/appeals").json().findValuesAsString("trackingCode"))
+			.contains(filed.json().get("trackingCode").asString());
+		assertThat(http().as(TestIssuer.get().operator("grid.zhangli"))
+			.get("/api/v1/channels/operator/appeals")
+			.json()
+			.findValuesAsString("trackingCode")).doesNotContain(filed.json().get("trackingCode").asString());
+
+		HttpJson.Response web = operator.post("/api/v1/channels/operator/appeals",
+				HttpJson.json(Map.of("channel", "WEB", "phone", "13934567890", "summary", "驿站没有热水")));
+		assertThat(web.status()).isEqualTo(400);
+		assertThat(web.body()).contains("channel").contains("HOTLINE, GRID_WORKER or KIOSK");
+		HttpJson.Response control = operator.post("/api/v1/channels/operator/appeals",
+				HttpJson.json(Map.of("channel", "KIOSK", "phone", "13934567890", "summary", "驿站\u0000没有热水")));
+		assertThat(control.status()).isEqualTo(400);
+		assertThat(control.body()).contains("summary");
+	}
+
+	@Test
 	void deadLettersUnreadableRecordsAndKeepsConsuming() {
 		String appealId = http()
 			.post("/api/v1/appeals", HttpJson.json(Map.of("channel", "IM", "text", "平台无故封号", "phone", "13655556666")))

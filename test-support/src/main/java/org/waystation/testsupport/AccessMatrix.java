@@ -137,9 +137,8 @@ public final class AccessMatrix {
 			order.addAll(expectation.allowed());
 			for (Persona persona : order) {
 				HttpJson client = (persona == Persona.ANONYMOUS) ? this.http : this.http.as(this.tokens.get(persona));
-				HttpJson.Response response = client.request(request.method(), request.path(),
-						(request.body() != null) ? "application/json" : null, request.body(),
-						request.headers().toArray(String[]::new));
+				HttpJson.Response response = client.request(request.method(), request.path(), request.contentType(),
+						request.body(), request.headers().toArray(String[]::new));
 				String problem = judge(persona, expectation.allowed().contains(persona), response);
 				if (problem != null) {
 					wrong.add(endpoint + " as " + persona + " (" + request.path() + "): " + problem + " — got "
@@ -180,22 +179,33 @@ public final class AccessMatrix {
 		return (body.length() > 200) ? body.substring(0, 200) + "…" : body;
 	}
 
-	/** One request of the matrix. */
 	/**
+	 * One request of the matrix.
+	 *
+	 * @param contentType the body's type, or null without a body
 	 * @param headers extra headers, name and value in turn (never the token's)
 	 */
-	public record Request(String method, String path, String body, List<String> headers) {
+	public record Request(String method, String path, String contentType, String body, List<String> headers) {
 
 		public static Request get(String path) {
-			return new Request("GET", path, null, List.of());
+			return new Request("GET", path, null, null, List.of());
 		}
 
-		public static Request post(String path, String body) {
-			return new Request("POST", path, body, List.of());
+		public static Request delete(String path) {
+			return new Request("DELETE", path, null, null, List.of());
 		}
 
-		public static Request put(String path, String body) {
-			return new Request("PUT", path, body, List.of());
+		public static Request post(String path, String json) {
+			return new Request("POST", path, "application/json", json, List.of());
+		}
+
+		/** POST of an HTML form's fields, already encoded. */
+		public static Request form(String path, String encoded) {
+			return new Request("POST", path, "application/x-www-form-urlencoded", encoded, List.of());
+		}
+
+		public static Request put(String path, String json) {
+			return new Request("PUT", path, "application/json", json, List.of());
 		}
 
 		/** The same request with one more header, such as a webhook's signature. */
@@ -203,7 +213,7 @@ public final class AccessMatrix {
 			List<String> more = new ArrayList<>(this.headers);
 			more.add(name);
 			more.add(value);
-			return new Request(this.method, this.path, this.body, List.copyOf(more));
+			return new Request(this.method, this.path, this.contentType, this.body, List.copyOf(more));
 		}
 
 	}

@@ -199,7 +199,42 @@ class WalkingSkeletonIT {
 						(found) -> found.get(0) != null);
 
 			textsAnAppealAndRatesItByText(gateway, new HttpJson(restarted.smsUrl()));
+			filesAndFollowsAnAppealThroughOpen311(gateway, new HttpJson(restarted.smsUrl()));
 		}
+	}
+
+	/**
+	 * An Open311 client, holding a key an administrator issued, files a request (form
+	 * encoded, as GeoReport v2 has it) and follows it to its department and deadline; the
+	 * worker is texted the tracking code.
+	 */
+	private static void filesAndFollowsAnAppealThroughOpen311(HttpJson gateway, HttpJson sms) throws Exception {
+		HttpJson admin = gateway.as(TestStacks.login(gateway, "admin", TestStacks.adminCode()));
+		HttpJson.Response issued = admin.post("/api/v1/admin/open311-clients",
+				HttpJson.json(Map.of("name", "区总工会服务小程序")));
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+		String key = issued.json().get("apiKey").asString();
+		assertThat(gateway.get("/open311/v2/services.json").json().findValuesAsString("service_code"))
+			.contains("WAGE_ARREARS", "REST_STATION");
+		String phone = "13577778888";
+		HttpJson.Response filed = gateway.request("POST", "/open311/v2/requests.json",
+				"application/x-www-form-urlencoded",
+				"api_key=" + key + "&service_code=WAGE_ARREARS&phone=" + phone + "&address_string="
+						+ java.net.URLEncoder.encode("北京市朝阳区望京街道", java.nio.charset.StandardCharsets.UTF_8)
+						+ "&description=" + java.net.URLEncoder.encode("配送站拖欠我上个月的工资3600元，站长说平台没结算。",
+								java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+		String code = filed.json().get(0).get("service_request_id").asString();
+		JsonNode request = Awaitility.await()
+			.atMost(EVENTUALLY)
+			.until(() -> gateway.get("/open311/v2/requests/" + code + ".json?api_key=" + key).json().get(0),
+					(found) -> !found.get("expected_datetime").isNull());
+		assertThat(request.get("status").asString()).isEqualTo("open");
+		assertThat(request.get("agency_responsible").asString()).isEqualTo("人力资源和社会保障局");
+		Awaitility.await()
+			.atMost(EVENTUALLY)
+			.until(() -> sms.get("/sms?to=" + phone).json().findValuesAsString("text"),
+					(texts) -> texts.stream().anyMatch((text) -> text.contains(code)));
 	}
 
 	/**

@@ -43,6 +43,9 @@ public class Appeal {
 
 	private String idempotencyKey;
 
+	/** Who filed it on the worker's behalf, or null when the worker did. */
+	private Filing filing;
+
 	/**
 	 * Hash of what was submitted, to tell a retry from a different appeal under a reused
 	 * key.
@@ -111,6 +114,7 @@ public class Appeal {
 		appeal.district = submission.district();
 		appeal.stationId = submission.stationId();
 		appeal.idempotencyKey = submission.idempotencyKey();
+		appeal.filing = submission.filing();
 		appeal.fingerprint = fingerprint;
 		appeal.correlationId = correlationId;
 		appeal.photos = submission.photos()
@@ -167,6 +171,10 @@ public class Appeal {
 
 	public String getStationId() {
 		return this.stationId;
+	}
+
+	public Filing getFiling() {
+		return this.filing;
 	}
 
 	public String getIdempotencyKey() {

@@ -114,6 +114,15 @@ public class AppealService {
 	}
 
 	/**
+	 * The appeals filed by one filer ({@link Filing#filedBy()}), newest first.
+	 */
+	public List<Appeal> filedBy(String filedBy, int limit) {
+		return this.mongo.find(Query.query(Criteria.where("filing.filedBy").is(filedBy))
+			.with(Sort.by(Sort.Direction.DESC, "submittedAt"))
+			.limit(limit), Appeal.class);
+	}
+
+	/**
 	 * The worker's answer to the department's pending question, passed on to the
 	 * department as {@code WorkerAnswered}. Only one answer per question is taken.
 	 */
@@ -183,6 +192,9 @@ public class AppealService {
 	private static String fingerprint(SubmitAppeal submission) {
 		String content = String.join("\u0000", submission.channel().name(), submission.text(), submission.phone(),
 				String.valueOf(submission.district()), String.valueOf(submission.stationId()));
+		if (submission.filing() != null) {
+			content += "\u0000" + submission.filing();
+		}
 		if (!submission.photos().isEmpty()) {
 			content += "\u0000" + String.join(",", submission.photos().stream().map(Photo::digest).toList());
 		}

@@ -38,9 +38,12 @@ public class SmsDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(SmsDelivery.class);
 
-	/** The channels whose workers have no app to read the in-app inbox in. */
+	/**
+	 * The channels whose workers have no app to read the in-app inbox in (an Open311
+	 * client is another organisation's app: Waystation cannot write to it).
+	 */
 	static final Set<Channel> BY_SMS = EnumSet.of(Channel.SMS, Channel.HOTLINE, Channel.KIOSK, Channel.GRID_WORKER,
-			Channel.WISH_BOX, Channel.CSV_IMPORT);
+			Channel.WISH_BOX, Channel.CSV_IMPORT, Channel.OPEN311);
 
 	static final int MAX_ATTEMPTS = 10;
 

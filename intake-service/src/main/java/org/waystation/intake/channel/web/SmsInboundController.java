@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.waystation.intake.channel.ChannelText;
+import org.waystation.support.text.ChannelText;
 import org.waystation.intake.channel.SmsChannelProperties;
 import org.waystation.intake.channel.SmsInbound;
 import org.waystation.support.correlation.CorrelationIds;

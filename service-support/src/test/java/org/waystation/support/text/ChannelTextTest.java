@@ -1,4 +1,4 @@
-package org.waystation.intake.channel;
+package org.waystation.support.text;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +24,15 @@ class ChannelTextTest {
 	void collapsesRunsOfSpacesAndBlankLines() {
 		assertThat(ChannelText.clean("  工资   没发 \n\n\n\n 怎么办  ")).isEqualTo("工资 没发\n\n怎么办");
 		assertThat(ChannelText.clean(null)).isEmpty();
+	}
+
+	@Test
+	void tellsTextWithCharactersThatCleaningWouldRemove() {
+		assertThat(ChannelText.hasControlCharacters("站点拖欠工资\n两个月\t4800元👨‍👩‍👧")).isFalse();
+		assertThat(ChannelText.hasControlCharacters("站点\u0000拖欠")).isTrue();
+		assertThat(ChannelText.hasControlCharacters("站点\u001b[31m")).isTrue();
+		assertThat(ChannelText.hasControlCharacters("看不见\u200B的字")).isTrue();
+		assertThat(ChannelText.hasControlCharacters("孤立\uD800代理")).isTrue();
 	}
 
 }

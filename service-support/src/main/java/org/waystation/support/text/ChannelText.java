@@ -1,4 +1,4 @@
-package org.waystation.intake.channel;
+package org.waystation.support.text;
 
 /**
  * Text from a channel that cannot be sent back for correction (SMS, IM, an imported row),
@@ -10,6 +10,19 @@ package org.waystation.intake.channel;
 public final class ChannelText {
 
 	private ChannelText() {
+	}
+
+	/**
+	 * Whether the text holds a character {@link #clean} would remove: a control character
+	 * other than tab and line breaks, an invisible formatting character (the zero-width
+	 * joiner inside emoji excepted), a line or paragraph separator or a lone surrogate.
+	 * Channels that can tell their sender refuse such text instead of cleaning it.
+	 */
+	public static boolean hasControlCharacters(String text) {
+		return text.codePoints()
+			.anyMatch((c) -> (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') || c == 0x2028
+					|| c == 0x2029 || (Character.getType(c) == Character.FORMAT && c != 0x200D)
+					|| Character.getType(c) == Character.SURROGATE);
 	}
 
 	public static String clean(String text) {
