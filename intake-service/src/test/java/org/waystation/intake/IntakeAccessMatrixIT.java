@@ -35,7 +35,7 @@ import static org.waystation.testsupport.AccessMatrix.Persona.WORKER_OWN;
  * case is in HRSS.
  */
 @EmbeddedInfrastructureTest
-@TestPropertySource(properties = InboundSms.SECRET_PROPERTY)
+@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, TestImports.RESUME_PROPERTY })
 class IntakeAccessMatrixIT extends ServiceScenario {
 
 	private static final String OWN_PHONE = "13600001111";
@@ -79,6 +79,17 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 			.json()
 			.get(0)
 			.get("service_request_id")
+			.asString();
+	}
+
+	/** An import uploaded by the operator persona. */
+	private String importOf(String operatorToken) {
+		return TestImports
+			.upload(http().as(operatorToken), "WISH_BOX", "matrix.csv", "text/csv",
+					"手机号,诉求内容\n13600008888,驿站Wi-Fi连不上".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.json()
+			.get("summary")
+			.get("importId")
 			.asString();
 	}
 
@@ -132,6 +143,15 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 								.json(Map.of("channel", "HOTLINE", "phone", "13600006666", "summary", "来电反映驿站夜间不开门"))),
 					OPERATOR)
 			.expect("GET", "/api/v1/channels/operator/appeals", () -> Request.get("/api/v1/channels/operator/appeals"),
+					OPERATOR)
+			.expect("POST", "/api/v1/channels/imports",
+					() -> new Request("POST", "/api/v1/channels/imports", "text/csv", "手机号,诉求内容\n13600007777,驿站空调坏了",
+							java.util.List.of()),
+					OPERATOR)
+			.expect("GET", "/api/v1/channels/imports", () -> Request.get("/api/v1/channels/imports"), OPERATOR)
+			.expect("GET", "/api/v1/channels/imports/{importId}",
+					() -> Request.get("/api/v1/channels/imports/"
+							+ importOf(TestIssuer.get().operator(AccessMatrix.subject(OPERATOR, null)))),
 					OPERATOR)
 			.expect("GET", "/api/v1/audit/contact-reads", () -> Request.get("/api/v1/audit/contact-reads"),
 					AccessMatrix.SUPERVISORS)

@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * intake-service against a real broker and MongoDB-wire server; subclasses say which.
  */
-@TestPropertySource(properties = InboundSms.SECRET_PROPERTY)
+@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, TestImports.RESUME_PROPERTY })
 abstract class IntakeScenario extends ServiceScenario {
 
 	@Autowired
@@ -729,6 +729,143 @@ abstract class IntakeScenario extends ServiceScenario {
 				HttpJson.json(Map.of("channel", "KIOSK", "phone", "13934567890", "summary", "驿站\u0000没有热水")));
 		assertThat(control.status()).isEqualTo(400);
 		assertThat(control.body()).contains("summary");
+	}
+
+	@Test
+	void importsASpreadsheetRowByRowNamingEveryBadRowAndFilingEachGoodRowOnce() throws Exception {
+		HttpJson operator = http().as(TestIssuer.get().operator("grid.wangfang"));
+		String csv = String.join("\r\n", "手机号,诉求内容,所在区,驿站编号,日期,备注",
+				"13945670001,驿站的饮水机坏了一周，中午没有热水泡面。,朝阳区,WJ-07,2026-11-28,心愿箱",
+				"139 4567 0002,希望驿站能加装电动车充电柜，晚上充电太难。,朝阳区,WJ-07,2026/11/28,", "1394567,站长拖欠工资,朝阳区,WJ-07,2026-11-28,",
+				"13945670003,,朝阳区,WJ-07,2026-11-28,", "13945670004,想报名参加电工培训，不知道去哪里报。,朝阳区,WJ-07,2026-02-30,", ",,,,,",
+				"13945670001,驿站的饮水机坏了一周，中午没有热水泡面。,朝阳区,WJ-07,2026-11-28,重复",
+				"13945670005,\"快递柜超时费太高\u0007，一天要收3元\",朝阳区,WJ-07,,");
+		byte[] gbk = csv.getBytes(java.nio.charset.Charset.forName("GB18030"));
+
+		HttpJson.Response uploaded = TestImports.upload(operator, "WISH_BOX", "wish-box-1128.csv", "text/csv", gbk);
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(202);
+		JsonNode summary = uploaded.json().get("summary");
+		assertThat(summary.get("rows").asInt()).isEqualTo(7);
+		assertThat(summary.get("blankRows").asInt()).isEqualTo(1);
+		assertThat(summary.get("ignoredColumns").get(0).asString()).isEqualTo("备注");
+		String importId = summary.get("importId").asString();
+
+		JsonNode report = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> operator.get("/api/v1/channels/imports/" + importId).json(),
+					(body) -> body.get("summary").get("status").asString().equals("DONE"));
+		Map<Integer, JsonNode> rows = new java.util.HashMap<>();
+		report.get("rows").forEach((row) -> rows.put(row.get("row").asInt(), row));
+		assertThat(rows.get(2).get("outcome").asString()).isEqualTo("ACCEPTED");
+		assertThat(rows.get(3).get("outcome").asString()).isEqualTo("ACCEPTED");
+		assertThat(rows.get(4).get("field").asString()).isEqualTo("phone");
+		assertThat(rows.get(5).get("field").asString()).isEqualTo("text");
+		assertThat(rows.get(6).get("field").asString()).isEqualTo("date");
+		assertThat(rows.get(8).get("outcome").asString()).isEqualTo("DUPLICATE_IN_FILE");
+		assertThat(rows.get(8).get("reason").asString()).isEqualTo("the same as row 2");
+		assertThat(rows.get(9).get("outcome").asString()).isEqualTo("ACCEPTED");
+		assertThat(rows.get(2).get("phone").asString()).isEqualTo("139****0001");
+		assertThat(report.get("summary").get("accepted").asInt()).isEqualTo(3);
+		assertThat(report.get("summary").get("rejected").asInt()).isEqualTo(3);
+
+		String code = rows.get(2).get("trackingCode").asString();
+		AppealSubmitted submitted = events().await(AppealSubmitted.class, (e) -> e.trackingCode().equals(code));
+		assertThat(submitted.channel()).isEqualTo(Channel.WISH_BOX);
+		assertThat(submitted.stationId()).isEqualTo("WJ-07");
+		String stripped = rows.get(9).get("trackingCode").asString();
+		assertThat(events().await(AppealSubmitted.class, (e) -> e.trackingCode().equals(stripped)).text())
+			.isEqualTo("快递柜超时费太高 ，一天要收3元");
+		assertThat(this.mongo.findById(submitted.appealId(), Appeal.class).getFiling().filedBy())
+			.isEqualTo("import:grid.wangfang");
+
+		// The same file again, by another operator: nothing is filed twice.
+		HttpJson other = http().as(TestIssuer.get().operator("grid.lisi"));
+		String again = TestImports.upload(other, "WISH_BOX", "wish-box-1128.csv", "text/csv", gbk)
+			.json()
+			.get("summary")
+			.get("importId")
+			.asString();
+		JsonNode second = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> other.get("/api/v1/channels/imports/" + again).json(),
+					(body) -> body.get("summary").get("status").asString().equals("DONE"));
+		assertThat(second.get("summary").get("alreadyImported").asInt()).isEqualTo(3);
+		assertThat(second.get("summary").get("accepted").asInt()).isZero();
+		assertThat(second.get("rows").get(0).get("trackingCode").asString()).isEqualTo(code);
+		assertThat(events().all(AppealSubmitted.class, (e) -> e.trackingCode().equals(code))).hasSize(1);
+
+		// Each operator sees their own uploads only.
+		assertThat(other.get("/api/v1/channels/imports/" + importId).status()).isEqualTo(404);
+		assertThat(operator.get("/api/v1/channels/imports").json().findValuesAsString("importId")).contains(importId)
+			.doesNotContain(again);
+	}
+
+	@Test
+	void importsAWorkbookReadingNumbersAsWrittenAndDatesAsShown() throws Exception {
+		java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+		org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(xlsx, "Waystation", "1.0");
+		org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("网格走访");
+		List<String> header = List.of("phone", "text", "district", "grid", "date");
+		for (int i = 0; i < header.size(); i++) {
+			sheet.value(0, i, header.get(i));
+		}
+		sheet.value(1, 0, 13945671111L);
+		sheet.value(1, 1, "走访中货车司机反映，物流园停车场夜间没有照明，装卸货不安全。");
+		sheet.value(1, 2, "大兴区");
+		sheet.value(1, 3, "DX-GRID-12");
+		sheet.value(1, 4, java.time.LocalDate.of(2026, 11, 27));
+		sheet.style(1, 4).format("yyyy-mm-dd").set();
+		workbook.finish();
+
+		HttpJson operator = http().as(TestIssuer.get().operator("grid.zhaolei"));
+		HttpJson.Response uploaded = TestImports.upload(operator, "GRID_WORKER", "grid-1127.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.toByteArray());
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(202);
+		assertThat(uploaded.json().get("summary").get("format").asString()).isEqualTo("XLSX");
+		String importId = uploaded.json().get("summary").get("importId").asString();
+		JsonNode report = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> operator.get("/api/v1/channels/imports/" + importId).json(),
+					(body) -> body.get("summary").get("status").asString().equals("DONE"));
+		assertThat(report.get("rows").get(0).get("outcome").asString()).as(report.toString()).isEqualTo("ACCEPTED");
+		String code = report.get("rows").get(0).get("trackingCode").asString();
+		AppealSubmitted submitted = events().await(AppealSubmitted.class, (e) -> e.trackingCode().equals(code));
+		assertThat(submitted.phone()).isEqualTo("13945671111");
+		assertThat(submitted.channel()).isEqualTo(Channel.GRID_WORKER);
+		assertThat(submitted.district()).isEqualTo("大兴区");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			no phone column  | 姓名,诉求内容\\n张三,工资没发                 | file | has no phone column
+			no text column   | 手机号,姓名\\n13945670001,张三               | file | has no text column
+			only a header    | 手机号,诉求内容                              | file | has no rows
+			two text columns | 手机号,诉求内容,text\\n13945670001,工资,没发  | file | names the text column twice
+			""")
+	void refusesAFileItCannotReadNamingWhy(String description, String csv, String field, String problem) {
+		HttpJson.Response response = TestImports.upload(http().as(TestIssuer.get().operator("grid.wangfang")),
+				"CSV_IMPORT", "bad.csv", "text/csv",
+				csv.replace("\\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+		assertThat(response.json().get("errors").get(0).get("problem").asString()).contains(problem);
+	}
+
+	@Test
+	void finishesAnImportThatAStoppedInstanceLeftUnfinished() {
+		org.waystation.intake.imports.ImportJob left = TestImports.unfinished(this.mongo, "grid.wangfang",
+				"13945679999", "社区驿站周末不开门，希望延长开放时间。");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(left.id(), org.waystation.intake.imports.ImportJob.class).status().name(),
+					"DONE"::equals);
+		org.waystation.intake.imports.ImportJob done = this.mongo.findById(left.id(),
+				org.waystation.intake.imports.ImportJob.class);
+		assertThat(done.rows().get(0).outcome().name()).isEqualTo("ACCEPTED");
+		assertThat(done.rows().get(0).text()).isNull();
+		String code = done.rows().get(0).trackingCode();
+		assertThat(events().await(AppealSubmitted.class, (e) -> e.trackingCode().equals(code)).phone())
+			.isEqualTo("13945679999");
 	}
 
 	@Test

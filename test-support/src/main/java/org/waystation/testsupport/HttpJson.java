@@ -59,6 +59,13 @@ public final class HttpJson {
 		return send(withHeaders(builder, headers));
 	}
 
+	/** POST of raw bytes, such as an uploaded file, with optional headers. */
+	public Response post(String path, String contentType, byte[] body, String... headers) {
+		return send(withHeaders(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers));
+	}
+
 	/** GET with optional headers given as name, value, name, value... */
 	public Response get(String path, String... headers) {
 		return send(withHeaders(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET(), headers));

@@ -192,9 +192,6 @@ public class AppealService {
 	private static String fingerprint(SubmitAppeal submission) {
 		String content = String.join("\u0000", submission.channel().name(), submission.text(), submission.phone(),
 				String.valueOf(submission.district()), String.valueOf(submission.stationId()));
-		if (submission.filing() != null) {
-			content += "\u0000" + submission.filing();
-		}
 		if (!submission.photos().isEmpty()) {
 			content += "\u0000" + String.join(",", submission.photos().stream().map(Photo::digest).toList());
 		}

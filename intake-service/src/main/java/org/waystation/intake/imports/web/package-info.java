@@ -1,0 +1,2 @@
+/** The import API: upload, progress and report. */
+package org.waystation.intake.imports.web;
