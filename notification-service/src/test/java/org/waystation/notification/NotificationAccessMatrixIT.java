@@ -64,6 +64,8 @@ class NotificationAccessMatrixIT extends ServiceScenario {
 				return Request.post("/api/v1/notifications/inbox/" + eventId + ":" + submitted.workerId() + "/read",
 						"{}");
 			}, WORKER_OWN)
+			.expect("GET", "/api/v1/notifications/undelivered", () -> Request.get("/api/v1/notifications/undelivered"),
+					AccessMatrix.SUPERVISORS)
 			.verify(this.context);
 	}
 

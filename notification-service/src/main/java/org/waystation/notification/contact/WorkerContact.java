@@ -16,10 +16,12 @@ import org.waystation.events.Channel;
  * @param workerId the worker's pseudonymous id, the subject of their tokens
  * @param channel the channel the worker appealed through (null in contacts stored before
  * it was kept)
+ * @param urgent whether its lead case is URGENT: its text messages go out in quiet hours
+ * too
  */
 @Document("contacts")
 public record WorkerContact(@Id String appealId, String trackingCode, String phone, String workerId,
-		Instant submittedAt, List<String> departments, Channel channel) {
+		Instant submittedAt, List<String> departments, Channel channel, Boolean urgent) {
 
 	public WorkerContact {
 		departments = (departments != null) ? List.copyOf(departments) : List.of();

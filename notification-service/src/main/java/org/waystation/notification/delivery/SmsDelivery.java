@@ -3,6 +3,8 @@ package org.waystation.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -21,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.waystation.events.Channel;
+import org.waystation.notification.contact.WorkerContact;
 import org.waystation.support.messaging.SmsMessage;
 import org.waystation.support.messaging.SmsProvider;
 import org.waystation.support.privacy.PhoneNumbers;
@@ -29,8 +33,11 @@ import org.waystation.support.privacy.PhoneNumbers;
  * Queues a worker's messages for SMS and sends them. A message is in the store before it
  * is sent, so a crash or a provider outage loses none: the queue drains once the provider
  * answers again. A send that fails is tried again after 2, 4, 8, ... seconds (at most 10
- * minutes apart), 10 times in all, then marked FAILED. An instance claims a message
- * before sending it, so two instances never send the same one; a claim left by a stopped
+ * minutes apart), 10 times in all ({@code waystation.notifications.sms.max-attempts}),
+ * then marked FAILED and listed for supervisors. While the provider's circuit breaker is
+ * open, nothing is tried and no attempt is counted. In quiet hours ({@link QuietHours})
+ * messages wait unless their appeal is URGENT. An instance claims a message before
+ * sending it, so two instances never send the same one; a claim left by a stopped
  * instance is taken over after a minute (at worst, that one message goes twice).
  */
 @Service
@@ -45,13 +52,14 @@ public class SmsDelivery {
 	static final Set<Channel> BY_SMS = EnumSet.of(Channel.SMS, Channel.HOTLINE, Channel.KIOSK, Channel.GRID_WORKER,
 			Channel.WISH_BOX, Channel.CSV_IMPORT, Channel.OPEN311);
 
-	static final int MAX_ATTEMPTS = 10;
-
 	private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
 
 	private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(1);
 
 	private static final int BATCH = 50;
+
+	/** How long messages wait while the provider's circuit breaker is open. */
+	private static final Duration PROVIDER_PAUSE = Duration.ofSeconds(5);
 
 	private final MongoTemplate mongo;
 
@@ -59,10 +67,20 @@ public class SmsDelivery {
 
 	private final Clock clock;
 
-	SmsDelivery(MongoTemplate mongo, SmsProvider sms, Optional<Clock> clock) {
+	private final QuietHours quiet;
+
+	private final int maxAttempts;
+
+	SmsDelivery(MongoTemplate mongo, SmsProvider sms, Optional<Clock> clock,
+			@Value("${waystation.notifications.sms.quiet-hours.start:22:00}") LocalTime quietStart,
+			@Value("${waystation.notifications.sms.quiet-hours.end:07:00}") LocalTime quietEnd,
+			@Value("${waystation.notifications.time-zone:Asia/Shanghai}") ZoneId zone,
+			@Value("${waystation.notifications.sms.max-attempts:10}") int maxAttempts) {
 		this.mongo = mongo;
 		this.sms = sms;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.quiet = new QuietHours(quietStart, quietEnd, zone);
+		this.maxAttempts = maxAttempts;
 	}
 
 	/** Whether a worker who appealed through the channel is told by SMS. */
@@ -96,12 +114,51 @@ public class SmsDelivery {
 					.with(Sort.by("nextAttemptAt"))
 					.limit(BATCH),
 				QueuedSms.class);
+		Optional<Instant> quietUntil = this.quiet.endOf(now);
 		for (QueuedSms message : due) {
+			if (quietUntil.isPresent() && !urgent(message.appealId())) {
+				hold(message, quietUntil.get());
+				continue;
+			}
 			QueuedSms claimed = claim(message, now);
-			if (claimed != null) {
-				send(claimed);
+			if (claimed != null && !send(claimed)) {
+				// The provider is down (its circuit breaker is open): the rest wait too.
+				return;
 			}
 		}
+	}
+
+	/**
+	 * Sends the appeal's messages held for quiet hours now: the appeal turned out to be
+	 * URGENT.
+	 */
+	public void releaseUrgent(String appealId) {
+		this.mongo.updateMulti(
+				Query.query(Criteria.where("appealId").is(appealId).and("status").is(QueuedSms.Status.QUEUED)),
+				new Update().set("nextAttemptAt", this.clock.instant()), QueuedSms.class);
+	}
+
+	/** Messages every attempt failed for, newest first. */
+	public List<QueuedSms> failed(int limit) {
+		return this.mongo.find(Query.query(Criteria.where("status").is(QueuedSms.Status.FAILED))
+			.with(Sort.by(Sort.Direction.DESC, "nextAttemptAt"))
+			.limit(limit), QueuedSms.class);
+	}
+
+	private boolean urgent(String appealId) {
+		WorkerContact contact = (appealId != null) ? this.mongo.findById(appealId, WorkerContact.class) : null;
+		return contact != null && Boolean.TRUE.equals(contact.urgent());
+	}
+
+	private void hold(QueuedSms message, Instant until) {
+		this.mongo.updateFirst(
+				Query.query(Criteria.where("_id")
+					.is(message.id())
+					.and("status")
+					.is(message.status())
+					.and("nextAttemptAt")
+					.is(message.nextAttemptAt())),
+				new Update().set("status", QueuedSms.Status.QUEUED).set("nextAttemptAt", until), QueuedSms.class);
 	}
 
 	private QueuedSms claim(QueuedSms message, Instant now) {
@@ -116,7 +173,8 @@ public class SmsDelivery {
 				FindAndModifyOptions.options().returnNew(true), QueuedSms.class);
 	}
 
-	private void send(QueuedSms message) {
+	/** False when the provider was not even tried (its circuit breaker is open). */
+	private boolean send(QueuedSms message) {
 		int attempt = message.attempts() + 1;
 		try {
 			this.sms.send(new SmsMessage(message.to(), message.text(), "notification"));
@@ -126,19 +184,29 @@ public class SmsDelivery {
 						.set("sentAt", this.clock.instant())
 						.unset("lastError"),
 					QueuedSms.class);
+			return true;
+		}
+		catch (SmsProvider.ProviderUnavailableException ex) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(message.id())),
+					new Update().set("status", QueuedSms.Status.QUEUED)
+						.set("nextAttemptAt", this.clock.instant().plus(PROVIDER_PAUSE))
+						.set("lastError", ex.getMessage()),
+					QueuedSms.class);
+			return false;
 		}
 		catch (SmsProvider.SmsDeliveryException ex) {
-			boolean last = attempt >= MAX_ATTEMPTS;
+			boolean last = attempt >= this.maxAttempts;
 			Duration pause = Duration.ofSeconds(1L << Math.min(attempt, 10));
 			Instant next = this.clock.instant().plus((pause.compareTo(MAX_PAUSE) > 0) ? MAX_PAUSE : pause);
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(message.id())),
 					new Update().set("status", last ? QueuedSms.Status.FAILED : QueuedSms.Status.QUEUED)
 						.set("attempts", attempt)
-						.set("nextAttemptAt", next)
+						.set("nextAttemptAt", last ? this.clock.instant() : next)
 						.set("lastError", ex.getMessage()),
 					QueuedSms.class);
 			log.warn("SMS {} to {} failed (attempt {} of {}){}: {}", message.id(), PhoneNumbers.mask(message.to()),
-					attempt, MAX_ATTEMPTS, last ? ", given up" : "", ex.getMessage());
+					attempt, this.maxAttempts, last ? ", given up" : "", ex.getMessage());
+			return true;
 		}
 	}
 

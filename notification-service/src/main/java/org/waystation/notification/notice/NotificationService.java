@@ -97,6 +97,11 @@ public class NotificationService {
 		}
 		else if (event instanceof CaseOpened opened) {
 			holds(opened.appealId(), opened.department());
+			if (CaseOpened.LEAD.equals(opened.role()) && "URGENT".equals(opened.priority())) {
+				this.mongo.upsert(Query.query(Criteria.where("_id").is(opened.appealId())),
+						new Update().set("urgent", true), WorkerContact.class);
+				this.sms.releaseUrgent(opened.appealId());
+			}
 			if (CaseOpened.LEAD.equals(opened.role())) {
 				notify(event, opened.trackingCode(), "case.opened", opened.department(), null);
 			}

@@ -1,5 +1,8 @@
 package org.waystation.support.messaging;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +15,9 @@ public class SmsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SmsProvider smsProvider(SmsProperties properties) {
-		return new HttpSmsProvider(properties.url(), properties.apiKey(), properties.timeout());
+	SmsProvider smsProvider(SmsProperties properties, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+		return new ResilientSmsProvider(
+				new HttpSmsProvider(properties.url(), properties.apiKey(), properties.timeout()), breakers, retries);
 	}
 
 }

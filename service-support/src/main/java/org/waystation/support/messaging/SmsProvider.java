@@ -21,4 +21,16 @@ public interface SmsProvider {
 
 	}
 
+	/**
+	 * The provider was not even tried: it failed too often lately (its circuit breaker is
+	 * open). Not the message's fault: a queue keeps it without counting an attempt.
+	 */
+	class ProviderUnavailableException extends SmsDeliveryException {
+
+		public ProviderUnavailableException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
 }
