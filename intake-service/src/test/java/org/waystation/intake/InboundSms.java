@@ -12,6 +12,13 @@ final class InboundSms {
 
 	static final String SECRET_PROPERTY = "waystation.channels.sms.secret=" + SECRET;
 
+	/**
+	 * A long message's missing parts are waited for 2 seconds, looked for every second.
+	 */
+	static final String PARTS_WAIT_PROPERTY = "waystation.channels.sms.parts-wait=2s";
+
+	static final String PARTS_CHECK_PROPERTY = "waystation.channels.sms.parts-check=1s";
+
 	private InboundSms() {
 	}
 

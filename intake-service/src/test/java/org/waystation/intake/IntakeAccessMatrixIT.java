@@ -35,7 +35,8 @@ import static org.waystation.testsupport.AccessMatrix.Persona.WORKER_OWN;
  * case is in HRSS.
  */
 @EmbeddedInfrastructureTest
-@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, TestImports.RESUME_PROPERTY })
+@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, InboundSms.PARTS_WAIT_PROPERTY,
+		InboundSms.PARTS_CHECK_PROPERTY, TestImports.RESUME_PROPERTY })
 class IntakeAccessMatrixIT extends ServiceScenario {
 
 	private static final String OWN_PHONE = "13600001111";

@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * intake-service against a real broker and MongoDB-wire server; subclasses say which.
  */
-@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, TestImports.RESUME_PROPERTY })
+@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, InboundSms.PARTS_WAIT_PROPERTY,
+		InboundSms.PARTS_CHECK_PROPERTY, TestImports.RESUME_PROPERTY })
 abstract class IntakeScenario extends ServiceScenario {
 
 	@Autowired
@@ -362,6 +363,47 @@ abstract class IntakeScenario extends ServiceScenario {
 	private HttpJson.Response smsRequest(String phone, String messageId, String text) {
 		String body = HttpJson
 			.json(Map.of("from", phone, "text", text, "messageId", messageId, "receivedAt", "2026-12-01T08:30:00Z"));
+		return http().post("/api/v1/channels/sms/inbound", body, "X-Signature", InboundSms.signature(body));
+	}
+
+	@Test
+	void joinsALongTextMessageSentInPartsAndHandlesItOnce() throws Exception {
+		String phone = "13655558888";
+		HttpJson.Response second = smsPart(phone, "long-2", "ref-77", 2, 3, "不接电话，我们一共十二个人");
+		HttpJson.Response first = smsPart(phone, "long-1", "ref-77", 1, 3, "站点拖欠我们三个月工资，站长");
+		assertThat(second.json().get("action").asString()).as(second.toString()).isEqualTo("WAITING_FOR_PARTS");
+		assertThat(first.json().get("action").asString()).isEqualTo("WAITING_FOR_PARTS");
+
+		HttpJson.Response third = smsPart(phone, "long-3", "ref-77", 3, 3, "，希望尽快帮我们讨薪。");
+		assertThat(third.json().get("action").asString()).isEqualTo("SUBMITTED");
+		String code = third.json().get("trackingCode").asString();
+		Appeal appeal = this.mongo.findOne(Query.query(Criteria.where("trackingCode").is(code)), Appeal.class);
+		assertThat(appeal.getText()).isEqualTo("站点拖欠我们三个月工资，站长不接电话，我们一共十二个人，希望尽快帮我们讨薪。");
+		HttpJson.Response again = smsPart(phone, "long-3", "ref-77", 3, 3, "，希望尽快帮我们讨薪。");
+		assertThat(again.json().get("trackingCode").asString()).isEqualTo(code);
+		assertThat(again.json().get("redelivered").asBoolean()).isTrue();
+		assertThat(this.mongo.count(Query.query(Criteria.where("workerId").is(TestWorkers.idOf(phone))), Appeal.class))
+			.isEqualTo(1);
+
+		// The last part never comes: after the wait, the message is filed with the gap
+		// marked.
+		String other = "13655559999";
+		smsPart(other, "lost-1", "ref-88", 1, 2, "驿站晚上十点就关门了");
+		Appeal late = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findOne(Query.query(Criteria.where("workerId").is(TestWorkers.idOf(other))),
+					Appeal.class), java.util.Objects::nonNull);
+		assertThat(late.getText()).isEqualTo("驿站晚上十点就关门了……");
+
+		HttpJson.Response beyond = smsPart(phone, "long-9", "ref-99", 3, 2, "多出来的一段");
+		assertThat(beyond.status()).isEqualTo(400);
+		assertThat(beyond.json().get("errors").get(0).get("field").asString()).isEqualTo("concatPart");
+	}
+
+	private HttpJson.Response smsPart(String phone, String messageId, String reference, int part, int total,
+			String text) {
+		String body = HttpJson.json(Map.of("from", phone, "text", text, "messageId", messageId, "concatRef", reference,
+				"concatPart", part, "concatTotal", total));
 		return http().post("/api/v1/channels/sms/inbound", body, "X-Signature", InboundSms.signature(body));
 	}
 
