@@ -35,8 +35,8 @@ import static org.waystation.testsupport.AccessMatrix.Persona.WORKER_OWN;
  * case is in HRSS.
  */
 @EmbeddedInfrastructureTest
-@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, InboundSms.PARTS_WAIT_PROPERTY,
-		InboundSms.PARTS_CHECK_PROPERTY, TestImports.RESUME_PROPERTY })
+@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, InboundSms.IM_SECRET_PROPERTY,
+		InboundSms.PARTS_WAIT_PROPERTY, InboundSms.PARTS_CHECK_PROPERTY, TestImports.RESUME_PROPERTY })
 class IntakeAccessMatrixIT extends ServiceScenario {
 
 	private static final String OWN_PHONE = "13600001111";
@@ -117,6 +117,12 @@ class IntakeAccessMatrixIT extends ServiceScenario {
 					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/contact"), STAFF_OWN, SUPERVISOR_OWN,
 					SUPERVISOR_ALL)
 			.open("POST", "/api/v1/channels/sms/inbound", IntakeAccessMatrixIT::signedSms)
+			.open("POST", "/api/v1/channels/im/inbound", () -> {
+				String body = HttpJson
+					.json(Map.of("userId", "oWx-matrix", "text", "驿站没有热水", "messageId", "matrix-im-1"));
+				return Request.post("/api/v1/channels/im/inbound", body)
+					.header("X-Signature", InboundSms.imSignature(body));
+			})
 			.expect("GET", "/api/v1/appeals/{trackingCode}/photos",
 					() -> Request.get("/api/v1/appeals/" + appealInHrss() + "/photos"), WORKER_OWN, STAFF_OWN,
 					SUPERVISOR_OWN, SUPERVISOR_ALL)

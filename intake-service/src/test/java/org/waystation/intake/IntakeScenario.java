@@ -53,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * intake-service against a real broker and MongoDB-wire server; subclasses say which.
  */
-@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, InboundSms.PARTS_WAIT_PROPERTY,
-		InboundSms.PARTS_CHECK_PROPERTY, TestImports.RESUME_PROPERTY })
+@TestPropertySource(properties = { InboundSms.SECRET_PROPERTY, InboundSms.IM_SECRET_PROPERTY,
+		InboundSms.PARTS_WAIT_PROPERTY, InboundSms.PARTS_CHECK_PROPERTY, TestImports.RESUME_PROPERTY })
 abstract class IntakeScenario extends ServiceScenario {
 
 	@Autowired
@@ -405,6 +405,44 @@ abstract class IntakeScenario extends ServiceScenario {
 		String body = HttpJson.json(Map.of("from", phone, "text", text, "messageId", messageId, "concatRef", reference,
 				"concatPart", part, "concatTotal", total));
 		return http().post("/api/v1/channels/sms/inbound", body, "X-Signature", InboundSms.signature(body));
+	}
+
+	@Test
+	void takesAppealsByInstantMessageAskingForThePhoneOnce() throws Exception {
+		String user = "oWx-rider-" + UUID.randomUUID().toString().substring(0, 8);
+		HttpJson.Response first = im(user, "im-1", "平台无故扣了我300元配送费，申诉一直没人处理");
+		HttpJson.Response redelivered = im(user, "im-1", "平台无故扣了我300元配送费，申诉一直没人处理");
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
+		assertThat(first.json().get("action").asString()).isEqualTo("PHONE_REQUESTED");
+		assertThat(first.json().get("reply").asString()).contains("手机号码");
+		assertThat(redelivered.json().get("redelivered").asBoolean()).isTrue();
+
+		HttpJson.Response bound = im(user, "im-2", "手机 139 1234 1234");
+		assertThat(bound.json().get("action").asString()).isEqualTo("PHONE_BOUND");
+		assertThat(bound.json().get("reply").asString()).contains("139****1234").contains("已受理");
+		String code = bound.json().get("trackingCode").asString();
+		AppealSubmitted submitted = events().await(AppealSubmitted.class, (e) -> e.trackingCode().equals(code));
+		assertThat(submitted.channel()).isEqualTo(Channel.IM);
+		assertThat(submitted.phone()).isEqualTo("13912341234");
+		assertThat(submitted.text()).isEqualTo("平台无故扣了我300元配送费，申诉一直没人处理");
+
+		HttpJson.Response next = im(user, "im-3", "另外驿站的充电柜也坏了");
+		assertThat(next.json().get("action").asString()).isEqualTo("SUBMITTED");
+		assertThat(next.json().get("trackingCode").asString()).isNotEqualTo(code);
+
+		HttpJson.Response english = im("oWx-courier-en-" + UUID.randomUUID().toString().substring(0, 6), "im-4",
+				"Hello, the water dispenser at the rest station is broken");
+		assertThat(english.json().get("reply").asString()).startsWith("Please reply with your mobile number");
+
+		String body = HttpJson.json(Map.of("userId", user, "text", "伪造", "messageId", "im-forged"));
+		assertThat(http().post("/api/v1/channels/im/inbound", body, "X-Signature", InboundSms.signature(body)).status())
+			.as("signed with the SMS provider's secret")
+			.isEqualTo(401);
+	}
+
+	private HttpJson.Response im(String userId, String messageId, String text) {
+		String body = HttpJson.json(Map.of("userId", userId, "text", text, "messageId", messageId));
+		return http().post("/api/v1/channels/im/inbound", body, "X-Signature", InboundSms.imSignature(body));
 	}
 
 	@Test

@@ -18,13 +18,19 @@ import org.waystation.events.Channel;
  * it was kept)
  * @param urgent whether its lead case is URGENT: its text messages go out in quiet hours
  * too
+ * @param language {@code en} for a worker who wrote in English (texted in English),
+ * otherwise {@code zh-CN} or null
  */
 @Document("contacts")
 public record WorkerContact(@Id String appealId, String trackingCode, String phone, String workerId,
-		Instant submittedAt, List<String> departments, Channel channel, Boolean urgent) {
+		Instant submittedAt, List<String> departments, Channel channel, Boolean urgent, String language) {
 
 	public WorkerContact {
 		departments = (departments != null) ? List.copyOf(departments) : List.of();
+	}
+
+	public boolean english() {
+		return "en".equals(this.language);
 	}
 
 	/** Whether the submission (and so the phone number) has arrived. */

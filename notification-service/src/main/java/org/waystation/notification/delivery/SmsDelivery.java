@@ -47,10 +47,11 @@ public class SmsDelivery {
 
 	/**
 	 * The channels whose workers have no app to read the in-app inbox in (an Open311
-	 * client is another organisation's app: Waystation cannot write to it).
+	 * client is another organisation's app, and messages through the IM account's send
+	 * API are still to come: their workers are texted at the phone they gave).
 	 */
-	static final Set<Channel> BY_SMS = EnumSet.of(Channel.SMS, Channel.HOTLINE, Channel.KIOSK, Channel.GRID_WORKER,
-			Channel.WISH_BOX, Channel.CSV_IMPORT, Channel.OPEN311);
+	static final Set<Channel> BY_SMS = EnumSet.of(Channel.SMS, Channel.IM, Channel.HOTLINE, Channel.KIOSK,
+			Channel.GRID_WORKER, Channel.WISH_BOX, Channel.CSV_IMPORT, Channel.OPEN311);
 
 	private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
 

@@ -45,6 +45,7 @@ import org.waystation.notification.contact.WorkerContact;
 import org.waystation.notification.delivery.SmsDelivery;
 import org.waystation.notification.inbox.Inbox;
 import org.waystation.support.privacy.PhoneNumbers;
+import org.waystation.support.text.Languages;
 import org.waystation.support.text.Excerpts;
 
 /**
@@ -241,17 +242,19 @@ public class NotificationService {
 					.set("phone", submitted.phone())
 					.set("workerId", submitted.workerId())
 					.set("channel", submitted.channel())
+					.set("language", Languages.writtenInEnglish(submitted.text()) ? "en" : "zh-CN")
 					.set("submittedAt", submitted.occurredAt()),
 				WorkerContact.class);
 		// Case events read before the contact was known get their recipient now. A marker
 		// per appeal says whether there are any, so usually this costs one read by id.
 		if (this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(submitted.appealId())), Document.class,
 				PENDING_CONTACTS) != null) {
-			completePending(submitted.appealId(), submitted.phone(), submitted.workerId(), submitted.channel());
+			completePending(submitted.appealId(), submitted.phone(), submitted.workerId(), submitted.channel(),
+					Languages.writtenInEnglish(submitted.text()));
 		}
 	}
 
-	private void completePending(String appealId, String phone, String workerId, Channel channel) {
+	private void completePending(String appealId, String phone, String workerId, Channel channel, boolean english) {
 		Query pending = Query
 			.query(Criteria.where("appealId").is(appealId).and("status").is(NotificationStatus.PENDING_CONTACT));
 		List<Notification> waiting = this.mongo.find(pending, Notification.class);
@@ -265,7 +268,7 @@ public class NotificationService {
 			waiting.forEach((n) -> this.inbox.deliver(message(n), List.of(workerId)));
 		}
 		if (SmsDelivery.bySms(channel)) {
-			waiting.forEach((n) -> this.sms.queue(n.eventId(), appealId, phone, smsText(n)));
+			waiting.forEach((n) -> this.sms.queue(n.eventId(), appealId, phone, smsText(n, english)));
 		}
 	}
 
@@ -297,7 +300,8 @@ public class NotificationService {
 				// The contact may have arrived (on another topic) while this was written.
 				WorkerContact arrived = this.mongo.findById(event.appealId(), WorkerContact.class);
 				if (arrived != null && arrived.known()) {
-					completePending(event.appealId(), arrived.phone(), arrived.workerId(), arrived.channel());
+					completePending(event.appealId(), arrived.phone(), arrived.workerId(), arrived.channel(),
+							arrived.english());
 				}
 			}
 			else {
@@ -305,7 +309,8 @@ public class NotificationService {
 					this.inbox.deliver(message(notification), List.of(contact.workerId()));
 				}
 				if (SmsDelivery.bySms(contact.channel())) {
-					this.sms.queue(notification.eventId(), event.appealId(), contact.phone(), smsText(notification));
+					this.sms.queue(notification.eventId(), event.appealId(), contact.phone(),
+							smsText(notification, contact.english()));
 				}
 			}
 			log.info("Notification {} for appeal {} to {}: {}", template, trackingCode, recipient,
@@ -320,10 +325,11 @@ public class NotificationService {
 	 * A message as texted: a request to rate also says how to answer by SMS (a reply of
 	 * 1, 2 or 3 is matched to the appeal).
 	 */
-	private String smsText(Notification notification) {
+	private String smsText(Notification notification, boolean english) {
+		String text = english ? notification.messageEn() : notification.message();
 		return notification.template().equals("case.resolved")
-				? notification.message() + this.messages.getMessage("notification.sms.rate-by-reply", null, ZH)
-				: notification.message();
+				? text + this.messages.getMessage("notification.sms.rate-by-reply", null, english ? Locale.ENGLISH : ZH)
+				: text;
 	}
 
 	private String render(String template, Locale locale, String trackingCode, String department, String detail) {

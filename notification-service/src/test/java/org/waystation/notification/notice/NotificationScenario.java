@@ -127,6 +127,30 @@ abstract class NotificationScenario extends ServiceScenario {
 	}
 
 	@Test
+	void textsAWorkerWhoWroteInEnglishInEnglish() {
+		String appealId = UUID.randomUUID().toString();
+		String trackingCode = "WS" + appealId.substring(0, 8).toUpperCase().replaceAll("[01]", "7");
+		AppealSubmitted sample = Samples.forAppeal(AppealSubmitted.class, appealId, trackingCode);
+		String phone = "1390001" + appealId.replaceAll("[^0-9]", "0000").substring(0, 4);
+		sender().send(new AppealSubmitted(sample.eventId(), appealId, sample.occurredAt(), sample.schemaVersion(),
+				sample.correlationId(), trackingCode, Channel.SMS,
+				"My station manager has not paid me for two months, 4800 yuan in all.", phone, sample.district(),
+				sample.stationId(), sample.workerId()));
+		sender().send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
+		sender().send(Samples.forAppeal(CaseResolved.class, appealId, trackingCode));
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TestSms.get().to(phone)).hasSize(3));
+		List<String> texts = TestSms.get().to(phone).stream().map((message) -> message.text()).toList();
+		assertThat(texts).anySatisfy((text) -> assertThat(text).startsWith("[Waystation]").contains(trackingCode));
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains("Human Resources and Social Security Bureau"));
+		assertThat(texts)
+			.anySatisfy((text) -> assertThat(text).endsWith("Reply 1 satisfied, 2 mostly satisfied, 3 not satisfied."));
+		assertThat(String.join("", texts)).doesNotContain("暖心驿站");
+	}
+
+	@Test
 	void alertsTheDepartmentsSupervisorsToAnUrgentAppealOnce() {
 		String appealId = UUID.randomUUID().toString();
 		SupervisorAlerted alert = Samples.forAppeal(SupervisorAlerted.class, appealId, "WS56789234");
