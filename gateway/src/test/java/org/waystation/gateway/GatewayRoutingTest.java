@@ -151,7 +151,7 @@ class GatewayRoutingTest {
 	@Test
 	void servesTheScreensItselfUnderAPolicyThatAllowsNothingFromOutside() throws Exception {
 		int before = BACKEND_CALLS.get();
-		for (String page : List.of("/", "/staff", "/supervisor", "/admin", "/signed-in")) {
+		for (String page : List.of("/", "/staff", "/supervisor", "/admin", "/operator", "/signed-in")) {
 			HttpResponse<String> response = send("GET", page, null);
 			assertThat(response.statusCode()).as(page).isEqualTo(200);
 			assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");

@@ -152,14 +152,20 @@ export function useToken(value, expired) {
   }
 }
 
-/** Calls the API through the gateway: JSON in and out, problem details as ApiError. */
-export async function api(path, { method = 'GET', body, form, auth = true } = {}) {
+/**
+ * Calls the API through the gateway: JSON in and out (or a form, or a file as the raw
+ * body), problem details as ApiError.
+ */
+export async function api(path, { method = 'GET', body, form, raw, contentType, auth = true } = {}) {
   const headers = { 'Accept': 'application/json', 'Accept-Language': prefs.lang };
   if (auth && token) {
     headers['Authorization'] = 'Bearer ' + token;
   }
   let payload;
-  if (form) {
+  if (raw) {
+    headers['Content-Type'] = contentType;
+    payload = raw;
+  } else if (form) {
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     payload = new URLSearchParams(form).toString();
   } else if (body !== undefined) {
@@ -299,7 +305,7 @@ export async function finishSignIn() {
     accessToken: tokens.access_token, idToken: tokens.id_token,
     expiresAt: Date.now() + tokens.expires_in * 1000,
   }));
-  location.replace('/' + (['staff', 'supervisor', 'admin'].includes(pending.area) ? pending.area : 'staff'));
+  location.replace('/' + (['staff', 'supervisor', 'admin', 'operator'].includes(pending.area) ? pending.area : 'staff'));
 }
 
 /** Ends the sign-in here and at the identity service. */

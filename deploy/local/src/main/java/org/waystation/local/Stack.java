@@ -160,7 +160,7 @@ public final class Stack implements AutoCloseable {
 		int afterSignOut = 0;
 		for (int i = 0; i < origins.size(); i++) {
 			arguments.add("--waystation.identity.web-client.redirect-uris[" + i + "]=" + origins.get(i) + "/signed-in");
-			for (String area : List.of("staff", "supervisor", "admin")) {
+			for (String area : List.of("staff", "supervisor", "admin", "operator")) {
 				arguments.add("--waystation.identity.web-client.post-logout-redirect-uris[" + afterSignOut++ + "]="
 						+ origins.get(i) + "/" + area);
 			}

@@ -86,6 +86,7 @@ class ScreensIT {
 			}
 			redispatchAtTriage(base, gateway);
 			changeRuleAndPreview(base);
+			operatorFilesAndImports(base);
 		}
 	}
 
@@ -291,6 +292,38 @@ class ScreensIT {
 			admin.axe("admin, accounts");
 			admin.click("nav.tabs [data-tab=calendar]");
 			assertThat(admin.visible("#calendar-form #holidays").getDomProperty("value")).contains("2026-10-01");
+		}
+	}
+
+	/**
+	 * A hotline operator files for a caller, imports the micro-wish box's slips and
+	 * follows the report row by row.
+	 */
+	private void operatorFilesAndImports(String base) throws IOException {
+		try (Browser operator = Browser.open(base, this.profiles.resolve("operator"), false)) {
+			operator.go("/operator");
+			operator.signIn("operator", PASSWORD, null);
+			operator.visible("#file-phone");
+			operator.choose("#file-channel", "HOTLINE");
+			operator.type("#file-phone", "13966665555").type("#file-summary", "来电人系外卖骑手，反映驿站夜里十点后不开门，雨天没有地方避雨。");
+			operator.click("#file-form button[type=submit]");
+			operator.sees("#status", "WS");
+			operator.axe("operator, file for a worker");
+
+			operator.click("nav.tabs [data-tab=import]");
+			Path slips = this.data.resolve("wish-box-slips.csv");
+			java.nio.file.Files.writeString(slips, String.join("\n", "手机号,诉求内容,驿站编号",
+					"13966664444,希望驿站增加几个充电插座，手机没电没法接单。,WJ-07", "1396666,想了解骑手能不能参加工伤保险。,WJ-07"));
+			operator.visible("#import-file").sendKeys(slips.toString());
+			operator.click("#import-form button[type=submit]");
+			operator.sees("#import-report p[data-status=DONE]", "新登记 1");
+			operator.sees("#import-report table", "未通过");
+			operator.axe("operator, import");
+			operator.screenshot("operator-import");
+
+			operator.click("nav.tabs [data-tab=mine]");
+			operator.sees("#view table", "热线来电");
+			operator.axe("operator, filed by me");
 		}
 	}
 

@@ -15,17 +15,17 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Each area's page at its own address: {@code /} for workers, {@code /staff} for staff
- * and the triage desk, {@code /supervisor}, {@code /admin}, and {@code /signed-in} where
- * the identity service sends a browser back with its authorization code. Pages are never
- * cached, so a new release is seen at once; their scripts and styles under
- * {@code /assets} are.
+ * and the triage desk, {@code /supervisor}, {@code /admin}, {@code /operator} for hotline
+ * operators and grid workers, and {@code /signed-in} where the identity service sends a
+ * browser back with its authorization code. Pages are never cached, so a new release is
+ * seen at once; their scripts and styles under {@code /assets} are.
  */
 @Configuration(proxyBeanMethods = false)
 class ScreenPages {
 
 	/** Address to page, in the {@code web} module's {@code screens} folder. */
 	static final Map<String, String> PAGES = Map.of("/", "worker.html", "/staff", "staff.html", "/supervisor",
-			"supervisor.html", "/admin", "admin.html", "/signed-in", "signed-in.html");
+			"supervisor.html", "/admin", "admin.html", "/operator", "operator.html", "/signed-in", "signed-in.html");
 
 	@Bean
 	RouterFunction<ServerResponse> screenRoutes() {

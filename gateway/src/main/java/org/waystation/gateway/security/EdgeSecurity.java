@@ -70,7 +70,7 @@ class EdgeSecurity {
 				"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
 						+ "connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; "
 						+ "form-action 'self'",
-				"/", "/staff", "/supervisor", "/admin", "/signed-in", "/assets/**", "/favicon.ico");
+				"/", "/staff", "/supervisor", "/admin", "/operator", "/signed-in", "/assets/**", "/favicon.ico");
 	}
 
 	/** GETs of the paths pass without a token, under the content security policy. */
