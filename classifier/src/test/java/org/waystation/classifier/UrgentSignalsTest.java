@@ -30,6 +30,11 @@ class UrgentSignalsTest {
 			"这日子过不下去了，我站在天台上想了很久。", "I can't go on like this anymore, everyone would be better off without me.",
 			"My colleague said he wants to end it all tonight and gave away his e-bike.",
 			"There is no point in living, I have been thinking about ending things.",
+			"最近真的撑不下去了，感觉活着没什么盼头，有时候想干脆睡过去算了。", "欠的网贷越滚越多，每天都在想怎么样才能彻底解脱。",
+			"跑单三年什么也没攒下，觉得自己就是个累赘，不如消失算了。", "被平台封号后走投无路，真想一死了之。", "工作也没了，我不想再活了。",
+			"我给家里人都写好了信，明天就不用再担心我了。", "我囤了好多安眠药，放在床头。", "外卖小哥站在天桥栏杆外面，说要往下跳。",
+			"再这样下去我真不知道自己会做出什么傻事来。", "I don't see any point in going on anymore.",
+			"I have been saving up pills and I think tonight is the night.",
 			// Threats and violence.
 			"顾客说要找人弄死我，现在就在小区门口堵着我。", "站长拿着棍子追着我打，我躲在楼道里。", "有个男的掐着我的脖子不让我走，路人帮我报了警。",
 			"A customer pulled a knife on me at the door and is still outside.",
@@ -57,7 +62,10 @@ class UrgentSignalsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "驿站能不能组织一次急救培训？大家都想学心肺复苏。", "去年同事送餐时出过车祸，现在想问问怎么给骑手买意外险。", "想了解一下骑手摔伤后怎么申请工伤认定，需要哪些材料。",
+	@ValueSource(strings = { "朋友推荐我看电影《活着》，驿站能放映吗？", "累死了，今天跑了六十单，驿站能不能晚点关门？",
+			"The delivery app keeps killing my battery, can the station add chargers?",
+			"I am dying to know when the new rest station opens.", "工作压力大，晚上睡不好，想找心理咨询师聊聊。",
+			"驿站能不能组织一次急救培训？大家都想学心肺复苏。", "去年同事送餐时出过车祸，现在想问问怎么给骑手买意外险。", "想了解一下骑手摔伤后怎么申请工伤认定，需要哪些材料。",
 			"我们二十名骑手想报名参加驿站的电动车安全培训。", "希望平台在高速服务区多建一些司机休息室。", "上个月摔伤了腿，现在已经好了，医药费公司一直没报销。",
 			"Could the station run a first-aid course for couriers?",
 			"A colleague broke his leg last year and the company still hasn't paid compensation.",
