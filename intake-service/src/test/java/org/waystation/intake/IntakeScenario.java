@@ -139,6 +139,14 @@ abstract class IntakeScenario extends ServiceScenario {
 					photo not in base64   | {"channel":"WEB","text":"工资没发","phone":"13812345678","photos":[{"contentType":"image/png","data":"不是图片"}]} | photos[0].data | base64
 					photo not an image    | {"channel":"WEB","text":"工资没发","phone":"13812345678","photos":[{"contentType":"image/png","data":"aGVsbG8gd29ybGQ="}]} | photos[0].data | is not a image/png image
 					photo of the wrong type | {"channel":"WEB","text":"工资没发","phone":"13812345678","photos":[{"contentType":"image/jpeg","data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="}]} | photos[0].data | is not a image/jpeg image
+					a number for text     | {"channel":"WEB","text":123,"phone":"13812345678"}                   | text     | must be a string
+					a boolean for text    | {"channel":"WEB","text":true,"phone":"13812345678"}                  | text     | must be a string
+					a number for a phone  | {"channel":"WEB","text":"工资没发","phone":13812345678}                | phone    | must be a string
+					a key twice           | {"channel":"WEB","channel":"SMS","text":"工资没发","phone":"13812345678"} | body  | Duplicate
+					a NUL in the text     | {"channel":"WEB","text":"工资\\u0000没发","phone":"13812345678"}       | text     | control
+					ANSI codes in text    | {"channel":"WEB","text":"工资\\u001b[31m没发","phone":"13812345678"}   | text     | control
+					invisible text only   | {"channel":"WEB","text":"\\u200b\\u200b","phone":"13812345678"}      | text     | invisible
+					control in district   | {"channel":"WEB","text":"工资没发","phone":"13812345678","district":"朝阳\\u0007区"} | district | control
 					""")
 	void rejectsBadInputNamingTheField(String description, String body, String field, String problem) {
 		HttpJson.Response response = http().post("/api/v1/appeals", body);
@@ -873,6 +881,11 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(second.get("summary").get("accepted").asInt()).isZero();
 		assertThat(second.get("rows").get(0).get("trackingCode").asString()).isEqualTo(code);
 		assertThat(events().all(AppealSubmitted.class, (e) -> e.trackingCode().equals(code))).hasSize(1);
+
+		// Bounds are refused naming the parameter, never a server error.
+		HttpJson.Response tooFew = operator.get("/api/v1/channels/imports?limit=0");
+		assertThat(tooFew.status()).isEqualTo(400);
+		assertThat(tooFew.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
 
 		// Each operator sees their own uploads only.
 		assertThat(other.get("/api/v1/channels/imports/" + importId).status()).isEqualTo(404);

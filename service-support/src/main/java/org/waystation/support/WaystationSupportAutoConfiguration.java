@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import org.waystation.support.state.SharedState;
 import org.waystation.support.state.SharedStateProperties;
 import org.waystation.support.state.SharedStateRefresher;
 import org.waystation.support.web.ApiExceptionHandler;
+import org.waystation.support.web.StrictJson;
 
 /**
  * Wires what every service shares: the outbox relay, Kafka retries and dead letters, the
@@ -37,6 +39,12 @@ import org.waystation.support.web.ApiExceptionHandler;
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 @EnableConfigurationProperties({ OutboxProperties.class, KafkaTopicsProperties.class, SharedStateProperties.class })
 public class WaystationSupportAutoConfiguration {
+
+	/** Request bodies read strictly: see {@link StrictJson}. */
+	@Bean
+	JsonMapperBuilderCustomizer strictJson() {
+		return StrictJson.customizer();
+	}
 
 	@Bean
 	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -99,6 +101,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return badRequest(List.of(describe(ex)));
 	}
 
+	/**
+	 * A parameter outside its bounds on a controller validated as a whole
+	 * ({@code @Validated}): named as the API names it, the last node of the path.
+	 */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
+		List<FieldProblem> problems = ex.getConstraintViolations().stream().map((violation) -> {
+			String name = null;
+			for (Path.Node node : violation.getPropertyPath()) {
+				name = node.getName();
+			}
+			return new FieldProblem((name != null) ? name : "request", violation.getMessage());
+		}).sorted(Comparator.comparing(FieldProblem::field)).toList();
+		return badRequest(problems);
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
 		String problem = "cannot be '" + ex.getValue() + "'";
@@ -115,6 +133,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private FieldProblem describe(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
+		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+			return new FieldProblem(path(invalid), "must be a string, not " + invalid.getValue());
+		}
+		if (cause instanceof InvalidFormatException invalid
+				&& (invalid.getTargetType() == Boolean.class || invalid.getTargetType() == boolean.class)) {
+			return new FieldProblem(path(invalid), "must be true or false, not " + invalid.getValue());
+		}
 		if (cause instanceof InvalidFormatException invalid) {
 			String problem = "cannot be '" + invalid.getValue() + "'";
 			if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {

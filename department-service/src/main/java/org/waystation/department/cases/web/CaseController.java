@@ -35,6 +35,8 @@ import org.waystation.support.privacy.WorkerIds;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
 import org.waystation.support.problem.ProblemException;
+import org.waystation.support.web.RequestValues;
+import org.waystation.support.web.validation.CodePoints;
 
 /**
  * The staff console's API: queues, and every action on a case. Who acts is the token's
@@ -44,8 +46,6 @@ import org.waystation.support.problem.ProblemException;
 class CaseController {
 
 	private static final String STAFF_SIZE = "must be at most 64 characters";
-
-	private static final String TEXT_SIZE = "must be at most 2000 characters";
 
 	private final CaseService cases;
 
@@ -364,15 +364,7 @@ class CaseController {
 	}
 
 	private static Instant instant(String field, String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw ProblemException.invalid(field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
-		}
+		return RequestValues.instant(field, value);
 	}
 
 	/**
@@ -384,23 +376,20 @@ class CaseController {
 
 	}
 
-	record TextRequest(@NotBlank(message = "is required") @Size(max = 2000, message = TEXT_SIZE) String text) {
+	record TextRequest(@NotBlank(message = "is required") @CodePoints(max = 2000) String text) {
 
 	}
 
 	record ExtensionRequestBody(@NotBlank(message = "is required") String extension,
-			@NotBlank(message = "is required") @Size(max = 500,
-					message = "must be at most 500 characters") String reason) {
+			@NotBlank(message = "is required") @CodePoints(max = 500) String reason) {
 
 	}
 
-	record SupervisorRequest(@Size(max = 500, message = "must be at most 500 characters") String reason,
-			Boolean resolved) {
+	record SupervisorRequest(@CodePoints(max = 500) String reason, Boolean resolved) {
 
 	}
 
-	record ReasonRequest(@NotBlank(message = "is required") @Size(max = 500,
-			message = "must be at most 500 characters") String reason) {
+	record ReasonRequest(@NotBlank(message = "is required") @CodePoints(max = 500) String reason) {
 
 	}
 
@@ -408,21 +397,20 @@ class CaseController {
 	 * @param basis the rule, duty list or law under which the case is not the
 	 * department's
 	 */
-	record ReturnRequest(
-			@NotBlank(message = "is required") @Size(max = 500,
-					message = "must be at most 500 characters") String reason,
-			@NotBlank(message = "is required: the rule, duty list or law under which the case is not yours") @Size(
-					max = 500, message = "must be at most 500 characters") String basis) {
+	record ReturnRequest(@NotBlank(message = "is required") @CodePoints(max = 500) String reason,
+			@NotBlank(
+					message = "is required: the rule, duty list or law under which the case is not yours") @CodePoints(
+							max = 500) String basis) {
 
 	}
 
 	record RedispatchRequest(@NotBlank(message = "is required") String department, String category,
-			@Size(max = 500, message = "must be at most 500 characters") String note) {
+			@CodePoints(max = 500) String note) {
 
 	}
 
-	record ResolveRequest(@NotBlank(message = "is required and must not be blank") @Size(max = 2000,
-			message = TEXT_SIZE) String resolution) {
+	record ResolveRequest(
+			@NotBlank(message = "is required and must not be blank") @CodePoints(max = 2000) String resolution) {
 
 	}
 

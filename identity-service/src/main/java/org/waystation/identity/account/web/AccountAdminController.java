@@ -24,6 +24,7 @@ import org.waystation.identity.account.Accounts;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
 import org.waystation.support.problem.ProblemException;
+import org.waystation.support.web.validation.CodePoints;
 
 /**
  * Administrators create, change, disable, enable and reset staff accounts, and set each
@@ -113,15 +114,13 @@ class AccountAdminController {
 	record NewAccount(
 			@NotBlank(message = "is required") @Pattern(regexp = Accounts.USERNAME,
 					message = "must be 2-64 lower-case letters, digits, dots, hyphens or underscores") String username,
-			@NotBlank(message = "is required") @Size(max = 32, message = "must be at most 32 characters") String name,
-			List<String> roles, String department, String supervises,
-			@Size(max = 128, message = "must be at most 128 characters") String password) {
+			@NotBlank(message = "is required") @CodePoints(max = 32) String name, List<String> roles, String department,
+			String supervises, @Size(max = 128, message = "must be at most 128 characters") String password) {
 
 	}
 
-	record AccountChange(
-			@NotBlank(message = "is required") @Size(max = 32, message = "must be at most 32 characters") String name,
-			List<String> roles, String department, String supervises) {
+	record AccountChange(@NotBlank(message = "is required") @CodePoints(max = 32) String name, List<String> roles,
+			String department, String supervises) {
 
 	}
 

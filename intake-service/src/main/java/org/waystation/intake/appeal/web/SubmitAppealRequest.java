@@ -15,9 +15,8 @@ import org.waystation.support.web.validation.ValueOf;
 /** What a channel sends: the worker's words and how to reach them. */
 record SubmitAppealRequest(@NotBlank(message = "is required") @ValueOf(Channel.class) String channel,
 		@NotBlank(message = "is required and must not be blank") @CodePoints(max = 2000) String text,
-		@NotBlank(message = "is required") @ChinesePhoneNumber String phone,
-		@Size(max = 64, message = "must be at most 64 characters") String district,
-		@Size(max = 64, message = "must be at most 64 characters") String stationId,
+		@NotBlank(message = "is required") @ChinesePhoneNumber String phone, @CodePoints(max = 64) String district,
+		@CodePoints(max = 64) String stationId,
 		@Size(max = 128, message = "must be at most 128 characters") @Pattern(regexp = "[\\x21-\\x7E]*",
 				message = "must be printable ASCII without spaces") String idempotencyKey,
 		@Size(max = Photo.MAX_PHOTOS, message = "must be at most 3 photos") List<@Valid PhotoUpload> photos) {

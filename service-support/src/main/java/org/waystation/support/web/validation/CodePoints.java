@@ -11,8 +11,14 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.waystation.support.text.ChannelText;
+
 /**
- * At most {@code max} characters as people count them (code points, not UTF-16 units).
+ * Text as a person writes it: at most {@code max} characters as people count them (code
+ * points, not UTF-16 units), no control characters other than tab and line breaks, no
+ * invisible formatting characters (the joiner inside emoji aside) or lone surrogates, and
+ * not made of nothing but invisible characters. An API that can tell its caller refuses
+ * such text rather than store it.
  */
 @Documented
 @Constraint(validatedBy = CodePoints.Validator.class)
@@ -39,7 +45,22 @@ public @interface CodePoints {
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			return value == null || value.codePointCount(0, value.length()) <= this.max;
+			if (value == null) {
+				return true;
+			}
+			if (ChannelText.hasControlCharacters(value)) {
+				return refuse(context, "must not contain control or invisible formatting characters");
+			}
+			if (!value.isBlank() && ChannelText.clean(value).isEmpty()) {
+				return refuse(context, "must not be made only of spaces or invisible characters");
+			}
+			return value.codePointCount(0, value.length()) <= this.max;
+		}
+
+		private static boolean refuse(ConstraintValidatorContext context, String problem) {
+			context.disableDefaultConstraintViolation();
+			context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+			return false;
 		}
 
 	}
