@@ -10,6 +10,17 @@ texts({
   'tab.sla': ['办理时限', 'SLA policies'],
   'tab.calendar': ['节假日', 'Holiday calendar'],
   'tab.accounts': ['账号与角色', 'Accounts and roles'],
+  'tab.open311': ['Open311 接入', 'Open311 clients'],
+  'open311': ['Open311 客户端', 'Open311 clients'],
+  'open311.hint': ['为接入的第三方系统（如区总工会小程序）签发 API 密钥。密钥只显示一次，系统只保存其摘要；停用后立即失效。',
+    'Issue an API key to each system that files appeals through Open311 (a union mini-program, say). The key is shown once and only its digest is kept; revoking it stops it at once.'],
+  'open311.name': ['客户端名称', 'Client name'],
+  'open311.issue': ['签发密钥', 'Issue a key'],
+  'open311.issued': ['已为 {0} 签发密钥：{1}（只显示这一次，请通过安全渠道交给对方）', 'Key for {0}: {1} (shown this once; hand it over securely)'],
+  'open311.revoke': ['吊销密钥', 'Revoke'],
+  'col.clientId': ['客户端编号', 'Client id'],
+  'col.issuedBy': ['签发人', 'Issued by'],
+  'col.issuedAt': ['签发时间', 'Issued'],
   'preview': ['分派预览', 'Routing preview'],
   'preview.hint': ['输入一段诉求文字，查看按现行规则会如何分派。修改规则后，预览随之变化。',
     'Type an appeal to see how the rules in force would route it; it follows every rule change.'],
@@ -68,8 +79,10 @@ texts({
 
 const ROLES = ['STAFF', 'TRIAGE', 'SUPERVISOR', 'ADMIN', 'OPERATOR'];
 
+const TABS = ['rules', 'sla', 'calendar', 'accounts', 'open311'];
+
 function tabs(current) {
-  clear($('nav.tabs'), ['rules', 'sla', 'calendar', 'accounts'].map((tab) => el('button', {
+  clear($('nav.tabs'), TABS.map((tab) => el('button', {
     type: 'button', 'aria-current': tab === current ? 'page' : null, 'data-tab': tab,
     onclick: () => show(tab),
   }, tr('tab.' + tab))));
@@ -79,7 +92,7 @@ function show(tab) {
   announce('');
   tabs(tab);
   history.replaceState(null, '', '#' + tab);
-  ({ rules, sla, calendar, accounts }[tab] || rules)().catch((e) => announce(e.message, true));
+  ({ rules, sla, calendar, accounts, open311 }[tab] || rules)().catch((e) => announce(e.message, true));
 }
 
 async function rules() {
@@ -276,6 +289,35 @@ async function accounts() {
   ], list, { fileName: 'accounts.csv' })));
 }
 
+async function open311() {
+  const list = await api('/api/v1/admin/open311-clients');
+  const form = el('form', { novalidate: true, id: 'open311-form' },
+    el('p', { class: 'hint' }, tr('open311.hint')),
+    el('label', { for: 'o311-name' }, tr('open311.name')),
+    el('input', { id: 'o311-name', name: 'name', required: true, maxlength: '100', autocomplete: 'off' }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, tr('open311.issue'))));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    act(form, () => api('/api/v1/admin/open311-clients', { method: 'POST', body: { name: form.elements.name.value } }),
+      async (issued) => {
+        await open311();
+        announce(tr('open311.issued', issued.client.name, issued.apiKey));
+      });
+  });
+  const revoke = (c) => c.active ? el('button', { type: 'button', 'data-revoke': c.clientId, onclick: () => act(null,
+    () => api('/api/v1/admin/open311-clients/' + encodeURIComponent(c.clientId), { method: 'DELETE' }),
+    () => open311()) }, tr('open311.revoke')) : '';
+  clear($('#view'), el('section', { class: 'panel' }, el('h2', {}, tr('open311')), form, table(tr('open311'), [
+    { label: tr('col.clientId'), value: (c) => c.clientId },
+    { label: tr('open311.name'), value: (c) => c.name },
+    { label: tr('col.issuedBy'), value: (c) => c.issuedBy || '' },
+    { label: tr('col.issuedAt'), value: (c) => when(c.issuedAt) },
+    { label: tr('col.enabled'), value: (c) => tr(c.active ? 'enabled' : 'disabled') },
+    { label: tr('col.actions'), value: () => '', cell: revoke },
+  ], list, { fileName: 'open311-clients.csv' })));
+  form.elements.name.focus();
+}
+
 /** The account's fields a form has: name, roles, department, supervision scope. */
 function accountFields(prefix, account) {
   return [
@@ -320,7 +362,7 @@ async function main() {
   }
   await loadTaxonomy();
   const start = location.hash.substring(1);
-  show(['rules', 'sla', 'calendar', 'accounts'].includes(start) ? start : 'rules');
+  show(TABS.includes(start) ? start : 'rules');
 }
 
 main().catch((error) => announce(tr('error.generic') + error.message, true));

@@ -292,6 +292,15 @@ class ScreensIT {
 			admin.axe("admin, accounts");
 			admin.click("nav.tabs [data-tab=calendar]");
 			assertThat(admin.visible("#calendar-form #holidays").getDomProperty("value")).contains("2026-10-01");
+			// An Open311 client's key: issued (shown once), listed, revoked.
+			admin.click("nav.tabs [data-tab=open311]");
+			admin.type("#o311-name", "区总工会服务小程序");
+			admin.click("#open311-form button[type=submit]");
+			admin.sees("#status", "ws311_");
+			admin.sees("#view table", "区总工会服务小程序");
+			admin.axe("admin, open311 clients");
+			admin.click("[data-revoke]");
+			admin.sees("#view table", "停用");
 		}
 	}
 
