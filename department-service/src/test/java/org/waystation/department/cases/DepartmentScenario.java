@@ -153,6 +153,11 @@ abstract class DepartmentScenario extends ServiceScenario {
 		HttpJson.Response blank = officer.post("/api/v1/cases/" + opened.caseId() + "/resolve",
 				HttpJson.json(Map.of("resolution", "  ")));
 		HttpJson.Response badStatus = officer.get("/api/v1/departments/HRSS/cases?status=DONE");
+		HttpJson.Response badCategory = officer.get("/api/v1/departments/HRSS/cases?category=PARKING");
+		HttpJson.Response overflowingDue = officer
+			.get("/api/v1/departments/HRSS/cases?dueBefore=-999999999-01-01T00:00:00Z");
+		HttpJson.Response controlNote = officer.post("/api/v1/cases/" + opened.caseId() + "/notes",
+				HttpJson.json(Map.of("text", "站长\u001b[2J电话")));
 		HttpJson.Response bigPage = officer.get("/api/v1/departments/HRSS/cases?size=1000");
 		HttpJson.Response unknownDepartment = officer.get("/api/v1/departments/MINISTRY_OF_MAGIC/cases");
 		HttpJson.Response unknownCase = officer.post("/api/v1/cases/no-such-case/sign", "{}");
@@ -160,6 +165,9 @@ abstract class DepartmentScenario extends ServiceScenario {
 		assertThat(blank.status()).isEqualTo(400);
 		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("resolution");
 		assertThat(badStatus.status()).isEqualTo(400);
+		assertThat(badCategory.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+		assertThat(overflowingDue.json().get("errors").get(0).get("field").asString()).isEqualTo("dueBefore");
+		assertThat(controlNote.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
 		assertThat(badStatus.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
 		assertThat(badStatus.json().get("errors").get(0).get("problem").asString())
 			.contains("OPEN, SIGNED, IN_PROGRESS, WAITING_FOR_WORKER");

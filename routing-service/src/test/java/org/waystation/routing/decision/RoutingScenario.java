@@ -301,6 +301,11 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("department");
 
+		HttpJson.Response control = admin().post(RULES,
+				HttpJson.json(Map.of("category", "REST_STATION", "district", "延庆\u0000区", "department", "COMMUNITY")));
+		assertThat(control.status()).isEqualTo(400);
+		assertThat(control.json().get("errors").get(0).get("field").asString()).isEqualTo("district");
+
 		assertThat(admin().get(RULES + "/no-such-rule").status()).isEqualTo(404);
 	}
 

@@ -90,6 +90,9 @@ class CaseController {
 				.orElseThrow(() -> ProblemException.invalid("phone",
 						"must be a mainland mobile (13812345678) or a landline with area code (010-65123456)"));
 		}
+		if (category != null && this.taxonomy.category(category).isEmpty()) {
+			throw ProblemException.invalid("category", "is not a category code: " + category);
+		}
 		CaseService.Page found = this.cases.queue(new CaseFilter(department.code(), status, priority, category,
 				district, assignee, overdue, instant("dueBefore", dueBefore), sort, escalated, paused, null, null,
 				blankToNull(trackingCode), workerId, words(q)), page, size);

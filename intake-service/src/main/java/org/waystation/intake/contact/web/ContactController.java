@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.waystation.events.Taxonomy;
 import org.waystation.intake.appeal.Appeal;
 import org.waystation.intake.appeal.AppealService;
 import org.waystation.intake.contact.ContactRead;
@@ -60,6 +61,9 @@ class ContactController {
 			@RequestParam(defaultValue = "100") @Min(value = 1, message = "must be between 1 and 1000") @Max(
 					value = 1000, message = "must be between 1 and 1000") int limit) {
 		String scope = caller.supervisionScope();
+		if (department != null && Taxonomy.standard().department(department).isEmpty()) {
+			throw ProblemException.invalid("department", "is not a department code: " + department);
+		}
 		if (department != null && !caller.supervises(department)) {
 			throw ProblemException.forbidden("You do not supervise " + department);
 		}

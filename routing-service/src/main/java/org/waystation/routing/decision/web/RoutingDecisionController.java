@@ -65,9 +65,8 @@ class RoutingDecisionController {
 	}
 
 	record PreviewRequest(@NotBlank(message = "is required and must not be blank") @CodePoints(max = 2000) String text,
-			@ValueOf(Channel.class) String channel,
-			@Size(max = 64, message = "must be at most 64 characters") String district,
-			@Size(max = 64, message = "must be at most 64 characters") String stationId,
+			@ValueOf(Channel.class) String channel, @CodePoints(max = 64) String district,
+			@CodePoints(max = 64) String stationId,
 			@Size(max = 32, message = "must be at most 32 characters") String phone) {
 
 	}

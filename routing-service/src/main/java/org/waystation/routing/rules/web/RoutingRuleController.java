@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -26,6 +25,7 @@ import org.waystation.routing.rules.RoutingRule;
 import org.waystation.routing.rules.RoutingRules;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
+import org.waystation.support.web.validation.CodePoints;
 import org.waystation.support.problem.ProblemException;
 
 /**
@@ -117,17 +117,14 @@ class RoutingRuleController {
 	}
 
 	record NewRule(@NotBlank(message = "is required: a category code from the taxonomy") String category,
-			@Size(max = 64, message = "must be at most 64 characters") String district,
-			@Size(max = 64, message = "must be at most 64 characters") String stationId,
+			@CodePoints(max = 64) String district, @CodePoints(max = 64) String stationId,
 			@NotBlank(message = "is required: a department code from the taxonomy") String department,
-			@Size(max = 128, message = "must be at most 128 characters") String office,
-			@Size(max = 500, message = "must be at most 500 characters") String note) {
+			@CodePoints(max = 128) String office, @CodePoints(max = 500) String note) {
 
 	}
 
 	record RuleChange(@NotBlank(message = "is required: a department code from the taxonomy") String department,
-			@Size(max = 128, message = "must be at most 128 characters") String office,
-			@Size(max = 500, message = "must be at most 500 characters") String note, Long revision) {
+			@CodePoints(max = 128) String office, @CodePoints(max = 500) String note, Long revision) {
 
 	}
 
