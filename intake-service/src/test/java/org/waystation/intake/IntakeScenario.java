@@ -145,6 +145,8 @@ abstract class IntakeScenario extends ServiceScenario {
 					a key twice           | {"channel":"WEB","channel":"SMS","text":"工资没发","phone":"13812345678"} | body  | Duplicate
 					a NUL in the text     | {"channel":"WEB","text":"工资\\u0000没发","phone":"13812345678"}       | text     | control
 					ANSI codes in text    | {"channel":"WEB","text":"工资\\u001b[31m没发","phone":"13812345678"}   | text     | control
+					an operator key       | {"channel":"WEB","text":"工资没发","phone":"13812345678","$where":"1"}  | $where   | not a field
+					a dotted key          | {"channel":"WEB","text":"工资没发","phone":"13812345678","text.$x":"1"} | text.$x  | not a field
 					invisible text only   | {"channel":"WEB","text":"\\u200b\\u200b","phone":"13812345678"}      | text     | invisible
 					control in district   | {"channel":"WEB","text":"工资没发","phone":"13812345678","district":"朝阳\\u0007区"} | district | control
 					""")

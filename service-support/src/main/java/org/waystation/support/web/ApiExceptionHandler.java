@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
@@ -133,6 +134,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private FieldProblem describe(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return new FieldProblem(unknown.getPropertyName(),
+					"is not a field of this request (a name starting with $ or holding a dot is refused)");
+		}
 		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
 			return new FieldProblem(path(invalid), "must be a string, not " + invalid.getValue());
 		}

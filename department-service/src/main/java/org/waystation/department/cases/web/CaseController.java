@@ -90,6 +90,9 @@ class CaseController {
 				.orElseThrow(() -> ProblemException.invalid("phone",
 						"must be a mainland mobile (13812345678) or a landline with area code (010-65123456)"));
 		}
+		if (priority != null && this.taxonomy.priority(priority).isEmpty()) {
+			throw ProblemException.invalid("priority", "is not a priority code: " + priority);
+		}
 		if (category != null && this.taxonomy.category(category).isEmpty()) {
 			throw ProblemException.invalid("category", "is not a category code: " + category);
 		}
