@@ -1,7 +1,7 @@
 // The admin screens: routing rules with a live preview of how a sample text would be
 // routed and the audit history; SLA policies; the holiday calendar; accounts and roles.
 import {
-  $, act, announce, api, clear, el, en, loadTaxonomy, name, options, startStaffScreen, table, texts, tr, when,
+  $, act, announce, api, clear, el, en, loadTaxonomy, name, options, startStaffScreen, tabBar, table, texts, tr, when,
 } from './common.js';
 
 texts({
@@ -81,16 +81,9 @@ const ROLES = ['STAFF', 'TRIAGE', 'SUPERVISOR', 'ADMIN', 'OPERATOR'];
 
 const TABS = ['rules', 'sla', 'calendar', 'accounts', 'open311'];
 
-function tabs(current) {
-  clear($('nav.tabs'), TABS.map((tab) => el('button', {
-    type: 'button', 'aria-current': tab === current ? 'page' : null, 'data-tab': tab,
-    onclick: () => show(tab),
-  }, tr('tab.' + tab))));
-}
-
 function show(tab) {
   announce('');
-  tabs(tab);
+  tabBar(TABS, tab, show);
   history.replaceState(null, '', '#' + tab);
   ({ rules, sla, calendar, accounts, open311 }[tab] || rules)().catch((e) => announce(e.message, true));
 }

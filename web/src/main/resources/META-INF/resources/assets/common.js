@@ -346,6 +346,14 @@ export async function startStaffScreen(area, title, roles) {
   return me;
 }
 
+/** The page's tab bar: a button a tab, the current one marked; a click picks the tab. */
+export function tabBar(names, current, pick) {
+  clear($('nav.tabs'), names.map((tab) => el('button', {
+    type: 'button', 'aria-current': tab === current ? 'page' : null, 'data-tab': tab,
+    onclick: () => pick(tab),
+  }, tr('tab.' + tab))));
+}
+
 /** The coloured bar at the top: title, language switch, extra tools. */
 export function header(title, tools = [], withCare = false) {
   const bar = $('header.bar');

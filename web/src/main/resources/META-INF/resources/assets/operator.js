@@ -2,7 +2,7 @@
 // for a worker, uploads a spreadsheet of appeals (micro-wish box slips, paper forms, grid
 // visits) and follows its row-by-row report, and sees what they filed.
 import {
-  $, act, announce, api, clear, el, startStaffScreen, table, texts, tr, when,
+  $, act, announce, api, clear, el, startStaffScreen, tabBar, table, texts, tr, when,
 } from './common.js';
 
 texts({
@@ -58,16 +58,9 @@ texts({
 
 const TABS = ['file', 'import', 'mine'];
 
-function tabs(current) {
-  clear($('nav.tabs'), TABS.map((tab) => el('button', {
-    type: 'button', 'aria-current': tab === current ? 'page' : null, 'data-tab': tab,
-    onclick: () => show(tab),
-  }, tr('tab.' + tab))));
-}
-
 function show(tab) {
   announce('');
-  tabs(tab);
+  tabBar(TABS, tab, show);
   history.replaceState(null, '', '#' + tab);
   ({ file, import: upload, mine }[tab] || file)().catch((e) => announce(e.message, true));
 }

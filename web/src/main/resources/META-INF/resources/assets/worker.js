@@ -2,7 +2,7 @@
 // (plain-language status, timeline, replies, deadlines), answer a question, rate the
 // outcome (a dissatisfied rating asks for the appeal to be handled again), the inbox.
 import {
-  $, act, announce, api, applyPrefs, clear, el, en, header, texts, tr, useToken, when,
+  $, act, announce, api, applyPrefs, clear, el, en, header, tabBar, texts, tr, useToken, when,
 } from './common.js';
 
 texts({
@@ -100,10 +100,7 @@ function setWorker(value) {
 }
 
 function tabs(current) {
-  const names = signedIn() ? ['submit', 'mine', 'inbox'] : ['submit', 'signin'];
-  clear($('nav.tabs'), names.map((tab) => el('button', {
-    type: 'button', 'aria-current': tab === current ? 'page' : null, onclick: () => show(tab),
-  }, tr('tab.' + tab))));
+  tabBar(signedIn() ? ['submit', 'mine', 'inbox'] : ['submit', 'signin'], current, (tab) => show(tab));
 }
 
 function show(tab, ...args) {
