@@ -1,10 +1,7 @@
 package org.waystation.intake.appeal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.waystation.support.text.Digests;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
 import org.waystation.support.outbox.OutboxWriter;
@@ -195,13 +193,7 @@ public class AppealService {
 		if (!submission.photos().isEmpty()) {
 			content += "\u0000" + String.join(",", submission.photos().stream().map(Photo::digest).toList());
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256(content);
 	}
 
 	/**

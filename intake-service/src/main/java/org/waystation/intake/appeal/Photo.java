@@ -1,9 +1,8 @@
 package org.waystation.intake.appeal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+
+import org.waystation.support.text.Digests;
 
 /**
  * A photo sent with an appeal: JPEG, PNG or WebP, at most {@link #MAX_BYTES}, its type
@@ -23,13 +22,7 @@ public record Photo(String contentType, byte[] data, String digest) {
 
 	/** A photo of the bytes, its digest computed once. */
 	public static Photo of(String contentType, byte[] data) {
-		try {
-			return new Photo(contentType, data,
-					HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new Photo(contentType, data, Digests.sha256(data));
 	}
 
 	/** The image type the bytes start like, if they are one of those taken. */

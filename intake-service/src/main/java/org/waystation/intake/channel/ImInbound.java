@@ -82,7 +82,7 @@ public class ImInbound {
 		if (earlier != null) {
 			return Outcome.of(earlier.reply(), true);
 		}
-		boolean english = english(text);
+		boolean english = Languages.writtenInEnglish(text);
 		ImUser user = this.mongo.findById(userId, ImUser.class);
 		Reply reply;
 		if (user == null || user.phone() == null || mobile(text).isPresent()) {
@@ -130,7 +130,7 @@ public class ImInbound {
 		String masked = PhoneNumbers.mask(phone.get());
 		if (user != null && user.pendingText() != null) {
 			Reply filed = reply(this.texts.respond(Channel.IM, "im:", phone.get(), user.pendingText(),
-					user.pendingMessageId(), correlationId), english(user.pendingText()));
+					user.pendingMessageId(), correlationId), Languages.writtenInEnglish(user.pendingText()));
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
 					new Update().unset("pendingText").unset("pendingMessageId").unset("pendingAt"), ImUser.class);
 			return new Reply(Action.PHONE_BOUND, filed.trackingCode(),
@@ -163,10 +163,6 @@ public class ImInbound {
 	private static Optional<String> mobile(String text) {
 		return PhoneNumbers.normalize(text.replaceAll("(?i)^(绑定|手机号码|手机号|手机|电话|phone|mobile)[:：\\s]*", ""))
 			.filter((number) -> number.startsWith("1"));
-	}
-
-	private static boolean english(String text) {
-		return Languages.writtenInEnglish(text);
 	}
 
 }

@@ -1,15 +1,11 @@
 package org.waystation.intake.imports;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.waystation.support.text.Digests;
 import org.waystation.events.Channel;
 import org.waystation.intake.appeal.AppealService;
 import org.waystation.intake.appeal.Filing;
@@ -124,7 +121,7 @@ public class Imports {
 		Instant now = this.clock.instant();
 		boolean pending = rows.stream().anyMatch((row) -> row.outcome() == ImportRow.Outcome.PENDING);
 		ImportJob job = this.mongo.insert(new ImportJob(UUID.randomUUID().toString(), operator, channel, fileName,
-				table.format(), digest(data), pending ? ImportJob.Status.RUNNING : ImportJob.Status.DONE, blank,
+				table.format(), Digests.sha256(data), pending ? ImportJob.Status.RUNNING : ImportJob.Status.DONE, blank,
 				columns.ignored(), rows, now, pending ? now.plus(CLAIM) : null, null, pending ? null : now));
 		log.info("Import {} by {}: {} rows of {} ({}), {} refused", job.id(), operator, rows.size(), fileName,
 				table.format(), job.count(ImportRow.Outcome.REJECTED));
@@ -237,19 +234,8 @@ public class Imports {
 	 * whoever uploads them.
 	 */
 	static String key(Channel channel, ImportRow row) {
-		return "import:" + digest(String
-			.join("\u0000", channel.name(), row.phone(), row.text(), String.valueOf(row.district()),
-					String.valueOf(row.stationId()), String.valueOf(row.writtenOn()))
-			.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String digest(byte[] data) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "import:" + Digests.sha256(String.join("\u0000", channel.name(), row.phone(), row.text(),
+				String.valueOf(row.district()), String.valueOf(row.stationId()), String.valueOf(row.writtenOn())));
 	}
 
 	@PreDestroy

@@ -152,26 +152,24 @@ public class SmsDelivery {
 	}
 
 	private void hold(QueuedSms message, Instant until) {
-		this.mongo.updateFirst(
-				Query.query(Criteria.where("_id")
-					.is(message.id())
-					.and("status")
-					.is(message.status())
-					.and("nextAttemptAt")
-					.is(message.nextAttemptAt())),
+		this.mongo.updateFirst(asRead(message),
 				new Update().set("status", QueuedSms.Status.QUEUED).set("nextAttemptAt", until), QueuedSms.class);
 	}
 
 	private QueuedSms claim(QueuedSms message, Instant now) {
-		return this.mongo.findAndModify(
-				Query.query(Criteria.where("_id")
-					.is(message.id())
-					.and("status")
-					.is(message.status())
-					.and("nextAttemptAt")
-					.is(message.nextAttemptAt())),
+		return this.mongo.findAndModify(asRead(message),
 				new Update().set("status", QueuedSms.Status.SENDING).set("nextAttemptAt", now),
 				FindAndModifyOptions.options().returnNew(true), QueuedSms.class);
+	}
+
+	/** The message as long as nobody changed it since it was read. */
+	private static Query asRead(QueuedSms message) {
+		return Query.query(Criteria.where("_id")
+			.is(message.id())
+			.and("status")
+			.is(message.status())
+			.and("nextAttemptAt")
+			.is(message.nextAttemptAt()));
 	}
 
 	/** False when the provider was not even tried (its circuit breaker is open). */

@@ -30,7 +30,6 @@ import org.waystation.support.text.ChannelText;
 import org.waystation.support.correlation.CorrelationIds;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.privacy.WorkerIds;
-import org.waystation.support.problem.ProblemException;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Roles;
 import org.waystation.support.web.validation.CodePoints;
@@ -61,14 +60,10 @@ class OperatorAppealController {
 	@PostMapping
 	@RolesAllowed(Roles.OPERATOR)
 	ResponseEntity<Filed> file(Caller caller, @Valid @RequestBody OperatorFiling request) {
-		String summary = request.summary();
-		if (ChannelText.hasControlCharacters(summary)) {
-			throw ProblemException.invalid("summary", "must not contain control or invisible formatting characters");
-		}
-		summary = ChannelText.clean(summary);
-		if (summary.isEmpty()) {
-			throw ProblemException.invalid("summary", "is required and must not be blank");
-		}
+		// Control and invisible-only text were refused by @CodePoints; the rest is
+		// normalised
+		// as every channel's text is.
+		String summary = ChannelText.clean(request.summary());
 		String phone = PhoneNumbers.normalize(request.phone()).orElseThrow();
 		String key = (request.idempotencyKey() != null)
 				? "operator:" + caller.subject() + ":" + request.idempotencyKey() : null;
@@ -115,10 +110,7 @@ class OperatorAppealController {
 					message = "must be HOTLINE, GRID_WORKER or KIOSK") String channel,
 			@NotBlank(message = "is required") @ChinesePhoneNumber String phone,
 			@NotBlank(message = "is required and must not be blank") @CodePoints(max = 2000) String summary,
-			@Size(max = 64, message = "must be at most 64 characters") @Pattern(regexp = "[^\\p{Cc}]*",
-					message = "must not contain control characters") String district,
-			@Size(max = 64, message = "must be at most 64 characters") @Pattern(regexp = "[^\\p{Cc}]*",
-					message = "must not contain control characters") String stationId,
+			@CodePoints(max = 64) String district, @CodePoints(max = 64) String stationId,
 			@Size(max = 128, message = "must be at most 128 characters") @Pattern(regexp = "[\\x21-\\x7E]*",
 					message = "must be printable ASCII without spaces") String idempotencyKey) {
 

@@ -13,7 +13,6 @@ import org.waystation.intake.channel.ImChannelProperties;
 import org.waystation.intake.channel.ImInbound;
 import org.waystation.support.correlation.CorrelationIds;
 import org.waystation.support.problem.ProblemException;
-import org.waystation.support.text.ChannelText;
 
 /**
  * The instant-messaging relay's webhook: {@code {userId, text, messageId, receivedAt}},
@@ -54,13 +53,7 @@ class ImInboundController {
 		JsonNode message = WebhookRequests.verified(this.json, this.properties.secret(), body, signature);
 		String userId = WebhookRequests.id(message, "userId", 128);
 		String messageId = WebhookRequests.id(message, "messageId", 128);
-		String text = ChannelText.clean(WebhookRequests.string(message, "text", MAX_TEXT * 2));
-		if (text.isEmpty()) {
-			throw ProblemException.invalid("text", "has nothing but spaces and control characters");
-		}
-		if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-			throw ProblemException.invalid("text", "must be at most 2000 characters");
-		}
+		String text = WebhookRequests.cleanText(WebhookRequests.string(message, "text", MAX_TEXT * 2), MAX_TEXT);
 		return this.inbound.receive(userId, text, messageId, WebhookRequests.instant(message, "receivedAt"),
 				CorrelationIds.current().orElse(null));
 	}

@@ -16,7 +16,6 @@ import org.waystation.intake.channel.SmsInbound;
 import org.waystation.support.correlation.CorrelationIds;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.problem.ProblemException;
-import org.waystation.support.text.ChannelText;
 
 /**
  * The SMS provider's webhook: {@code {from, text, messageId, receivedAt}}, signed with
@@ -70,13 +69,7 @@ class SmsInboundController {
 					() -> ProblemException.invalid("from", "must be a mainland mobile number such as 13812345678"));
 		String messageId = WebhookRequests.id(message, "messageId", 128);
 		String raw = WebhookRequests.string(message, "text", MAX_TEXT * 2);
-		String text = ChannelText.clean(raw);
-		if (text.isEmpty()) {
-			throw ProblemException.invalid("text", "has nothing but spaces and control characters");
-		}
-		if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-			throw ProblemException.invalid("text", "must be at most 2000 characters");
-		}
+		String text = WebhookRequests.cleanText(raw, MAX_TEXT);
 		Instant receivedAt = WebhookRequests.instant(message, "receivedAt");
 		JsonNode reference = message.get("concatRef");
 		if (reference != null && !reference.isNull()) {

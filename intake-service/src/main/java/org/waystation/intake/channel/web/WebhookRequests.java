@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.waystation.support.problem.ProblemException;
+import org.waystation.support.text.ChannelText;
 
 /**
  * What the channels' webhooks share: a body signed with
@@ -80,6 +81,21 @@ final class WebhookRequests {
 		}
 		if (text.length() > maxLength) {
 			throw ProblemException.invalid(field, "is too long");
+		}
+		return text;
+	}
+
+	/**
+	 * A message's text made fit to store ({@link ChannelText#clean}): refused when
+	 * nothing is left, or when more than {@code max} characters are.
+	 */
+	static String cleanText(String raw, int max) {
+		String text = ChannelText.clean(raw);
+		if (text.isEmpty()) {
+			throw ProblemException.invalid("text", "has nothing but spaces and control characters");
+		}
+		if (text.codePointCount(0, text.length()) > max) {
+			throw ProblemException.invalid("text", "must be at most " + max + " characters");
 		}
 		return text;
 	}

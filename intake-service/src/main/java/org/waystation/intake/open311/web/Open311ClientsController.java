@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -64,8 +63,7 @@ class Open311ClientsController {
 				client.revokedAt(), client.active());
 	}
 
-	record IssueRequest(@NotBlank(message = "is required") @CodePoints(max = 100) @Pattern(regexp = "[^\\p{Cc}]*",
-			message = "must not contain control characters") String name) {
+	record IssueRequest(@NotBlank(message = "is required") @CodePoints(max = 100) String name) {
 
 	}
 

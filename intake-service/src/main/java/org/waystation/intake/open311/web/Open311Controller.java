@@ -38,6 +38,7 @@ import org.waystation.intake.appeal.Appeal;
 import org.waystation.intake.appeal.AppealService;
 import org.waystation.intake.appeal.AppealStatus;
 import org.waystation.support.text.ChannelText;
+import org.waystation.support.web.RequestValues;
 import org.waystation.intake.open311.Open311Client;
 import org.waystation.intake.open311.Open311Clients;
 import org.waystation.intake.open311.Open311Requests;
@@ -63,8 +64,6 @@ class Open311Controller {
 	private static final int MAX_IDS = 100;
 
 	private static final int MAX_DESCRIPTION = 2000;
-
-	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
 	private static final Set<String> POST_PARAMETERS = Set.of("api_key", "jurisdiction_id", "service_code", "lat",
 			"long", "address_string", "address_id", "email", "device_id", "account_id", "first_name", "last_name",
@@ -377,7 +376,8 @@ class Open311Controller {
 		catch (DateTimeParseException ex) {
 			throw ProblemException.invalid(name, "must be a W3C date and time such as 2026-12-01T08:30:00+08:00");
 		}
-		if (instant.isBefore(EARLIEST) || instant.isAfter(this.clock.instant().plus(Duration.ofDays(3660)))) {
+		if (instant.isBefore(RequestValues.EARLIEST)
+				|| instant.isAfter(this.clock.instant().plus(Duration.ofDays(3660)))) {
 			throw ProblemException.invalid(name, "must be between the year 2000 and ten years from now");
 		}
 		return instant;
