@@ -2,6 +2,7 @@ package org.waystation.architecture;
 
 import java.util.List;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -124,12 +125,15 @@ public final class ArchitectureRules {
 	/**
 	 * A shared contract or library uses no framework: any service can take it as it is.
 	 */
-	public static ArchRule frameworkFree(String rootPackage) {
+	public static ArchRule frameworkFree(String rootPackage, String... allowed) {
+		DescribedPredicate<JavaClass> framework = JavaClass.Predicates.resideInAnyPackage(FRAMEWORKS);
+		if (allowed.length > 0) {
+			framework = framework.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(allowed)));
+		}
 		return noClasses().that()
 			.resideInAPackage(rootPackage + "..")
 			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage(FRAMEWORKS)
+			.dependOnClassesThat(framework)
 			.because("shared contracts are read by every service and must not pull a framework into them");
 	}
 

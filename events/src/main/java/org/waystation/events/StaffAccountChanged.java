@@ -15,15 +15,25 @@ import java.util.UUID;
  * or {@code null}
  * @param enabled false once an administrator disabled the account
  * @param revision increases with every change, so a consumer can ignore an older one
+ * @param email the address the account's holder is mailed at (alerts and assignments), or
+ * {@code null}
  */
 public record StaffAccountChanged(UUID eventId, Instant occurredAt, int schemaVersion, String correlationId,
 		String username, String name, List<String> roles, String department, String supervises, boolean enabled,
-		long revision) implements AccountEvent {
+		long revision, String email) implements AccountEvent {
 
 	public static final int SCHEMA_VERSION = 1;
 
 	public StaffAccountChanged {
 		roles = (roles != null) ? List.copyOf(roles) : List.of();
+	}
+
+	/** An account with no email address. */
+	public StaffAccountChanged(UUID eventId, Instant occurredAt, int schemaVersion, String correlationId,
+			String username, String name, List<String> roles, String department, String supervises, boolean enabled,
+			long revision) {
+		this(eventId, occurredAt, schemaVersion, correlationId, username, name, roles, department, supervises, enabled,
+				revision, null);
 	}
 
 }

@@ -89,6 +89,27 @@ abstract class IdentityScenario extends ServiceScenario {
 	}
 
 	@Test
+	void keepsAnAccountsEmailAddressInOneSpellingAndRefusesOneThatIsNot() {
+		String username = newAccount("hrss.mail." + System.nanoTime() % 100000, "email",
+				"  WangJianGuo@RSJ.example.cn ");
+		assertThat(admin().get("/api/v1/admin/accounts/" + username).json().get("email").asString())
+			.isEqualTo("wangjianguo@rsj.example.cn");
+
+		Map<String, Object> change = new LinkedHashMap<>();
+		change.put("name", "王建国");
+		change.put("roles", List.of("STAFF"));
+		change.put("department", "HRSS");
+		change.put("email", "not an address");
+		HttpJson.Response refused = admin().put("/api/v1/admin/accounts/" + username, HttpJson.json(change));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.toString()).contains("email");
+		change.put("email", null);
+		HttpJson.Response cleared = admin().put("/api/v1/admin/accounts/" + username, HttpJson.json(change));
+		assertThat(cleared.status()).isEqualTo(200);
+		assertThat(cleared.json().get("email").isNull()).isTrue();
+	}
+
+	@Test
 	void staffSignInGivesAShortLivedTokenThatCarriesRolesAndDepartment() throws Exception {
 		String username = newAccount("hrss.wang-" + suffix());
 

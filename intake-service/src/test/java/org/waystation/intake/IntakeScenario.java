@@ -435,6 +435,7 @@ abstract class IntakeScenario extends ServiceScenario {
 		assertThat(submitted.channel()).isEqualTo(Channel.IM);
 		assertThat(submitted.phone()).isEqualTo("13912341234");
 		assertThat(submitted.text()).isEqualTo("平台无故扣了我300元配送费，申诉一直没人处理");
+		assertThat(submitted.replyTo()).as("answered in the chat").isEqualTo(user);
 
 		HttpJson.Response next = im(user, "im-3", "另外驿站的充电柜也坏了");
 		assertThat(next.json().get("action").asString()).isEqualTo("SUBMITTED");

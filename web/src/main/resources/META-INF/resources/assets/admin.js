@@ -74,6 +74,8 @@ texts({
   'account.roles': ['角色（可多选）', 'Roles (one or more)'],
   'account.department': ['所属部门', 'Department'],
   'account.supervises': ['督办范围（部门，空为全部）', 'Supervises (department; empty for all)'],
+  'col.email': ['电子邮箱', 'Email'],
+  'account.email': ['电子邮箱（接收派单和督办提醒）', 'Email (for assignments and alerts)'],
   'account.issued': ['已创建 {0}。初始密码：{1}（只显示一次，请当面交给本人）', 'Created {0}. First password: {1} (shown once; hand it over in person)'],
 });
 
@@ -274,6 +276,7 @@ async function accounts() {
   clear($('#view'), el('section', { class: 'panel' }, el('h2', {}, tr('accounts')), form, editBox, table(tr('accounts'), [
     { label: tr('col.username'), value: (a) => a.username },
     { label: tr('col.name'), value: (a) => a.name },
+    { label: tr('col.email'), value: (a) => a.email || '' },
     { label: tr('col.roles'), value: (a) => a.roles.join(', ') },
     { label: tr('col.department'), value: (a) => name('departments', a.department || a.supervises) },
     { label: tr('col.enabled'), value: (a) => tr(a.enabled ? 'enabled' : 'disabled') + (a.locked ? ' 🔒' : '') },
@@ -311,12 +314,15 @@ async function open311() {
   form.elements.name.focus();
 }
 
-/** The account's fields a form has: name, roles, department, supervision scope. */
+/** The account's fields a form has: name, email, roles, department, supervision scope. */
 function accountFields(prefix, account) {
   return [
     el('div', { class: 'row' },
       el('div', {}, el('label', { for: prefix + '-name' }, tr('col.name')),
-        el('input', { id: prefix + '-name', name: 'name', required: true, maxlength: '32', value: account.name || '' }))),
+        el('input', { id: prefix + '-name', name: 'name', required: true, maxlength: '32', value: account.name || '' })),
+      el('div', {}, el('label', { for: prefix + '-email' }, tr('account.email')),
+        el('input', { id: prefix + '-email', name: 'email', type: 'email', maxlength: '254', autocomplete: 'off',
+          value: account.email || '' }))),
     el('fieldset', {}, el('legend', {}, tr('account.roles')), el('div', { class: 'row' }, ROLES.map((role) =>
       el('label', {}, el('input', { type: 'checkbox', name: 'roles', value: role,
         checked: (account.roles || []).includes(role) }), ' ' + role)))),
@@ -332,7 +338,7 @@ function accountFields(prefix, account) {
 function accountBody(form) {
   const data = new FormData(form);
   return { name: String(data.get('name')).trim(), roles: data.getAll('roles'), department: data.get('department') || null,
-    supervises: data.get('supervises') || null };
+    supervises: data.get('supervises') || null, email: String(data.get('email') || '').trim() || null };
 }
 
 function editAccount(box, account) {

@@ -19,8 +19,8 @@ import java.util.Properties;
  * The local stack's secrets, made on its first start and kept in the data directory
  * (readable by its owner only), so that a restart keeps them and no secret is built into
  * the code: the key worker ids are derived with, the identity service's encryption and
- * code keys, and the SMS stand-in's API key. They reach the services as environment
- * variables, never on a command line.
+ * code keys, and the API keys of the SMS and IM stand-ins. They reach the services as
+ * environment variables, never on a command line.
  */
 final class LocalSecrets {
 
@@ -44,7 +44,7 @@ final class LocalSecrets {
 		boolean changed = false;
 		for (Map.Entry<String, Integer> wanted : Map
 			.of("WAYSTATION_PRIVACY_WORKER_ID_KEY", 32, "WAYSTATION_IDENTITY_ENCRYPTION_KEY", 32,
-					"WAYSTATION_IDENTITY_CODE_KEY", 32, "WAYSTATION_SMS_API_KEY", 24,
+					"WAYSTATION_IDENTITY_CODE_KEY", 32, "WAYSTATION_SMS_API_KEY", 24, "WAYSTATION_IM_API_KEY", 24,
 					"WAYSTATION_IDENTITY_ENCRYPTION_SALT", 0)
 			.entrySet()) {
 			String value = stored.getProperty(wanted.getKey());

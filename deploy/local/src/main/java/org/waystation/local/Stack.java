@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.waystation.standins.ImSendStandIn;
+import org.waystation.standins.MailStandIn;
 import org.waystation.standins.SmsGatewayStandIn;
 
 /**
- * Starts the whole stack in dependency order — MongoDB store, Kafka, the SMS stand-in,
- * the five services, the gateway — waits for each to be ready, and stops it in reverse
- * order.
+ * Starts the whole stack in dependency order — MongoDB store, Kafka, the stand-ins for
+ * the SMS gateway, the IM send API and mail, the five services, the gateway — waits for
+ * each to be ready, and stops it in reverse order.
  */
 public final class Stack implements AutoCloseable {
 
@@ -35,6 +37,10 @@ public final class Stack implements AutoCloseable {
 	private KafkaBroker kafka;
 
 	private SmsGatewayStandIn sms;
+
+	private ImSendStandIn im;
+
+	private MailStandIn mail;
 
 	private final List<Service> services = new ArrayList<>();
 
@@ -95,8 +101,20 @@ public final class Stack implements AutoCloseable {
 		this.out
 			.println("  SMS stand-in (what would be texted)           " + url(this.config.smsPort()) + "/sms?to=PHONE");
 
+		ImSendStandIn imStandIn = ImSendStandIn.start(this.config.bindAddress(), this.config.imPort(),
+				secrets.get("WAYSTATION_IM_API_KEY"), this.config.dataDir().resolve("im").resolve("messages.jsonl"));
+		this.im = started(imStandIn, imStandIn::close);
+		this.out
+			.println("  IM stand-in (what would be sent by IM)        " + url(this.config.imPort()) + "/im?to=USER");
+		MailStandIn mailStandIn = MailStandIn.start(this.config.bindAddress(), this.config.mailSmtpPort(),
+				this.config.mailPort());
+		this.mail = started(mailStandIn, mailStandIn::close);
+		this.out.println("  Mail stand-in (SMTP " + this.config.mailSmtpPort() + ", mail to staff)     "
+				+ url(this.config.mailPort()) + "/mail?to=ADDRESS");
+
 		Map<String, String> environment = new java.util.LinkedHashMap<>(secrets);
 		environment.put("WAYSTATION_SMS_URL", this.sms.sendUrl().toString());
+		environment.put("WAYSTATION_IM_URL", this.im.sendUrl().toString());
 		String kafka = "--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrap();
 		Map<String, Integer> ports = Map.of("identity-service", this.config.identityPort(), "intake-service",
 				this.config.intakePort(), "routing-service", this.config.routingPort(), "department-service",
@@ -110,6 +128,11 @@ public final class Stack implements AutoCloseable {
 			List<String> arguments = new ArrayList<>(
 					List.of(kafka, "--spring.mongodb.uri=" + this.config.mongoUri(database)));
 			arguments.addAll(module.equals("identity-service") ? identityArguments() : trust);
+			if (module.equals("notification-service")) {
+				arguments.add("--spring.mail.host=" + this.config.host());
+				arguments.add("--spring.mail.port=" + this.config.mailSmtpPort());
+				arguments.add("--waystation.notifications.console-url=" + this.config.issuer());
+			}
 			Service service = Service.start(this.config, module, ports.get(module), arguments,
 					secretsFor(module, environment));
 			this.services.add(started(service, service::stop));
@@ -180,7 +203,7 @@ public final class Stack implements AutoCloseable {
 						|| name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
 				case "intake-service", "routing-service", "department-service" ->
 					name.equals("WAYSTATION_PRIVACY_WORKER_ID_KEY");
-				case "notification-service" -> name.startsWith("WAYSTATION_SMS_");
+				case "notification-service" -> name.startsWith("WAYSTATION_SMS_") || name.startsWith("WAYSTATION_IM_");
 				default -> false;
 			};
 			if (wanted) {
@@ -197,6 +220,16 @@ public final class Stack implements AutoCloseable {
 	/** Where the SMS stand-in lists what would have been texted. */
 	public String smsUrl() {
 		return url(this.config.smsPort());
+	}
+
+	/** Where the IM stand-in lists what would have been sent by IM. */
+	public String imUrl() {
+		return url(this.config.imPort());
+	}
+
+	/** Where the mail stand-in lists what was mailed to an address. */
+	public String mailUrl() {
+		return url(this.config.mailPort());
 	}
 
 	private String url(int port) {
@@ -240,6 +273,12 @@ public final class Stack implements AutoCloseable {
 				.map((service) -> CompletableFuture.runAsync(service::stop))
 				.toArray(CompletableFuture[]::new))
 			.join();
+		if (this.mail != null) {
+			this.mail.close();
+		}
+		if (this.im != null) {
+			this.im.close();
+		}
 		if (this.sms != null) {
 			this.sms.close();
 		}

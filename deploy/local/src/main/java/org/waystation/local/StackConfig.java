@@ -15,15 +15,16 @@ import java.util.Map;
  * @param home the project checkout, where the services' jars are built
  * @param dataDir where Kafka's log, MongoDB's file, the secrets and the logs are kept
  * across restarts
- * @param bindAddress the address every service, the gateway and the SMS stand-in listen
- * on (loopback unless told otherwise; Kafka and the store always listen on loopback)
+ * @param bindAddress the address every service, the gateway and the stand-ins listen on
+ * (loopback unless told otherwise; Kafka and the store always listen on loopback)
  * @param rateLimits whether the gateway limits how often clients call (off only for load
  * tests)
  * @param serviceJavaOptions JVM options for each service
  */
 public record StackConfig(Path home, Path dataDir, String bindAddress, int gatewayPort, int identityPort,
-		int intakePort, int routingPort, int departmentPort, int notificationPort, int smsPort, int kafkaPort,
-		int kafkaControllerPort, int mongoPort, boolean rateLimits, List<String> serviceJavaOptions) {
+		int intakePort, int routingPort, int departmentPort, int notificationPort, int smsPort, int imPort,
+		int mailPort, int mailSmtpPort, int kafkaPort, int kafkaControllerPort, int mongoPort, boolean rateLimits,
+		List<String> serviceJavaOptions) {
 
 	static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -38,6 +39,9 @@ public record StackConfig(Path home, Path dataDir, String bindAddress, int gatew
 		DEFAULTS.put("department-port", "8083");
 		DEFAULTS.put("notification-port", "8084");
 		DEFAULTS.put("sms-port", "8025");
+		DEFAULTS.put("im-port", "8027");
+		DEFAULTS.put("mail-port", "8026");
+		DEFAULTS.put("mail-smtp-port", "3025");
 		DEFAULTS.put("kafka-port", "9092");
 		DEFAULTS.put("kafka-controller-port", "9093");
 		DEFAULTS.put("mongo-port", "27017");
@@ -80,7 +84,8 @@ public record StackConfig(Path home, Path dataDir, String bindAddress, int gatew
 		}
 		return new StackConfig(home, data, bind, port(values, "gateway-port"), port(values, "identity-port"),
 				port(values, "intake-port"), port(values, "routing-port"), port(values, "department-port"),
-				port(values, "notification-port"), port(values, "sms-port"), port(values, "kafka-port"),
+				port(values, "notification-port"), port(values, "sms-port"), port(values, "im-port"),
+				port(values, "mail-port"), port(values, "mail-smtp-port"), port(values, "kafka-port"),
 				port(values, "kafka-controller-port"), port(values, "mongo-port"), rateLimits.equals("on"),
 				List.of(values.get("service-java-options").trim().split("\\s+")));
 	}
@@ -105,6 +110,9 @@ public record StackConfig(Path home, Path dataDir, String bindAddress, int gatew
 		ports.put("Kafka", this.kafkaPort);
 		ports.put("Kafka controller", this.kafkaControllerPort);
 		ports.put("SMS stand-in", this.smsPort);
+		ports.put("IM stand-in", this.imPort);
+		ports.put("mail stand-in", this.mailPort);
+		ports.put("mail stand-in SMTP", this.mailSmtpPort);
 		ports.put("identity-service", this.identityPort);
 		ports.put("intake-service", this.intakePort);
 		ports.put("routing-service", this.routingPort);

@@ -46,7 +46,8 @@ final class TestStacks {
 		args.add("--home=" + Path.of("").toAbsolutePath().resolve("../..").normalize());
 		args.add("--data-dir=" + data);
 		for (String option : List.of("gateway-port", "identity-port", "intake-port", "routing-port", "department-port",
-				"notification-port", "sms-port", "kafka-port", "kafka-controller-port", "mongo-port")) {
+				"notification-port", "sms-port", "im-port", "mail-port", "mail-smtp-port", "kafka-port",
+				"kafka-controller-port", "mongo-port")) {
 			args.add("--" + option + "=" + freePort());
 		}
 		return StackConfig.from(args.toArray(String[]::new), Map.of());

@@ -14,6 +14,7 @@ import org.waystation.support.outbox.OutboxEntry;
  *
  * @param id the username, also the subject of the account's tokens
  * @param supervises the department a supervisor oversees, {@code *} for all
+ * @param email where the account's holder is mailed (assignments, alerts), or null
  * @param passwordHash the password as the delegating encoder hashed it
  * ({@code {bcrypt}...})
  * @param failedAttempts consecutive failed sign-ins since the last success or lockout
@@ -26,9 +27,9 @@ import org.waystation.support.outbox.OutboxEntry;
  */
 @Document("accounts")
 public record Account(@Id String id, String name, List<String> roles, String department, String supervises,
-		boolean enabled, String passwordHash, Instant passwordChangedAt, int failedAttempts, Instant lockedUntil,
-		String totpSecret, boolean totpEnabled, long totpLastStep, Instant lastSignInAt, Instant createdAt,
-		Instant updatedAt, long revision, List<OutboxEntry> outbox) {
+		String email, boolean enabled, String passwordHash, Instant passwordChangedAt, int failedAttempts,
+		Instant lockedUntil, String totpSecret, boolean totpEnabled, long totpLastStep, Instant lastSignInAt,
+		Instant createdAt, Instant updatedAt, long revision, List<OutboxEntry> outbox) {
 
 	public Account {
 		roles = (roles != null) ? List.copyOf(roles) : List.of();

@@ -14,7 +14,16 @@ import org.waystation.support.security.Roles;
  * so that no account is half-made: staff need a department, supervisors a scope, the
  * triage desk works in TRIAGE, and workers have no staff account.
  */
-public record AccountTerms(String name, List<String> roles, String department, String supervises) {
+public record AccountTerms(String name, List<String> roles, String department, String supervises, String email) {
+
+	/** An address as mail servers take it: one @, a dotted domain, no spaces. */
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
+	/** Terms with no email address. */
+	public AccountTerms(String name, List<String> roles, String department, String supervises) {
+		this(name, roles, department, supervises, null);
+	}
 
 	/** The staff roles an account can have. */
 	static final Set<String> STAFF_ROLES = Set.of(Roles.STAFF, Roles.TRIAGE, Roles.SUPERVISOR, Roles.ADMIN,
@@ -71,7 +80,12 @@ public record AccountTerms(String name, List<String> roles, String department, S
 		else if (scope != null) {
 			throw new InvalidAccountException("supervises", "is only for SUPERVISOR accounts");
 		}
-		return new AccountTerms(this.name.strip(), new ArrayList<>(unique), dept, scope);
+		String mail = blankToNull(this.email);
+		if (mail != null && (mail.length() > 254 || !EMAIL.matcher(mail).matches())) {
+			throw new InvalidAccountException("email", "must be an email address such as lihua@rsj.example.cn");
+		}
+		return new AccountTerms(this.name.strip(), new ArrayList<>(unique), dept, scope,
+				(mail != null) ? mail.toLowerCase(java.util.Locale.ROOT) : null);
 	}
 
 	private static List<String> sorted() {

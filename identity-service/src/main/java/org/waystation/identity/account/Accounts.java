@@ -102,7 +102,7 @@ public class Accounts {
 				: terms.roles().contains(Roles.ADMIN) ? Totp.newSecret() : null;
 		Instant now = this.clock.instant();
 		Account account = new Account(username, terms.name(), terms.roles(), terms.department(), terms.supervises(),
-				true, this.passwords.encode(initial), now, 0, null,
+				terms.email(), true, this.passwords.encode(initial), now, 0, null,
 				(totpSecret != null) ? this.secrets.seal(totpSecret) : null, totpSecret != null, 0, null, now, now, 1,
 				null);
 		account.outbox().add(OutboxEntry.of(changed(account)));
@@ -117,7 +117,7 @@ public class Accounts {
 				(totpSecret != null) ? new TotpSetup(totpSecret, Totp.uri(totpSecret, username)) : null);
 	}
 
-	/** Changes an account's name, roles, department and scope. */
+	/** Changes an account's name, roles, department, scope and email address. */
 	public Account change(String username, AccountTerms requested, String actor, String address) {
 		AccountTerms terms = requested.validated();
 		Account current = require(username);
@@ -128,12 +128,13 @@ public class Accounts {
 		Update update = new Update().set("name", terms.name())
 			.set("roles", terms.roles())
 			.set("department", terms.department())
-			.set("supervises", terms.supervises());
+			.set("supervises", terms.supervises())
+			.set("email", terms.email());
 		Account changed = write(current, update,
 				(a) -> new Account(a.id(), terms.name(), terms.roles(), terms.department(), terms.supervises(),
-						a.enabled(), a.passwordHash(), a.passwordChangedAt(), a.failedAttempts(), a.lockedUntil(),
-						a.totpSecret(), a.totpEnabled(), a.totpLastStep(), a.lastSignInAt(), a.createdAt(),
-						a.updatedAt(), a.revision(), null));
+						terms.email(), a.enabled(), a.passwordHash(), a.passwordChangedAt(), a.failedAttempts(),
+						a.lockedUntil(), a.totpSecret(), a.totpEnabled(), a.totpLastStep(), a.lastSignInAt(),
+						a.createdAt(), a.updatedAt(), a.revision(), null));
 		this.events.record("account-changed", username, actor, address, String.join(",", terms.roles()));
 		return changed;
 	}
@@ -145,7 +146,7 @@ public class Accounts {
 	public Account setEnabled(String username, boolean enabled, String actor, String address) {
 		Account current = require(username);
 		Account changed = write(current, new Update().set("enabled", enabled),
-				(a) -> new Account(a.id(), a.name(), a.roles(), a.department(), a.supervises(), enabled,
+				(a) -> new Account(a.id(), a.name(), a.roles(), a.department(), a.supervises(), a.email(), enabled,
 						a.passwordHash(), a.passwordChangedAt(), a.failedAttempts(), a.lockedUntil(), a.totpSecret(),
 						a.totpEnabled(), a.totpLastStep(), a.lastSignInAt(), a.createdAt(), a.updatedAt(), a.revision(),
 						null));
@@ -319,7 +320,7 @@ public class Accounts {
 		long revision = current.revision() + 1;
 		Account next = applied.apply(current);
 		Account state = new Account(next.id(), next.name(), next.roles(), next.department(), next.supervises(),
-				next.enabled(), next.passwordHash(), next.passwordChangedAt(), next.failedAttempts(),
+				next.email(), next.enabled(), next.passwordHash(), next.passwordChangedAt(), next.failedAttempts(),
 				next.lockedUntil(), next.totpSecret(), next.totpEnabled(), next.totpLastStep(), next.lastSignInAt(),
 				next.createdAt(), now, revision, null);
 		update.set("updatedAt", now).set("revision", revision);
@@ -334,7 +335,7 @@ public class Accounts {
 	private static StaffAccountChanged changed(Account account) {
 		return new StaffAccountChanged(UUID.randomUUID(), account.updatedAt(), StaffAccountChanged.SCHEMA_VERSION,
 				CorrelationIds.current().orElse(account.id()), account.id(), account.name(), account.roles(),
-				account.department(), account.supervises(), account.enabled(), account.revision());
+				account.department(), account.supervises(), account.enabled(), account.revision(), account.email());
 	}
 
 	private static String mask(String username) {

@@ -22,7 +22,8 @@ import org.waystation.support.security.Roles;
  * a supervisor for each department ({@code staff.hrss}, {@code supervisor.hrss}), the
  * triage desk ({@code triage}), a supervisor of every department ({@code supervisor}), an
  * administrator with a known authenticator secret ({@code admin}) and a hotline operator
- * ({@code operator}), all with the demo password. Only when
+ * ({@code operator}), all with the demo password and an address at {@value #EMAIL_DOMAIN}
+ * (the local stack's mail stand-in takes mail to any address). Only when
  * {@code waystation.identity.demo.enabled} is set, which only the local profile does.
  */
 @Component
@@ -30,6 +31,9 @@ import org.waystation.support.security.Roles;
 class DemoAccounts implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+	/** The demo accounts' mail domain (reserved for examples: no mail leaves). */
+	static final String EMAIL_DOMAIN = "waystation.example";
 
 	/** A member of staff and a supervisor of each department. */
 	private static final Map<String, List<String>> NAMES = new LinkedHashMap<>();
@@ -83,8 +87,17 @@ class DemoAccounts implements ApplicationRunner {
 		}
 	}
 
-	private int ensure(String username, AccountTerms terms, String totpSecret) {
-		if (this.accounts.find(username).isPresent()) {
+	private int ensure(String username, AccountTerms given, String totpSecret) {
+		AccountTerms terms = new AccountTerms(given.name(), given.roles(), given.department(), given.supervises(),
+				username + "@" + EMAIL_DOMAIN);
+		java.util.Optional<Account> existing = this.accounts.find(username);
+		if (existing.isPresent()) {
+			if (existing.get().email() == null) {
+				// Made before accounts had an address.
+				Account account = existing.get();
+				this.accounts.change(username, new AccountTerms(account.name(), account.roles(), account.department(),
+						account.supervises(), terms.email()), "system", "local");
+			}
 			return 0;
 		}
 		try {

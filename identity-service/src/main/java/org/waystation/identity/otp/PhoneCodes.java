@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.waystation.identity.IdentityProperties;
 import org.waystation.identity.audit.SecurityEvents;
+import org.waystation.support.messaging.DeliveryException;
 import org.waystation.support.messaging.SmsMessage;
 import org.waystation.support.messaging.SmsProvider;
 import org.waystation.support.privacy.PhoneNumbers;
@@ -71,7 +72,7 @@ public class PhoneCodes {
 	 * Sends a new code to the phone.
 	 * @param phone in canonical form
 	 * @throws TooSoonException when a limit says wait
-	 * @throws SmsProvider.SmsDeliveryException when the SMS gateway did not take it
+	 * @throws DeliveryException when the SMS gateway did not take it
 	 */
 	public Sent send(String phone, String address, Locale language) {
 		Instant now = this.clock.instant();
@@ -104,7 +105,7 @@ public class PhoneCodes {
 		try {
 			this.sms.send(new SmsMessage(phone, text(code, language), SmsMessage.ONE_TIME_CODE));
 		}
-		catch (SmsProvider.SmsDeliveryException ex) {
+		catch (DeliveryException ex) {
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(workerId)), new Update().unset("codeHash"),
 					PhoneCode.class);
 			this.events.record("code-not-sent", workerId, null, address, ex.getMessage());

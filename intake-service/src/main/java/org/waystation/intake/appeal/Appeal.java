@@ -46,6 +46,9 @@ public class Appeal {
 	/** Who filed it on the worker's behalf, or null when the worker did. */
 	private Filing filing;
 
+	/** Where the worker is answered when not at the phone (the IM user id), or null. */
+	private String replyTo;
+
 	/**
 	 * Hash of what was submitted, to tell a retry from a different appeal under a reused
 	 * key.
@@ -115,6 +118,7 @@ public class Appeal {
 		appeal.stationId = submission.stationId();
 		appeal.idempotencyKey = submission.idempotencyKey();
 		appeal.filing = submission.filing();
+		appeal.replyTo = submission.replyTo();
 		appeal.fingerprint = fingerprint;
 		appeal.correlationId = correlationId;
 		appeal.photos = submission.photos()
@@ -126,7 +130,7 @@ public class Appeal {
 		appeal.updatedAt = now;
 		AppealSubmitted submitted = new AppealSubmitted(UUID.randomUUID(), id, now, AppealSubmitted.SCHEMA_VERSION,
 				correlationId, trackingCode, appeal.channel, appeal.text, appeal.phone, appeal.district,
-				appeal.stationId, appeal.workerId);
+				appeal.stationId, appeal.workerId, appeal.replyTo);
 		appeal.timeline.add(new TimelineEntry(submitted.eventId().toString(), submitted.type(), AppealStatus.SUBMITTED,
 				now, null, null, null));
 		appeal.outbox.add(OutboxEntry.of(submitted));
@@ -175,6 +179,10 @@ public class Appeal {
 
 	public Filing getFiling() {
 		return this.filing;
+	}
+
+	public String getReplyTo() {
+		return this.replyTo;
 	}
 
 	public String getIdempotencyKey() {

@@ -12,9 +12,12 @@ import org.waystation.events.Channel;
  * @param stationId the rest station, or the grid, where it was filed
  * @param photos up to three checked images
  * @param filing who filed it on the worker's behalf, or null when the worker did
+ * @param replyTo where the worker is answered on their channel when not at the phone (the
+ * IM user id), or null
  */
 public record SubmitAppeal(Channel channel, String text, String phone, String workerId, String district,
-		String stationId, String idempotencyKey, String correlationId, List<Photo> photos, Filing filing) {
+		String stationId, String idempotencyKey, String correlationId, List<Photo> photos, Filing filing,
+		String replyTo) {
 
 	public SubmitAppeal {
 		photos = (photos != null) ? List.copyOf(photos) : List.of();
@@ -23,7 +26,13 @@ public record SubmitAppeal(Channel channel, String text, String phone, String wo
 	/** Filed by the worker themselves. */
 	public SubmitAppeal(Channel channel, String text, String phone, String workerId, String district, String stationId,
 			String idempotencyKey, String correlationId, List<Photo> photos) {
-		this(channel, text, phone, workerId, district, stationId, idempotencyKey, correlationId, photos, null);
+		this(channel, text, phone, workerId, district, stationId, idempotencyKey, correlationId, photos, null, null);
+	}
+
+	/** Filed on the worker's behalf, or by the worker (filing null). */
+	public SubmitAppeal(Channel channel, String text, String phone, String workerId, String district, String stationId,
+			String idempotencyKey, String correlationId, List<Photo> photos, Filing filing) {
+		this(channel, text, phone, workerId, district, stationId, idempotencyKey, correlationId, photos, filing, null);
 	}
 
 }

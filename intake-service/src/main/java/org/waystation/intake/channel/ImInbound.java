@@ -89,7 +89,8 @@ public class ImInbound {
 			reply = unbound(userId, user, text, messageId, correlationId, english);
 		}
 		else {
-			reply = reply(this.texts.respond(Channel.IM, "im:", user.phone(), text, messageId, correlationId), english);
+			reply = reply(this.texts.respond(Channel.IM, "im:", user.phone(), userId, text, messageId, correlationId),
+					english);
 		}
 		try {
 			this.mongo.insert(new ImMessage(messageId, reply, receivedAt, this.clock.instant()));
@@ -122,14 +123,14 @@ public class ImInbound {
 						.set("pendingAt", this.clock.instant()), ImUser.class);
 			}
 			return new Reply(Action.PHONE_REQUESTED, null, english
-					? "Please reply with your mobile number (such as 13812345678), so that the department can reach you; you will also get progress by text message."
-					: "请回复您的手机号码（如13812345678），以便承办部门联系您，办理进展也会短信告知。");
+					? "Please reply with your mobile number (such as 13812345678), so that the department can reach you; you will be told of progress here or by text message."
+					: "请回复您的手机号码（如13812345678），以便承办部门联系您，办理进展会在这里或通过短信告知您。");
 		}
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(userId)),
 				new Update().set("phone", phone.get()).set("boundAt", this.clock.instant()), ImUser.class);
 		String masked = PhoneNumbers.mask(phone.get());
 		if (user != null && user.pendingText() != null) {
-			Reply filed = reply(this.texts.respond(Channel.IM, "im:", phone.get(), user.pendingText(),
+			Reply filed = reply(this.texts.respond(Channel.IM, "im:", phone.get(), userId, user.pendingText(),
 					user.pendingMessageId(), correlationId), Languages.writtenInEnglish(user.pendingText()));
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
 					new Update().unset("pendingText").unset("pendingMessageId").unset("pendingAt"), ImUser.class);

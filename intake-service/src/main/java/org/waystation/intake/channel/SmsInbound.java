@@ -91,7 +91,7 @@ public class SmsInbound {
 		if (earlier != null) {
 			return new Outcome(earlier.action(), earlier.trackingCode(), true);
 		}
-		Outcome outcome = respond(Channel.SMS, "sms:", phone, text, messageId, correlationId);
+		Outcome outcome = respond(Channel.SMS, "sms:", phone, null, text, messageId, correlationId);
 		try {
 			this.mongo.insert(new SmsMessage(messageId, outcome.action(), outcome.trackingCode(), receivedAt,
 					this.clock.instant()));
@@ -159,8 +159,8 @@ public class SmsInbound {
 	 * @param keyPrefix what the message id is prefixed with in the appeal's idempotency
 	 * key
 	 */
-	public Outcome respond(Channel channel, String keyPrefix, String phone, String text, String messageId,
-			String correlationId) {
+	public Outcome respond(Channel channel, String keyPrefix, String phone, String replyTo, String text,
+			String messageId, String correlationId) {
 		String workerId = this.workerIds.of(phone);
 		List<Appeal> recent = this.appeals.ofWorker(workerId, RECENT);
 		String rating = RATINGS.get(text.strip());
@@ -185,7 +185,7 @@ public class SmsInbound {
 			}
 		}
 		AppealService.Submitted submitted = this.appeals.submit(new SubmitAppeal(channel, text, phone, workerId, null,
-				null, keyPrefix + messageId, correlationId, List.of()));
+				null, keyPrefix + messageId, correlationId, List.of(), null, replyTo));
 		return new Outcome(Action.SUBMITTED, submitted.appeal().getTrackingCode(), false);
 	}
 

@@ -20,10 +20,12 @@ import org.waystation.events.Channel;
  * too
  * @param language {@code en} for a worker who wrote in English (texted in English),
  * otherwise {@code zh-CN} or null
+ * @param replyTo the IM user id of a worker who came by IM, or null
  */
 @Document("contacts")
 public record WorkerContact(@Id String appealId, String trackingCode, String phone, String workerId,
-		Instant submittedAt, List<String> departments, Channel channel, Boolean urgent, String language) {
+		Instant submittedAt, List<String> departments, Channel channel, Boolean urgent, String language,
+		String replyTo) {
 
 	public WorkerContact {
 		departments = (departments != null) ? List.copyOf(departments) : List.of();

@@ -48,7 +48,7 @@ public class Inbox {
 			return;
 		}
 		this.mongo.save(new StaffAccount(changed.username(), changed.name(), changed.roles(), changed.department(),
-				changed.supervises(), changed.enabled(), changed.revision()));
+				changed.supervises(), changed.enabled(), changed.revision(), changed.email()));
 	}
 
 	/** The enabled supervisors whose scope covers the department. */
@@ -60,6 +60,18 @@ public class Inbox {
 			.and("supervises")
 			.in(department, EVERY_DEPARTMENT));
 		return this.mongo.find(supervisors, StaffAccount.class).stream().map(StaffAccount::username).sorted().toList();
+	}
+
+	/** The enabled accounts among these that have an email address, with it. */
+	public java.util.Map<String, String> emailsOf(List<String> accounts) {
+		java.util.Map<String, String> emails = new java.util.TreeMap<>();
+		for (String account : accounts) {
+			StaffAccount staff = this.mongo.findById(account, StaffAccount.class);
+			if (staff != null && staff.enabled() && staff.email() != null) {
+				emails.put(account, staff.email());
+			}
+		}
+		return emails;
 	}
 
 	/** Puts the message in each account's inbox, once. */

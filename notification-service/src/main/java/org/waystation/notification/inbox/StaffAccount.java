@@ -12,10 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param supervises the department a supervisor oversees, {@code *} for every one
  * @param revision the account's revision, so that an older change never overwrites a
  * newer one
+ * @param email where the holder is mailed, or null
  */
 @Document("staff_accounts")
 public record StaffAccount(@Id String username, String name, List<String> roles, String department, String supervises,
-		boolean enabled, long revision) {
+		boolean enabled, long revision, String email) {
 
 	public StaffAccount {
 		roles = (roles != null) ? List.copyOf(roles) : List.of();

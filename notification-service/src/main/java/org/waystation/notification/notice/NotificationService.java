@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -42,7 +43,8 @@ import org.waystation.events.SlaWarning;
 import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Taxonomy;
 import org.waystation.notification.contact.WorkerContact;
-import org.waystation.notification.delivery.SmsDelivery;
+import org.waystation.notification.delivery.Delivery;
+import org.waystation.notification.delivery.DeliveryChannel;
 import org.waystation.notification.inbox.Inbox;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.text.Languages;
@@ -60,9 +62,20 @@ public class NotificationService {
 	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
 	/**
-	 * Resolutions can be long; a text message carries the start and the tracking code.
+	 * Resolutions can be long; a message carries the start and the tracking code.
 	 */
 	private static final int RESOLUTION_EXCERPT = 120;
+
+	/**
+	 * One text message segment: 70 characters in Chinese (UCS-2), 160 in English (GSM
+	 * 7-bit). An SMS template's free text is cut to fit where the rest leaves room.
+	 */
+	static final int SMS_SEGMENT_ZH = 70;
+
+	static final int SMS_SEGMENT_EN = 160;
+
+	/** The least of a question or answer a text message carries, even past a segment. */
+	private static final int SMS_MIN_DETAIL = 16;
 
 	/** Appeals with notifications waiting for the worker's contact. */
 	private static final String PENDING_CONTACTS = "pending_contacts";
@@ -77,17 +90,22 @@ public class NotificationService {
 
 	private final Inbox inbox;
 
-	private final SmsDelivery sms;
+	private final Delivery delivery;
 
 	private final ZoneId zone;
 
-	NotificationService(MongoTemplate mongo, MessageSource messages, Inbox inbox, SmsDelivery sms,
-			@Value("${waystation.notifications.time-zone:Asia/Shanghai}") ZoneId zone, Optional<Clock> clock) {
+	private final String consoleUrl;
+
+	NotificationService(MongoTemplate mongo, MessageSource messages, Inbox inbox, Delivery delivery,
+			@Value("${waystation.notifications.time-zone:Asia/Shanghai}") ZoneId zone,
+			@Value("${waystation.notifications.console-url:http://localhost:8080}") String consoleUrl,
+			Optional<Clock> clock) {
 		this.mongo = mongo;
 		this.messages = messages;
 		this.inbox = inbox;
-		this.sms = sms;
+		this.delivery = delivery;
 		this.zone = zone;
+		this.consoleUrl = consoleUrl.replaceAll("/+$", "");
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -101,7 +119,7 @@ public class NotificationService {
 			if (CaseOpened.LEAD.equals(opened.role()) && "URGENT".equals(opened.priority())) {
 				this.mongo.upsert(Query.query(Criteria.where("_id").is(opened.appealId())),
 						new Update().set("urgent", true), WorkerContact.class);
-				this.sms.releaseUrgent(opened.appealId());
+				this.delivery.releaseUrgent(opened.appealId());
 			}
 			if (CaseOpened.LEAD.equals(opened.role())) {
 				notify(event, opened.trackingCode(), "case.opened", opened.department(), null);
@@ -139,21 +157,21 @@ public class NotificationService {
 		}
 		else if (event instanceof CaseAssigned assigned) {
 			toStaff(event, assigned.trackingCode(), "staff.assigned", assigned.department(), null,
-					List.of(assigned.assignee()));
+					List.of(assigned.assignee()), "staff");
 		}
 		else if (event instanceof SlaWarning warning && warning.threshold() >= 80) {
 			toStaff(event, warning.trackingCode(), "supervisor.sla-warning-" + warning.clock().toLowerCase(Locale.ROOT),
 					warning.department(), String.valueOf(warning.threshold()),
-					this.inbox.supervisorsOf(warning.department()));
+					this.inbox.supervisorsOf(warning.department()), "supervisor");
 		}
 		else if (event instanceof SlaBreached breached) {
 			toStaff(event, breached.trackingCode(),
 					"supervisor.sla-breached-" + breached.clock().toLowerCase(Locale.ROOT), breached.department(), null,
-					this.inbox.supervisorsOf(breached.department()));
+					this.inbox.supervisorsOf(breached.department()), "supervisor");
 		}
 		else if (event instanceof CaseEscalated escalated) {
 			toStaff(event, escalated.trackingCode(), "supervisor.escalated", escalated.department(), null,
-					this.inbox.supervisorsOf(escalated.department()));
+					this.inbox.supervisorsOf(escalated.department()), "supervisor");
 		}
 		else if (event instanceof SupervisorAlerted alert) {
 			holds(alert.appealId(), alert.department());
@@ -162,20 +180,46 @@ public class NotificationService {
 	}
 
 	/**
-	 * A message for members of staff, in their in-app inboxes (text messages and email
-	 * come with the channels).
+	 * A message for members of staff: in their in-app inboxes, and by mail to those with
+	 * an address.
+	 * @param screen the console screen the mail points to ({@code staff},
+	 * {@code supervisor})
 	 */
 	private void toStaff(Event event, String trackingCode, String template, String department, String detail,
-			List<String> accounts) {
+			List<String> accounts, String screen) {
 		if (accounts.isEmpty()) {
 			log.warn("Nobody to tell of {} for appeal {} in {}: no such account on the roster", template, trackingCode,
 					department);
 			return;
 		}
-		this.inbox.deliver(
-				Inbox.Message.of(event, trackingCode, template, render(template, ZH, trackingCode, department, detail),
-						render(template, Locale.ENGLISH, trackingCode, department, detail)),
-				accounts);
+		Inbox.Message message = Inbox.Message.of(event, trackingCode, template,
+				render(template, ZH, trackingCode, department, detail),
+				render(template, Locale.ENGLISH, trackingCode, department, detail));
+		this.inbox.deliver(message, accounts);
+		mail(message, accounts, screen);
+	}
+
+	/**
+	 * Mails the message to each account with an address, once per event and account: the
+	 * subject and text in Chinese, then in English, and where to handle it.
+	 */
+	private void mail(Inbox.Message message, List<String> accounts, String screen) {
+		if (!this.delivery.mails()) {
+			return;
+		}
+		Map<String, String> emails = this.inbox.emailsOf(accounts);
+		if (emails.isEmpty()) {
+			return;
+		}
+		String link = this.consoleUrl + "/" + screen;
+		String subject = this.messages.getMessage("notification.mail.subject." + message.template(),
+				new Object[] { message.trackingCode() }, ZH) + " / "
+				+ this.messages.getMessage("notification.mail.subject." + message.template(),
+						new Object[] { message.trackingCode() }, Locale.ENGLISH);
+		String body = this.messages.getMessage("notification.mail.body",
+				new Object[] { message.text(), link, message.textEn() }, ZH);
+		emails.forEach((account, address) -> this.delivery.queue(message.eventId() + ":mail:" + account,
+				message.appealId(), DeliveryChannel.EMAIL, address, subject, body));
 	}
 
 	/**
@@ -191,7 +235,7 @@ public class NotificationService {
 				alert.type(), template, Notification.DEV_SINK, "supervisors:" + alert.department(),
 				render(template, ZH, alert.trackingCode(), alert.department(), categoryZh),
 				render(template, Locale.ENGLISH, alert.trackingCode(), alert.department(), categoryEn),
-				NotificationStatus.RECORDED, alert.occurredAt(), this.clock.instant());
+				NotificationStatus.RECORDED, alert.occurredAt(), this.clock.instant(), null, null);
 		try {
 			this.mongo.insert(notification);
 			log.warn("Urgent appeal {} ({}): supervisors of {} alerted", alert.trackingCode(), alert.category(),
@@ -200,7 +244,9 @@ public class NotificationService {
 		catch (DuplicateKeyException ex) {
 			// Recorded already (a replay).
 		}
-		this.inbox.deliver(message(notification), this.inbox.supervisorsOf(alert.department()));
+		List<String> supervisors = this.inbox.supervisorsOf(alert.department());
+		this.inbox.deliver(message(notification), supervisors);
+		mail(message(notification), supervisors, "supervisor");
 	}
 
 	/** Whose appeal it is and who holds its cases, if the appeal is known here. */
@@ -243,33 +289,50 @@ public class NotificationService {
 					.set("workerId", submitted.workerId())
 					.set("channel", submitted.channel())
 					.set("language", Languages.writtenInEnglish(submitted.text()) ? "en" : "zh-CN")
+					.set("replyTo", submitted.replyTo())
 					.set("submittedAt", submitted.occurredAt()),
 				WorkerContact.class);
 		// Case events read before the contact was known get their recipient now. A marker
 		// per appeal says whether there are any, so usually this costs one read by id.
 		if (this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(submitted.appealId())), Document.class,
 				PENDING_CONTACTS) != null) {
-			completePending(submitted.appealId(), submitted.phone(), submitted.workerId(), submitted.channel(),
-					Languages.writtenInEnglish(submitted.text()));
+			completePending(this.mongo.findById(submitted.appealId(), WorkerContact.class));
 		}
 	}
 
-	private void completePending(String appealId, String phone, String workerId, Channel channel, boolean english) {
-		Query pending = Query
-			.query(Criteria.where("appealId").is(appealId).and("status").is(NotificationStatus.PENDING_CONTACT));
+	private void completePending(WorkerContact contact) {
+		Query pending = Query.query(
+				Criteria.where("appealId").is(contact.appealId()).and("status").is(NotificationStatus.PENDING_CONTACT));
 		List<Notification> waiting = this.mongo.find(pending, Notification.class);
-		Update known = new Update().set("recipient", PhoneNumbers.mask(phone))
-			.set("status", NotificationStatus.RECORDED);
-		if (SmsDelivery.bySms(channel)) {
-			known.set("channel", Notification.SMS);
-		}
+		Update known = new Update().set("recipient", recipient(contact)).set("status", NotificationStatus.RECORDED);
+		Optional<DeliveryChannel> via = this.delivery.workerChannel(contact.channel(), contact.replyTo());
+		via.ifPresent((channel) -> known.set("channel", channel.name()));
 		this.mongo.updateMulti(pending, known, Notification.class);
-		if (workerId != null) {
-			waiting.forEach((n) -> this.inbox.deliver(message(n), List.of(workerId)));
+		waiting.forEach((n) -> toWorker(n, contact));
+	}
+
+	/** Puts the notification in the worker's inbox and sends it where they appealed. */
+	private void toWorker(Notification notification, WorkerContact contact) {
+		if (contact.workerId() != null) {
+			this.inbox.deliver(message(notification), List.of(contact.workerId()));
 		}
-		if (SmsDelivery.bySms(channel)) {
-			waiting.forEach((n) -> this.sms.queue(n.eventId(), appealId, phone, smsText(n, english)));
+		Optional<DeliveryChannel> via = this.delivery.workerChannel(contact.channel(), contact.replyTo());
+		if (via.isPresent() && via.get() == DeliveryChannel.IM) {
+			this.delivery.queue(notification.eventId(), contact.appealId(), DeliveryChannel.IM, contact.replyTo(), null,
+					imText(notification, contact.english()));
 		}
+		else if (via.isPresent()) {
+			this.delivery.queue(notification.eventId(), contact.appealId(), DeliveryChannel.SMS, contact.phone(), null,
+					smsText(notification, contact.english()));
+		}
+	}
+
+	/** The masked phone number, and the channel's address if it is another one. */
+	private static String recipient(WorkerContact contact) {
+		String phone = PhoneNumbers.mask(contact.phone());
+		return (contact.channel() == Channel.IM && contact.replyTo() != null)
+				? phone + " (IM " + contact.replyTo().substring(0, Math.min(4, contact.replyTo().length())) + "…)"
+				: phone;
 	}
 
 	private void notify(Event event, String trackingCode, String template, String department, String detail) {
@@ -283,35 +346,30 @@ public class NotificationService {
 		if (contact != null && !contact.known()) {
 			contact = null;
 		}
-		String recipient = (contact != null) ? PhoneNumbers.mask(contact.phone()) : null;
+		String recipient = (contact != null) ? recipient(contact) : null;
 		if (contact == null) {
 			this.mongo.save(new Document("_id", event.appealId()), PENDING_CONTACTS);
 		}
+		Optional<DeliveryChannel> via = (contact != null)
+				? this.delivery.workerChannel(contact.channel(), contact.replyTo()) : Optional.empty();
 		Notification notification = new Notification(event.eventId().toString(), event.appealId(), trackingCode,
-				event.type(), template,
-				(contact != null && SmsDelivery.bySms(contact.channel())) ? Notification.SMS : Notification.DEV_SINK,
-				recipient, render(template, ZH, trackingCode, department, detail.apply(ZH)),
+				event.type(), template, via.map(DeliveryChannel::name).orElse(Notification.DEV_SINK), recipient,
+				render(template, ZH, trackingCode, department, detail.apply(ZH)),
 				render(template, Locale.ENGLISH, trackingCode, department, detail.apply(Locale.ENGLISH)),
 				(contact != null) ? NotificationStatus.RECORDED : NotificationStatus.PENDING_CONTACT,
-				event.occurredAt(), this.clock.instant());
+				event.occurredAt(), this.clock.instant(), sms(template, ZH, trackingCode, department, detail),
+				sms(template, Locale.ENGLISH, trackingCode, department, detail));
 		try {
 			this.mongo.insert(notification);
 			if (contact == null) {
 				// The contact may have arrived (on another topic) while this was written.
 				WorkerContact arrived = this.mongo.findById(event.appealId(), WorkerContact.class);
 				if (arrived != null && arrived.known()) {
-					completePending(event.appealId(), arrived.phone(), arrived.workerId(), arrived.channel(),
-							arrived.english());
+					completePending(arrived);
 				}
 			}
 			else {
-				if (contact.workerId() != null) {
-					this.inbox.deliver(message(notification), List.of(contact.workerId()));
-				}
-				if (SmsDelivery.bySms(contact.channel())) {
-					this.sms.queue(notification.eventId(), event.appealId(), contact.phone(),
-							smsText(notification, contact.english()));
-				}
+				toWorker(notification, contact);
 			}
 			log.info("Notification {} for appeal {} to {}: {}", template, trackingCode, recipient,
 					notification.message());
@@ -322,14 +380,54 @@ public class NotificationService {
 	}
 
 	/**
-	 * A message as texted: a request to rate also says how to answer by SMS (a reply of
-	 * 1, 2 or 3 is matched to the appeal).
+	 * A message as texted: its SMS template where it has one (recorded with the
+	 * notification), the general text otherwise; a request to rate also says how to
+	 * answer by SMS (a reply of 1, 2 or 3 is matched to the appeal).
 	 */
 	private String smsText(Notification notification, boolean english) {
-		String text = english ? notification.messageEn() : notification.message();
+		String sms = english ? notification.smsEn() : notification.sms();
+		if (sms != null) {
+			return sms;
+		}
+		return withRating(notification, english ? notification.messageEn() : notification.message(), english);
+	}
+
+	/**
+	 * A message as sent by IM: the general text; a request to rate also says how to
+	 * answer (a reply of 1, 2 or 3 in the chat is matched to the appeal as by SMS).
+	 */
+	private String imText(Notification notification, boolean english) {
+		return withRating(notification, english ? notification.messageEn() : notification.message(), english);
+	}
+
+	private String withRating(Notification notification, String text, boolean english) {
 		return notification.template().equals("case.resolved")
 				? text + this.messages.getMessage("notification.sms.rate-by-reply", null, english ? Locale.ENGLISH : ZH)
 				: text;
+	}
+
+	/**
+	 * The text message of an SMS template ({@code notification.sms.<template>}), its free
+	 * text cut so that the whole fits one segment where it can; null when the template
+	 * has no SMS form (the general text is short enough).
+	 */
+	String sms(String template, Locale locale, String trackingCode, String department,
+			Function<Locale, String> detail) {
+		String key = "notification.sms." + template;
+		String pattern = this.messages.getMessage(key, null, null, locale);
+		if (pattern == null) {
+			return null;
+		}
+		String departmentName = this.taxonomy.department(department)
+			.map((entry) -> entry.name(locale.getLanguage()))
+			.orElse(department);
+		String full = (detail != null) ? detail.apply(locale) : null;
+		String without = this.messages.getMessage(key, new Object[] { trackingCode, departmentName, "" }, locale);
+		int segment = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? SMS_SEGMENT_EN : SMS_SEGMENT_ZH;
+		String fitted = (full != null)
+				? Excerpts.of(full, Math.max(SMS_MIN_DETAIL, segment - without.codePointCount(0, without.length()) - 1))
+				: "";
+		return this.messages.getMessage(key, new Object[] { trackingCode, departmentName, fitted }, locale);
 	}
 
 	private String render(String template, Locale locale, String trackingCode, String department, String detail) {

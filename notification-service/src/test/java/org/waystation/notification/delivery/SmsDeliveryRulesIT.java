@@ -25,6 +25,7 @@ import org.waystation.events.AppealSubmitted;
 import org.waystation.events.CaseEnvelope;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.Channel;
+import org.waystation.support.messaging.DeliveryException;
 import org.waystation.support.messaging.SmsMessage;
 import org.waystation.support.messaging.SmsProvider;
 import org.waystation.testsupport.EmbeddedInfrastructureTest;
@@ -81,7 +82,7 @@ class SmsDeliveryRulesIT extends ServiceScenario {
 			.atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.provider.sent).extracting(SmsMessage::to)
 				.containsExactly("13977770002", "13977770002"));
-		assertThat(queued(calm)).extracting(QueuedSms::status).containsOnly(QueuedSms.Status.QUEUED);
+		assertThat(queued(calm)).extracting(QueuedMessage::status).containsOnly(QueuedMessage.Status.QUEUED);
 	}
 
 	@Test
@@ -92,7 +93,7 @@ class SmsDeliveryRulesIT extends ServiceScenario {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(queued(refused)).isNotEmpty()
-				.allSatisfy((message) -> assertThat(message.status()).isEqualTo(QueuedSms.Status.FAILED)));
+				.allSatisfy((message) -> assertThat(message.status()).isEqualTo(QueuedMessage.Status.FAILED)));
 		assertThat(queued(refused)).allSatisfy((message) -> assertThat(message.attempts()).isEqualTo(2));
 
 		String trackingCode = trackingCode(refused);
@@ -128,8 +129,8 @@ class SmsDeliveryRulesIT extends ServiceScenario {
 		return "WS" + appealId.substring(0, 8).toUpperCase().replaceAll("[01]", "7");
 	}
 
-	private List<QueuedSms> queued(String appealId) {
-		return this.mongo.find(Query.query(Criteria.where("appealId").is(appealId)), QueuedSms.class);
+	private List<QueuedMessage> queued(String appealId) {
+		return this.mongo.find(Query.query(Criteria.where("appealId").is(appealId)), QueuedMessage.class);
 	}
 
 	/** Takes every message except to numbers ending in 9999, which it refuses. */
@@ -140,7 +141,7 @@ class SmsDeliveryRulesIT extends ServiceScenario {
 		@Override
 		public void send(SmsMessage message) {
 			if (message.to().endsWith("9999")) {
-				throw new SmsDeliveryException("provider answered 400: number not reachable", null);
+				throw new DeliveryException("provider answered 400: number not reachable", null);
 			}
 			this.sent.add(message);
 		}

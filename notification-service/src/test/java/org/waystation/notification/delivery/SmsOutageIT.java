@@ -18,6 +18,7 @@ import org.waystation.events.AppealSubmitted;
 import org.waystation.events.CaseOpened;
 import org.waystation.events.CaseSigned;
 import org.waystation.events.Channel;
+import org.waystation.support.messaging.DeliveryException;
 import org.waystation.support.messaging.SmsMessage;
 import org.waystation.support.messaging.SmsProvider;
 import org.waystation.testsupport.EmbeddedInfrastructureTest;
@@ -59,11 +60,11 @@ class SmsOutageIT extends ServiceScenario {
 		assertThat(this.provider.refused.get()).isEqualTo(4);
 		assertThat(this.provider.sent).extracting(SmsMessage::to).containsOnly("13977776666");
 		assertThat(this.provider.sent.stream().map(SmsMessage::text).distinct()).hasSize(3);
-		List<QueuedSms> queue = this.mongo.findAll(QueuedSms.class)
+		List<QueuedMessage> queue = this.mongo.findAll(QueuedMessage.class)
 			.stream()
 			.filter((message) -> message.appealId().equals(appealId))
 			.toList();
-		assertThat(queue).extracting(QueuedSms::status).containsOnly(QueuedSms.Status.SENT);
+		assertThat(queue).extracting(QueuedMessage::status).containsOnly(QueuedMessage.Status.SENT);
 		assertThat(queue).anySatisfy((message) -> assertThat(message.attempts()).isGreaterThan(1));
 	}
 
@@ -80,7 +81,7 @@ class SmsOutageIT extends ServiceScenario {
 		public void send(SmsMessage message) {
 			if (this.failures.getAndDecrement() > 0) {
 				this.refused.incrementAndGet();
-				throw new SmsDeliveryException("provider answered 503", null);
+				throw new DeliveryException("provider answered 503", null);
 			}
 			this.sent.add(message);
 		}

@@ -31,6 +31,7 @@ import org.waystation.notification.inbox.Inbox;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.TestIssuer;
+import org.waystation.testsupport.TestMessaging;
 import org.waystation.testsupport.TestSms;
 import org.waystation.testsupport.ServiceScenario;
 
@@ -189,7 +190,11 @@ abstract class NotificationScenario extends ServiceScenario {
 
 	private void account(String username, String role, String department, String supervises, boolean enabled) {
 		sender().send(new StaffAccountChanged(UUID.randomUUID(), Instant.now(), 1, "test", username, "测试",
-				List.of(role), department, supervises, enabled, 1));
+				List.of(role), department, supervises, enabled, 1, username + "@rsj.example.cn"));
+	}
+
+	private static List<String> subjectsMailedTo(String username) {
+		return TestMessaging.mail().to(username + "@rsj.example.cn").stream().map((mail) -> mail.subject()).toList();
 	}
 
 	@Test
@@ -252,6 +257,78 @@ abstract class NotificationScenario extends ServiceScenario {
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.json().get("readAt").isNull()).isFalse();
 		assertThat(bossInbox.get("/api/v1/notifications/inbox?unread=true").json().get("messages")).hasSize(3);
+
+		// The same by mail, once per event, with where to handle it.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(subjectsMailedTo(boss)).hasSize(4));
+		assertThat(subjectsMailedTo(boss)).containsExactlyInAnyOrder(
+				"【紧急】疑似紧急诉求：" + trackingCode + " / URGENT appeal, to be checked: " + trackingCode,
+				"签收时限预警：" + trackingCode + " / Time to sign for running out: " + trackingCode,
+				"超过签收时限：" + trackingCode + " / Past the deadline to sign for: " + trackingCode,
+				"督办复核：" + trackingCode + " / Escalation to review: " + trackingCode);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TestMessaging.mail().to(officer + "@rsj.example.cn")).hasSize(1));
+		assertThat(TestMessaging.mail().to(officer + "@rsj.example.cn").get(0).text()).contains(trackingCode, "分派给您",
+				"/staff", "has been assigned to you");
+		assertThat(subjectsMailedTo(away)).as("a disabled account is mailed nothing").isEmpty();
+		assertThat(subjectsMailedTo(elsewhere)).isEmpty();
+	}
+
+	@Test
+	void answersAWorkerWhoCameByImThereAndNotBySms() {
+		String appealId = UUID.randomUUID().toString();
+		String trackingCode = "WS" + appealId.substring(0, 8).toUpperCase().replaceAll("[01]", "7");
+		String user = "wx-o6_" + appealId.substring(0, 8);
+		String phone = "1390002" + appealId.replaceAll("[^0-9]", "0000").substring(0, 4);
+		AppealSubmitted sample = Samples.forAppeal(AppealSubmitted.class, appealId, trackingCode);
+		sender().send(new AppealSubmitted(sample.eventId(), appealId, sample.occurredAt(), sample.schemaVersion(),
+				sample.correlationId(), trackingCode, Channel.IM, sample.text(), phone, sample.district(), null,
+				sample.workerId(), user));
+		sender().send(Samples.forAppeal(CaseOpened.class, appealId, trackingCode));
+		sender().send(Samples.forAppeal(CaseResolved.class, appealId, trackingCode));
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TestMessaging.im().to(user)).hasSize(3));
+		List<String> texts = TestMessaging.im().to(user).stream().map((message) -> message.text()).toList();
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains(trackingCode, "已受理"));
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains("办结", "3260元", "回复1满意"));
+		assertThat(TestSms.get().to(phone)).isEmpty();
+		assertThat(awaitNotifications(appealId, 3).findValuesAsString("channel")).containsOnly("IM");
+	}
+
+	@Test
+	void keepsATextMessageWithinOneSegmentByCuttingTheResolutionNotTheRatingRequest() {
+		String appealId = UUID.randomUUID().toString();
+		String trackingCode = "WS" + appealId.substring(0, 8).toUpperCase().replaceAll("[01]", "7");
+		String phone = "1390003" + appealId.replaceAll("[^0-9]", "0000").substring(0, 4);
+		AppealSubmitted sample = Samples.forAppeal(AppealSubmitted.class, appealId, trackingCode);
+		CaseOpened opened = Samples.forAppeal(CaseOpened.class, appealId, trackingCode);
+		String resolution = "经劳动保障监察大队现场核查，站点确认拖欠您2025年10月至11月配送费共计3260元，"
+				+ "已责令站点于12月5日前通过银行转账一次性补发，并对站点负责人进行约谈，后续如再次发生拖欠可直接拨打12333投诉。";
+		sender().send(new AppealSubmitted(sample.eventId(), appealId, sample.occurredAt(), sample.schemaVersion(),
+				sample.correlationId(), trackingCode, Channel.HOTLINE, sample.text(), phone, sample.district(), null,
+				sample.workerId()));
+		sender().send(new CaseResolved(new CaseEnvelope(UUID.randomUUID(), appealId, Instant.now(), appealId,
+				opened.caseId(), trackingCode, "HRSS", "RESOLVED"), resolution, "hrss-wang", true));
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TestSms.get().to(phone)).hasSize(2));
+		String resolved = TestSms.get()
+			.to(phone)
+			.stream()
+			.map((message) -> message.text())
+			.filter((text) -> text.contains("办结"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(resolved.codePointCount(0, resolved.length())).isLessThanOrEqualTo(70);
+		assertThat(resolved).contains(trackingCode, "经劳动保障监察", "…").endsWith("回复1满意，2基本满意，3不满意。");
+		JsonNode notifications = awaitNotifications(appealId, 2);
+		assertThat(notifications.findValuesAsString("message"))
+			.anySatisfy((message) -> assertThat(message).contains("一次性补发"));
 	}
 
 	@Test

@@ -46,7 +46,7 @@ class ResilientSmsProviderTest {
 			exchange.close();
 		});
 		this.server.start();
-		CircuitBreakerConfig quick = CircuitBreakerConfig.from(ResilientSmsProvider.BREAKER)
+		CircuitBreakerConfig quick = CircuitBreakerConfig.from(ProviderGuard.BREAKER)
 			.waitDurationInOpenState(Duration.ofMillis(300))
 			.build();
 		this.provider = new ResilientSmsProvider(
@@ -74,13 +74,13 @@ class ResilientSmsProviderTest {
 		this.failing.set(1000);
 		for (int i = 0; i < 2; i++) {
 			assertThatThrownBy(() -> this.provider.send(new SmsMessage("13812345678", "测试", "notification")))
-				.isInstanceOf(SmsProvider.SmsDeliveryException.class);
+				.isInstanceOf(DeliveryException.class);
 		}
 		assertThat(this.provider.state()).isEqualTo(CircuitBreaker.State.OPEN);
 		int before = this.requests.get();
 
 		assertThatThrownBy(() -> this.provider.send(new SmsMessage("13812345678", "测试", "notification")))
-			.isInstanceOf(SmsProvider.ProviderUnavailableException.class);
+			.isInstanceOf(ProviderUnavailableException.class);
 		assertThat(this.requests.get()).isEqualTo(before);
 
 		this.failing.set(0);

@@ -59,8 +59,9 @@ class AccountAdminController {
 	@PostMapping
 	@RolesAllowed(Roles.ADMIN)
 	ResponseEntity<Issued> create(Caller caller, @Valid @RequestBody NewAccount request, HttpServletRequest http) {
-		Accounts.Issued issued = this.accounts.create(request.username(),
-				new AccountTerms(request.name(), request.roles(), request.department(), request.supervises()),
+		Accounts.Issued issued = this.accounts.create(
+				request.username(), new AccountTerms(request.name(), request.roles(), request.department(),
+						request.supervises(), request.email()),
 				request.password(), caller.subject(), http.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/api/v1/admin/accounts/" + request.username()))
 			.body(Issued.of(issued));
@@ -74,9 +75,13 @@ class AccountAdminController {
 			throw ProblemException.conflict("own-admin-role",
 					"An administrator cannot take ADMIN from their own account");
 		}
-		return AccountView.of(this.accounts.change(username,
-				new AccountTerms(request.name(), request.roles(), request.department(), request.supervises()),
-				caller.subject(), http.getRemoteAddr()), Instant.now());
+		return AccountView.of(
+				this.accounts
+					.change(username,
+							new AccountTerms(request.name(), request.roles(), request.department(),
+									request.supervises(), request.email()),
+							caller.subject(), http.getRemoteAddr()),
+				Instant.now());
 	}
 
 	/** Disables an account and ends its sign-ins at once. */
@@ -115,12 +120,13 @@ class AccountAdminController {
 			@NotBlank(message = "is required") @Pattern(regexp = Accounts.USERNAME,
 					message = "must be 2-64 lower-case letters, digits, dots, hyphens or underscores") String username,
 			@NotBlank(message = "is required") @CodePoints(max = 32) String name, List<String> roles, String department,
-			String supervises, @Size(max = 128, message = "must be at most 128 characters") String password) {
+			String supervises, @Size(max = 128, message = "must be at most 128 characters") String password,
+			@CodePoints(max = 254) String email) {
 
 	}
 
 	record AccountChange(@NotBlank(message = "is required") @CodePoints(max = 32) String name, List<String> roles,
-			String department, String supervises) {
+			String department, String supervises, @CodePoints(max = 254) String email) {
 
 	}
 

@@ -25,7 +25,7 @@ import org.waystation.identity.audit.SecurityEvents;
 import org.waystation.identity.otp.PhoneCodes;
 import org.waystation.identity.token.Principals;
 import org.waystation.identity.token.TokenIssuer;
-import org.waystation.support.messaging.SmsProvider;
+import org.waystation.support.messaging.DeliveryException;
 import org.waystation.support.privacy.PhoneNumbers;
 import org.waystation.support.security.Caller;
 import org.waystation.support.security.Refusals;
@@ -106,7 +106,7 @@ class SignInController {
 					"Too many codes were asked for this phone or from this address; try again later",
 					ex.retryAfter().toSeconds());
 		}
-		catch (SmsProvider.SmsDeliveryException ex) {
+		catch (DeliveryException ex) {
 			throw ProblemException.unavailable("sms-unavailable",
 					"The code could not be sent just now; try again in a minute", 60);
 		}
