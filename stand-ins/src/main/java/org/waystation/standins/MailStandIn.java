@@ -73,10 +73,22 @@ public final class MailStandIn implements AutoCloseable {
 
 	/** The mail an address received, oldest first. */
 	public List<Mail> to(String address) {
-		return this.smtp
-			.findReceivedMessages((user) -> user.getEmail().equalsIgnoreCase(address.strip()), (message) -> true)
-			.map((message) -> read(address.strip(), message))
-			.toList();
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.smtp
+					.findReceivedMessages((user) -> user.getEmail().equalsIgnoreCase(address.strip()),
+							(message) -> true)
+					.map((message) -> read(address.strip(), message))
+					.toList();
+			}
+			catch (java.util.ConcurrentModificationException ex) {
+				// Mail arrived while the mailboxes were read: read them again.
+				if (attempt == 20) {
+					throw ex;
+				}
+				Thread.onSpinWait();
+			}
+		}
 	}
 
 	@Override
