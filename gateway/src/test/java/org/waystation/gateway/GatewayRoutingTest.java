@@ -100,6 +100,8 @@ class GatewayRoutingTest {
 			POST, /api/v1/admin/routing-rules,                     routing
 			GET,  /api/v1/admin/routing-rules/default-HOUSING,     routing
 			POST, /api/v1/admin/classifier/retrain,                routing
+			GET,  /api/v1/admin/dead-letters?topic=case.events,    routing
+			POST, /api/v1/admin/dead-letters/case.events-dlt/0/7/replay, routing
 			GET,  /api/v1/admin/sla-policies,                      department
 			GET,  /api/v1/departments/HRSS/cases?status=OPEN,      department
 			POST, /api/v1/cases/5d2f8a61/sign,                     department

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.waystation.events.AppealRouted;
 import org.waystation.events.AppealSubmitted;
+import org.waystation.events.Topics;
 import org.waystation.testsupport.AccessMatrix;
 import org.waystation.testsupport.AccessMatrix.Persona;
 import org.waystation.testsupport.AccessMatrix.Request;
@@ -104,6 +105,16 @@ class RoutingAccessMatrixIT extends ServiceScenario {
 					() -> Request.get("/api/v1/admin/classifier/corrections"), ADMIN)
 			.expect("POST", "/api/v1/admin/classifier/retrain",
 					() -> Request.post("/api/v1/admin/classifier/retrain", "{}"), ADMIN)
+			.expect("GET", "/api/v1/admin/dead-letters", () -> Request.get("/api/v1/admin/dead-letters"), ADMIN)
+			.expect("POST", "/api/v1/admin/dead-letters/{topic}/{partition}/{offset}/replay", () -> {
+				String marker = "matrix-" + java.util.UUID.randomUUID();
+				sender().sendRaw(Topics.APPEAL_SUBMITTED, marker,
+						"{\"type\":\"AppealSubmitted\",\"eventId\":\"" + marker + "\"}");
+				org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> letter = events()
+					.awaitDeadLetter(Topics.deadLetterOf(Topics.APPEAL_SUBMITTED), marker);
+				return Request.post("/api/v1/admin/dead-letters/" + letter.topic() + "/" + letter.partition() + "/"
+						+ letter.offset() + "/replay", "{}");
+			}, ADMIN)
 			.verify(this.context);
 	}
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * characters, MongoDB operators, unknown codes, numbers and instants out of range, huge
  * and traversing ids, forged signatures. Every one must get a 4xx in JSON that names no
  * Java class, none a 5xx or an HTML page; none of the refused appeals may be stored; the
- * services keep serving.
+ * services keep serving. Then poison records written with kcat on every topic must each
+ * land in a dead-letter topic with their reason.
  */
 class HostileInputIT {
 
@@ -103,11 +104,81 @@ class HostileInputIT {
 				.get("token")
 				.asString();
 			assertThat(gateway.as(worker).get("/api/v1/appeals").json()).as("appeals stored from the corpus").isEmpty();
+			poisonEveryTopic(config, gateway.as(tokens.get("admin")));
 			// And the services still serve.
 			assertThat(gateway
 				.post("/api/v1/appeals",
 						HttpJson.json(Map.of("channel", "WEB", "text", "驿站的饮水机坏了", "phone", "13900008888")))
 				.status()).isEqualTo(202);
+		}
+	}
+
+	/**
+	 * Records written from outside Java (kcat) that no consumer can read: on every topic,
+	 * each lands in its dead-letter topic with the reason, listed for administrators.
+	 * Skipped where kcat is not installed, unless {@code WAYSTATION_REQUIRE_KCAT} is set
+	 * (CI installs it).
+	 */
+	private static void poisonEveryTopic(StackConfig config, HttpJson admin) throws Exception {
+		if (!kcatInstalled()) {
+			assertThat(System.getenv("WAYSTATION_REQUIRE_KCAT")).as("kcat is required here but not installed").isNull();
+			System.out.println("kcat is not installed: no poison records sent");
+			return;
+		}
+		List<byte[]> poisons = List.of("not json at all".getBytes(StandardCharsets.UTF_8),
+				"{\"type\":\"AppealSubmitted\",\"eventId\":".getBytes(StandardCharsets.UTF_8),
+				"{\"type\":\"CaseOpened\",\"eventId\":\"not-a-uuid\",\"occurredAt\":\"yesterday\"}".getBytes(
+						StandardCharsets.UTF_8),
+				new byte[] { (byte) 0xc3, (byte) 0x28, (byte) 0xff, 0x00, 0x7b });
+		Map<String, String> keys = new LinkedHashMap<>();
+		int n = 0;
+		for (String topic : org.waystation.events.Topics.eventTopics()) {
+			String key = "poison-" + topic + "-" + UUID.randomUUID().toString().substring(0, 8);
+			keys.put(topic, key);
+			Process kcat = new ProcessBuilder("kcat", "-P", "-b", "127.0.0.1:" + config.kafkaPort(), "-t", topic, "-k",
+					key)
+				.redirectErrorStream(true)
+				.start();
+			try (java.io.OutputStream in = kcat.getOutputStream()) {
+				in.write(poisons.get(n++ % poisons.size()));
+			}
+			assertThat(kcat.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("kcat finished").isTrue();
+			assertThat(kcat.exitValue())
+				.as("kcat on " + topic + ": " + new String(kcat.getInputStream().readAllBytes()))
+				.isZero();
+		}
+		keys.forEach((topic, key) -> {
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).untilAsserted(() -> {
+				tools.jackson.databind.JsonNode letters = admin
+					.get("/api/v1/admin/dead-letters?topic=" + topic + "&limit=500")
+					.json();
+				List<tools.jackson.databind.JsonNode> mine = new ArrayList<>();
+				letters.forEach((letter) -> {
+					if (key.equals(letter.path("key").asString(null))) {
+						mine.add(letter);
+					}
+				});
+				assertThat(mine).as("dead letters of the poison on " + topic).isNotEmpty();
+				assertThat(mine).allSatisfy((letter) -> {
+					assertThat(letter.get("originalTopic").asString()).isEqualTo(topic);
+					assertThat(letter.get("reason").asString()).isNotBlank();
+				});
+			});
+		});
+		System.out
+			.println("Poison records: one on each of " + keys.size() + " topics, each dead-lettered with its reason");
+	}
+
+	private static boolean kcatInstalled() {
+		try {
+			return new ProcessBuilder("kcat", "-V").redirectErrorStream(true).start().waitFor() == 0;
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -151,6 +151,55 @@ abstract class RoutingScenario extends ServiceScenario {
 	}
 
 	@Test
+	void listsDeadLettersWithTheirReasonAndReplaysOneOnce() {
+		String marker = "poison-" + UUID.randomUUID();
+		sender().sendRaw(Topics.APPEAL_SUBMITTED, marker,
+				"{\"type\":\"AppealSubmitted\",\"eventId\":\"" + marker + "\"}");
+		events().awaitDeadLetter(Topics.deadLetterOf(Topics.APPEAL_SUBMITTED), marker);
+
+		JsonNode letter = awaitDeadLetters(marker, 1).get(0);
+		assertThat(letter.get("topic").asString()).isEqualTo(Topics.deadLetterOf(Topics.APPEAL_SUBMITTED));
+		assertThat(letter.get("originalTopic").asString()).isEqualTo(Topics.APPEAL_SUBMITTED);
+		assertThat(letter.get("consumerGroup").asString()).isEqualTo("routing-service");
+		assertThat(letter.get("reason").asString()).isNotBlank().doesNotContain("org.waystation", "java.lang");
+		assertThat(letter.get("value").asString()).contains(marker);
+		assertThat(letter.get("replayedAt").isNull()).isTrue();
+		String path = "/api/v1/admin/dead-letters/" + letter.get("topic").asString() + "/"
+				+ letter.get("partition").asInt() + "/" + letter.get("offset").asLong() + "/replay";
+
+		HttpJson.Response replayed = admin().post(path, "{}");
+		assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+		assertThat(replayed.json().get("replayedBy").asString()).isEqualTo("admin-wangli");
+		// Still unreadable: the replay lands in the dead-letter topic again, with its
+		// reason.
+		List<JsonNode> both = awaitDeadLetters(marker, 2);
+		assertThat(both).anySatisfy((each) -> assertThat(each.get("replayedAt").isNull()).isFalse());
+		assertThat(admin().post(path, "{}").status()).as("replayed once").isEqualTo(409);
+
+		HttpJson.Response unknown = admin().get("/api/v1/admin/dead-letters?topic=appeal.unknown");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.toString()).contains("topic");
+		assertThat(admin()
+			.post("/api/v1/admin/dead-letters/" + Topics.deadLetterOf(Topics.APPEAL_SUBMITTED) + "/0/999999999/replay",
+					"{}")
+			.status()).isEqualTo(404);
+	}
+
+	private List<JsonNode> awaitDeadLetters(String key, int count) {
+		return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+			List<JsonNode> found = new java.util.ArrayList<>();
+			admin().get("/api/v1/admin/dead-letters?topic=" + Topics.APPEAL_SUBMITTED + "&limit=500")
+				.json()
+				.forEach((each) -> {
+					if (key.equals(each.path("key").asString(null))) {
+						found.add(each);
+					}
+				});
+			return found;
+		}, (found) -> found.size() >= count);
+	}
+
+	@Test
 	void answersNotFoundForAnAppealNotRouted() {
 		HttpJson.Response response = triage().get("/api/v1/routing/decisions/no-such-appeal");
 
