@@ -43,6 +43,13 @@ public final class ClassifierTool {
 				classifier.modelVersion(), training.size(), classifier.featureCount(),
 				TimeUnit.NANOSECONDS.toMillis(trainedIn), classifier.rulesVersion());
 		System.out.print(Evaluation.of(classifier, heldOut).report());
+		AppealClassifier inService = AppealClassifier.train(examples, SignalRules.standard(), new TextFeatures());
+		List<Example> checkSet = TrainingData.checkSet();
+		System.out.printf(Locale.ROOT,
+				"%n== Independent check set (check-set.tsv, never trained or tuned on): "
+						+ "%d appeals, the model trained on every example as in service (%s) ==%n",
+				checkSet.size(), inService.modelVersion());
+		System.out.print(Evaluation.of(inService, checkSet).report());
 	}
 
 	/**

@@ -11,7 +11,8 @@ import java.util.Properties;
 /**
  * The figures a classifier must reach on the held-out split ({@code
  * evaluation-floor.properties}): the build fails below them, and routing puts no
- * retrained model in service that falls below them.
+ * retrained model in service that falls below them. The independent check set has floors
+ * of its own ({@code check-set.*}), which only the build checks.
  */
 public record EvaluationFloors(double departmentAccuracy, double urgentRecall, double falseAlarmRateAtMost,
 		double confidentMisrouteRateAtMost) {
@@ -19,6 +20,15 @@ public record EvaluationFloors(double departmentAccuracy, double urgentRecall, d
 	static final String RESOURCE = "/org/waystation/classifier/evaluation-floor.properties";
 
 	public static EvaluationFloors standard() {
+		return read("");
+	}
+
+	/** The floors of the independent check set ({@code check-set.*}). */
+	public static EvaluationFloors checkSet() {
+		return read("check-set.");
+	}
+
+	private static EvaluationFloors read(String prefix) {
 		Properties floor = new Properties();
 		try (InputStream in = EvaluationFloors.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
@@ -29,10 +39,10 @@ public record EvaluationFloors(double departmentAccuracy, double urgentRecall, d
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new EvaluationFloors(Double.parseDouble(floor.getProperty("department-accuracy")),
-				Double.parseDouble(floor.getProperty("urgent-recall")),
-				Double.parseDouble(floor.getProperty("false-alarm-rate-at-most")),
-				Double.parseDouble(floor.getProperty("confident-misroute-rate-at-most")));
+		return new EvaluationFloors(Double.parseDouble(floor.getProperty(prefix + "department-accuracy")),
+				Double.parseDouble(floor.getProperty(prefix + "urgent-recall")),
+				Double.parseDouble(floor.getProperty(prefix + "false-alarm-rate-at-most")),
+				Double.parseDouble(floor.getProperty(prefix + "confident-misroute-rate-at-most")));
 	}
 
 	/** What falls short, in words; empty when every floor holds. */

@@ -29,15 +29,29 @@ public final class TrainingData {
 
 	static final String RESOURCE = "/org/waystation/classifier/examples.tsv";
 
+	static final String CHECK_SET = "/org/waystation/classifier/check-set.tsv";
+
 	private TrainingData() {
 	}
 
 	public static List<Example> shipped() {
-		try (InputStream in = TrainingData.class.getResourceAsStream(RESOURCE)) {
+		return read(RESOURCE, Example.SHIPPED);
+	}
+
+	/**
+	 * The independent check set ({@code check-set.tsv}): appeals written apart from the
+	 * examples, never trained or tuned on, evaluated on their own.
+	 */
+	public static List<Example> checkSet() {
+		return read(CHECK_SET, Example.CHECK_SET);
+	}
+
+	private static List<Example> read(String resource, String source) {
+		try (InputStream in = TrainingData.class.getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+				throw new IllegalStateException(resource + " is missing from the classpath");
 			}
-			return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+			return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), source);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -160,6 +174,10 @@ public final class TrainingData {
 	}
 
 	static List<Example> parse(BufferedReader reader) throws IOException {
+		return parse(reader, Example.SHIPPED);
+	}
+
+	static List<Example> parse(BufferedReader reader, String source) throws IOException {
 		Taxonomy taxonomy = Taxonomy.standard();
 		List<Example> examples = new ArrayList<>();
 		String line;
@@ -179,8 +197,7 @@ public final class TrainingData {
 				throw new IllegalArgumentException(
 						"examples.tsv line " + number + ": unknown category, type or priority");
 			}
-			examples
-				.add(new Example(columns[4].strip(), columns[0], columns[1], columns[2], columns[3], Example.SHIPPED));
+			examples.add(new Example(columns[4].strip(), columns[0], columns[1], columns[2], columns[3], source));
 		}
 		return examples;
 	}

@@ -49,6 +49,27 @@ class HeldOutEvaluationTest {
 	}
 
 	@Test
+	void theIndependentCheckSetStaysWithinItsFloors() {
+		List<Example> checkSet = TrainingData.checkSet();
+		AppealClassifier inService = AppealClassifier.train(examples, SignalRules.standard(), new TextFeatures());
+		Evaluation checked = Evaluation.of(inService, checkSet);
+		System.out.print(checked.report());
+
+		assertThat(checkSet).hasSizeGreaterThanOrEqualTo(300);
+		assertThat(checkSet.stream().filter((e) -> e.text().matches("(?s).*[A-Za-z]{4,}.*")).count())
+			.as("English and mixed-language appeals")
+			.isGreaterThanOrEqualTo(50);
+		assertThat(EvaluationFloors.checkSet().shortfalls(checked)).isEmpty();
+	}
+
+	@Test
+	void noCheckSetAppealIsAlsoATrainingExample() {
+		java.util.Set<String> shipped = new java.util.HashSet<>();
+		examples.forEach((e) -> shipped.add(TextFeatures.normalize(e.text())));
+		assertThat(TrainingData.checkSet()).noneMatch((e) -> shipped.contains(TextFeatures.normalize(e.text())));
+	}
+
+	@Test
 	void noHeldOutExampleHasANearTwinInTraining() {
 		List<Example> heldOut = TrainingData.heldOut(examples);
 		List<Example> training = TrainingData.training(examples);
