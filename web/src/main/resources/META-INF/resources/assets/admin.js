@@ -18,6 +18,18 @@ texts({
   'open311.issue': ['签发密钥', 'Issue a key'],
   'open311.issued': ['已为 {0} 签发密钥：{1}（只显示这一次，请通过安全渠道交给对方）', 'Key for {0}: {1} (shown this once; hand it over securely)'],
   'open311.revoke': ['吊销密钥', 'Revoke'],
+  'deadLetters': ['死信', 'Dead letters'],
+  'deadLetters.hint': ['各服务无法处理的消息（无法读取，或重试后仍失败）。排除原因后可重新投递一次；已处理过的服务不会重复处理。',
+    'Messages a service could not handle (unreadable, or still failing after retries). Once the cause is fixed, replay one, once; services that handled it already change nothing.'],
+  'deadLetters.topic': ['原主题', 'Original topic'],
+  'deadLetters.all': ['全部', 'All'],
+  'deadLetters.reason': ['原因', 'Reason'],
+  'deadLetters.consumer': ['消费方', 'Consumer'],
+  'deadLetters.value': ['内容', 'Content'],
+  'deadLetters.failedAt': ['失败时间', 'Failed at'],
+  'deadLetters.replay': ['重新投递', 'Replay'],
+  'deadLetters.replayed': ['已于 {0} 由 {1} 重新投递', 'Replayed at {0} by {1}'],
+  'deadLetters.none': ['没有死信。', 'No dead letters.'],
   'col.clientId': ['客户端编号', 'Client id'],
   'col.issuedBy': ['签发人', 'Issued by'],
   'col.issuedAt': ['签发时间', 'Issued'],
@@ -81,13 +93,15 @@ texts({
 
 const ROLES = ['STAFF', 'TRIAGE', 'SUPERVISOR', 'ADMIN', 'OPERATOR'];
 
-const TABS = ['rules', 'sla', 'calendar', 'accounts', 'open311'];
+const TABS = ['rules', 'sla', 'calendar', 'accounts', 'open311', 'deadLetters'];
+
+const TOPICS = ['appeal.submitted', 'appeal.routed', 'case.events', 'appeal.feedback', 'supervisor.alerts', 'identity.accounts'];
 
 function show(tab) {
   announce('');
   tabBar(TABS, tab, show);
   history.replaceState(null, '', '#' + tab);
-  ({ rules, sla, calendar, accounts, open311 }[tab] || rules)().catch((e) => announce(e.message, true));
+  ({ rules, sla, calendar, accounts, open311, deadLetters }[tab] || rules)().catch((e) => announce(e.message, true));
 }
 
 async function rules() {
@@ -312,6 +326,28 @@ async function open311() {
     { label: tr('col.actions'), value: () => '', cell: revoke },
   ], list, { fileName: 'open311-clients.csv' })));
   form.elements.name.focus();
+}
+
+async function deadLetters(topic = '') {
+  const list = await api('/api/v1/admin/dead-letters?limit=200' + (topic ? '&topic=' + encodeURIComponent(topic) : ''));
+  const pick = el('select', { id: 'dl-topic', onchange: (e) => deadLetters(e.target.value).catch((x) => announce(x.message, true)) },
+    el('option', { value: '' }, tr('deadLetters.all')),
+    TOPICS.map((t) => el('option', { value: t, selected: t === topic }, t)));
+  const replay = (d) => d.replayedAt ? tr('deadLetters.replayed', when(d.replayedAt), d.replayedBy || '')
+    : el('button', { type: 'button', 'data-replay': d.id, onclick: () => act(null,
+      () => api('/api/v1/admin/dead-letters/' + encodeURIComponent(d.topic) + '/' + d.partition + '/' + d.offset + '/replay',
+        { method: 'POST' }), () => deadLetters(topic)) }, tr('deadLetters.replay'));
+  clear($('#view'), el('section', { class: 'panel' }, el('h2', {}, tr('deadLetters')),
+    el('p', { class: 'hint' }, tr('deadLetters.hint')),
+    el('label', { for: 'dl-topic' }, tr('deadLetters.topic')), pick,
+    list.length ? table(tr('deadLetters'), [
+      { label: tr('deadLetters.failedAt'), value: (d) => when(d.failedAt) },
+      { label: tr('deadLetters.topic'), value: (d) => d.originalTopic || d.topic },
+      { label: tr('deadLetters.consumer'), value: (d) => d.consumerGroup || '' },
+      { label: tr('deadLetters.reason'), value: (d) => d.reason || '' },
+      { label: tr('deadLetters.value'), value: (d) => (d.value || '').slice(0, 160) },
+      { label: tr('col.actions'), value: () => '', cell: replay },
+    ], list, { fileName: 'dead-letters.csv' }) : el('p', {}, tr('deadLetters.none'))));
 }
 
 /** The account's fields a form has: name, email, roles, department, supervision scope. */

@@ -280,7 +280,9 @@ class ScreensIT {
 			}
 			admin.sees("#view table", "staff.hrss");
 			// A new officer for HRSS, then a change of name.
-			admin.type("#acc-username", "hrss.liuyang").type("#acc-name", "刘洋");
+			admin.type("#acc-username", "hrss.liuyang")
+				.type("#acc-name", "刘洋")
+				.type("#acc-email", "liuyang@rsj.example.cn");
 			admin.click("#account-form input[value=STAFF]");
 			admin.choose("#acc-department", "HRSS");
 			admin.click("#account-form button[type=submit]");
@@ -289,6 +291,7 @@ class ScreensIT {
 			admin.type("#edit-name", "刘洋（劳动保障监察）");
 			admin.click("#account-edit-form button[type=submit]");
 			admin.sees("#view table", "刘洋（劳动保障监察）");
+			admin.sees("#view table", "liuyang@rsj.example.cn");
 			admin.axe("admin, accounts");
 			admin.click("nav.tabs [data-tab=calendar]");
 			assertThat(admin.visible("#calendar-form #holidays").getDomProperty("value")).contains("2026-10-01");
@@ -301,6 +304,11 @@ class ScreensIT {
 			admin.axe("admin, open311 clients");
 			admin.click("[data-revoke]");
 			admin.sees("#view table", "停用");
+			// Dead letters, by topic.
+			admin.click("nav.tabs [data-tab=deadLetters]");
+			admin.visible("#dl-topic");
+			admin.sees("#view h2", "死信");
+			admin.axe("admin, dead letters");
 		}
 	}
 
