@@ -109,8 +109,8 @@ public final class Stack implements AutoCloseable {
 		MailStandIn mailStandIn = MailStandIn.start(this.config.bindAddress(), this.config.mailSmtpPort(),
 				this.config.mailPort());
 		this.mail = started(mailStandIn, mailStandIn::close);
-		this.out.println("  Mail stand-in (SMTP " + this.config.mailSmtpPort() + ", mail to staff)     "
-				+ url(this.config.mailPort()) + "/mail?to=ADDRESS");
+		this.out.printf("  %-45s %s/mail?to=ADDRESS%n",
+				"Mail stand-in (SMTP " + this.config.mailSmtpPort() + ", mail to staff)", url(this.config.mailPort()));
 
 		Map<String, String> environment = new java.util.LinkedHashMap<>(secrets);
 		environment.put("WAYSTATION_SMS_URL", this.sms.sendUrl().toString());

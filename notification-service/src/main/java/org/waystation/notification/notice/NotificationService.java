@@ -393,10 +393,18 @@ public class NotificationService {
 	}
 
 	/**
-	 * A message as sent by IM: the general text; a request to rate also says how to
-	 * answer (a reply of 1, 2 or 3 in the chat is matched to the appeal as by SMS).
+	 * A message as sent by IM: its IM template where it has one
+	 * ({@code notification.im.<template>}, for messages that name only the tracking
+	 * code), the general text otherwise; a request to rate also says how to answer (a
+	 * reply of 1, 2 or 3 in the chat is matched to the appeal as by SMS).
 	 */
 	private String imText(Notification notification, boolean english) {
+		Locale locale = english ? Locale.ENGLISH : ZH;
+		String own = this.messages.getMessage("notification.im." + notification.template(),
+				new Object[] { notification.trackingCode() }, null, locale);
+		if (own != null) {
+			return own;
+		}
 		return withRating(notification, english ? notification.messageEn() : notification.message(), english);
 	}
 

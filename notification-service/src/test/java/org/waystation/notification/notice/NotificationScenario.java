@@ -293,8 +293,9 @@ abstract class NotificationScenario extends ServiceScenario {
 			.atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(TestMessaging.im().to(user)).hasSize(3));
 		List<String> texts = TestMessaging.im().to(user).stream().map((message) -> message.text()).toList();
-		assertThat(texts).anySatisfy((text) -> assertThat(text).contains(trackingCode, "已受理"));
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains(trackingCode, "已受理", "在这里告知您"));
 		assertThat(texts).anySatisfy((text) -> assertThat(text).contains("办结", "3260元", "回复1满意"));
+		assertThat(String.join("", texts)).doesNotContain("短信告知");
 		assertThat(TestSms.get().to(phone)).isEmpty();
 		assertThat(awaitNotifications(appealId, 3).findValuesAsString("channel")).containsOnly("IM");
 	}

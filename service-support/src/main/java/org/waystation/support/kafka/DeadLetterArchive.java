@@ -228,9 +228,9 @@ public class DeadLetterArchive {
 			return null;
 		}
 		String reason = message;
-		int nested = reason.lastIndexOf("threw exception: ");
+		int nested = reason.lastIndexOf("threw exception");
 		if (nested >= 0) {
-			reason = reason.substring(nested + "threw exception: ".length());
+			reason = reason.substring(nested + "threw exception".length()).replaceFirst("^[;:]\\s*", "");
 		}
 		return reason.replaceAll("(?<![\\w.])(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*)", "$1").strip();
 	}
