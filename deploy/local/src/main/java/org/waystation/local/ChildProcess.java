@@ -118,6 +118,11 @@ final class ChildProcess {
 		return this.process.isAlive();
 	}
 
+	/** The exit code once the process has ended. */
+	int exitCode() {
+		return this.process.exitValue();
+	}
+
 	/**
 	 * Waits for the process to exit, at most for the duration: between two readiness
 	 * probes, so that a child that dies while starting is noticed at once.

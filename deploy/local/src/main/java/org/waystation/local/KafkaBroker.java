@@ -127,6 +127,14 @@ final class KafkaBroker {
 		}
 	}
 
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	int exitCode() {
+		return this.process.exitCode();
+	}
+
 	void stop() {
 		this.process.stop(Duration.ofSeconds(30));
 	}

@@ -85,6 +85,14 @@ final class Service {
 		}
 	}
 
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	int exitCode() {
+		return this.process.exitCode();
+	}
+
 	void stop() {
 		this.process.stop(Duration.ofSeconds(20));
 	}

@@ -46,6 +46,14 @@ public final class Stack implements AutoCloseable {
 
 	private Service gateway;
 
+	/** How each child is started again, by name. */
+	private final Map<String, Starter> starters = new java.util.LinkedHashMap<>();
+
+	private Thread watchdog;
+
+	/** How often a child that stopped was started again, by name. */
+	private final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private boolean closed;
 
 	public Stack(StackConfig config, PrintStream out) {
@@ -133,22 +141,24 @@ public final class Stack implements AutoCloseable {
 				arguments.add("--spring.mail.port=" + this.config.mailSmtpPort());
 				arguments.add("--waystation.notifications.console-url=" + this.config.issuer());
 			}
-			Service service = Service.start(this.config, module, ports.get(module), arguments,
-					secretsFor(module, environment));
+			Map<String, String> given = secretsFor(module, environment);
+			this.starters.put(module, () -> Service.start(this.config, module, ports.get(module), arguments, given));
+			Service service = this.starters.get(module).start();
 			this.services.add(started(service, service::stop));
 		}
-		Service gatewayService = Service.start(this.config, "gateway", this.config.gatewayPort(),
-				List.of("--waystation.services.identity=" + url(this.config.identityPort()),
-						"--waystation.services.intake=" + url(this.config.intakePort()),
-						"--waystation.services.routing=" + url(this.config.routingPort()),
-						"--waystation.services.department=" + url(this.config.departmentPort()),
-						"--waystation.services.notification=" + url(this.config.notificationPort()),
-						"--waystation.gateway.issuers[0].issuer=" + this.config.issuer(),
-						"--waystation.gateway.issuers[0].jwk-set-uri=" + this.config.jwkSetUri(),
-						"--waystation.gateway.issuers[0].audiences[0]=waystation-api",
-						"--waystation.gateway.issuers[0].audiences[1]=waystation-web",
-						"--waystation.gateway.rate-limits-enabled=" + this.config.rateLimits()),
-				Map.of());
+		List<String> gatewayArguments = List.of("--waystation.services.identity=" + url(this.config.identityPort()),
+				"--waystation.services.intake=" + url(this.config.intakePort()),
+				"--waystation.services.routing=" + url(this.config.routingPort()),
+				"--waystation.services.department=" + url(this.config.departmentPort()),
+				"--waystation.services.notification=" + url(this.config.notificationPort()),
+				"--waystation.gateway.issuers[0].issuer=" + this.config.issuer(),
+				"--waystation.gateway.issuers[0].jwk-set-uri=" + this.config.jwkSetUri(),
+				"--waystation.gateway.issuers[0].audiences[0]=waystation-api",
+				"--waystation.gateway.issuers[0].audiences[1]=waystation-web",
+				"--waystation.gateway.rate-limits-enabled=" + this.config.rateLimits());
+		this.starters.put("gateway",
+				() -> Service.start(this.config, "gateway", this.config.gatewayPort(), gatewayArguments, Map.of()));
+		Service gatewayService = this.starters.get("gateway").start();
 		this.gateway = started(gatewayService, gatewayService::stop);
 		List<Service> all = new ArrayList<>(this.services);
 		all.add(this.gateway);
@@ -168,9 +178,96 @@ public final class Stack implements AutoCloseable {
 		Files.writeString(this.config.dataDir().resolve("ready.json"), String.format(java.util.Locale.ROOT,
 				"{\"readySeconds\": %.1f, \"gateway\": \"%s\"}%n", seconds, gatewayUrl()));
 		this.out.printf("Waystation is ready in %.1f s: gateway %s (Ctrl-C stops everything)%n", seconds, gatewayUrl());
+		this.watchdog = new Thread(this::watch, "stack-watchdog");
+		this.watchdog.setDaemon(true);
+		this.watchdog.start();
 		this.out.println("Only the gateway is for users and clients; the other ports are for the stack itself. "
 				+ "Demo sign-ins (this local stack only): staff.hrss, triage, supervisor, admin, ... with the "
 				+ "password waystation-demo (see the README).");
+	}
+
+	/** Starts one child of the stack. */
+	@FunctionalInterface
+	private interface Starter {
+
+		Service start() throws IOException;
+
+	}
+
+	/**
+	 * Keeps the stack whole: a service, the gateway or the Kafka broker that stops
+	 * without being asked (it crashed, or was killed) is started again at once, with the
+	 * same settings, and again after a growing pause (at most 30 s) while it keeps
+	 * failing to come up.
+	 */
+	private void watch() {
+		Map<String, Duration> pause = new java.util.HashMap<>();
+		while (!isClosed()) {
+			try {
+				Thread.sleep(500);
+				if (this.kafka != null && !this.kafka.isAlive() && !isClosed()) {
+					this.out
+						.println("  Kafka broker stopped (exit code " + this.kafka.exitCode() + "): starting it again");
+					KafkaBroker broker = KafkaBroker.start(this.config);
+					this.kafka = started(broker, broker::stop);
+					this.kafka.awaitReadyAndCreateTopics(this.config, READY_TIMEOUT);
+					count("kafka");
+				}
+				for (int i = 0; i < this.services.size(); i++) {
+					Service service = this.services.get(i);
+					if (!service.isAlive() && !isClosed()) {
+						this.services.set(i, restart(service, pause));
+					}
+				}
+				if (this.gateway != null && !this.gateway.isAlive() && !isClosed()) {
+					this.gateway = restart(this.gateway, pause);
+				}
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (IOException | RuntimeException ex) {
+				if (!isClosed()) {
+					this.out.println("  Could not start a stopped part again (trying once more): " + ex.getMessage());
+				}
+			}
+		}
+	}
+
+	private Service restart(Service stopped, Map<String, Duration> pause) throws IOException, InterruptedException {
+		String module = stopped.module();
+		this.out.println("  " + module + " stopped (exit code " + stopped.exitCode() + "): starting it again");
+		Service fresh = started(this.starters.get(module).start(), () -> {
+		});
+		try {
+			fresh.awaitReady(READY_TIMEOUT);
+			pause.remove(module);
+			count(module);
+			this.out.println("  " + module + " is ready again");
+		}
+		catch (IllegalStateException ex) {
+			Duration wait = pause.merge(module, Duration.ofSeconds(1),
+					(before, one) -> (before.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0)
+							? Duration.ofSeconds(30) : before.multipliedBy(2));
+			this.out.println("  " + module + " did not come up: " + ex.getMessage().lines().findFirst().orElse("")
+					+ "; trying again in " + wait.toSeconds() + " s");
+			fresh.stop();
+			Thread.sleep(wait.toMillis());
+		}
+		return fresh;
+	}
+
+	private void count(String part) {
+		this.restarts.merge(part, 1, Integer::sum);
+	}
+
+	/** How often each part was started again after it stopped. */
+	public Map<String, Integer> restarts() {
+		return Map.copyOf(this.restarts);
+	}
+
+	private synchronized boolean isClosed() {
+		return this.closed;
 	}
 
 	/**
@@ -259,6 +356,9 @@ public final class Stack implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
+		if (this.watchdog != null) {
+			this.watchdog.interrupt();
+		}
 		try {
 			Files.deleteIfExists(this.config.dataDir().resolve("ready.json"));
 		}
