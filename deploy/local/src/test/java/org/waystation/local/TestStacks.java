@@ -86,10 +86,28 @@ final class TestStacks {
 		return messages.get(messages.size() - 1).get("text").asString().replaceAll(".*?(\\d{6}).*", "$1");
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	/** Ports handed out already in this JVM: never twice. */
+	private static final java.util.Set<Integer> CHOSEN = new java.util.HashSet<>();
+
+	/**
+	 * A free port below the ephemeral range (32768 and up on Linux), so that no outgoing
+	 * connection of the stack's own processes takes it before its server binds it.
+	 */
+	private static synchronized int freePort() throws IOException {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = 20000 + random.nextInt(12000);
+			if (!CHOSEN.add(port)) {
+				continue;
+			}
+			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				// Taken: try another.
+			}
 		}
+		throw new IOException("No free port found between 20000 and 32000");
 	}
 
 }
