@@ -1,8 +1,6 @@
 package org.waystation.local;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +46,7 @@ final class TestStacks {
 		for (String option : List.of("gateway-port", "identity-port", "intake-port", "routing-port", "department-port",
 				"notification-port", "sms-port", "im-port", "mail-port", "mail-smtp-port", "kafka-port",
 				"kafka-controller-port", "mongo-port")) {
-			args.add("--" + option + "=" + freePort());
+			args.add("--" + option + "=" + FreePorts.next());
 		}
 		return StackConfig.from(args.toArray(String[]::new), Map.of());
 	}
@@ -84,30 +82,6 @@ final class TestStacks {
 	static String textedCode(HttpJson sms, String phone) {
 		JsonNode messages = sms.get("/sms?to=" + phone).json();
 		return messages.get(messages.size() - 1).get("text").asString().replaceAll(".*?(\\d{6}).*", "$1");
-	}
-
-	/** Ports handed out already in this JVM: never twice. */
-	private static final java.util.Set<Integer> CHOSEN = new java.util.HashSet<>();
-
-	/**
-	 * A free port below the ephemeral range (32768 and up on Linux), so that no outgoing
-	 * connection of the stack's own processes takes it before its server binds it.
-	 */
-	private static synchronized int freePort() throws IOException {
-		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-		for (int attempt = 0; attempt < 200; attempt++) {
-			int port = 20000 + random.nextInt(12000);
-			if (!CHOSEN.add(port)) {
-				continue;
-			}
-			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-				return socket.getLocalPort();
-			}
-			catch (IOException ex) {
-				// Taken: try another.
-			}
-		}
-		throw new IOException("No free port found between 20000 and 32000");
 	}
 
 }
