@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,35 +71,24 @@ final class Checks implements AutoCloseable {
 	}
 
 	/** Waits until no accepted appeal waits for its case, or the time is up. */
-	Map<String, String> awaitSettled(List<String> trackingCodes, Duration timeout) throws InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
-		Map<String, String> statuses;
-		while (true) {
-			statuses = statuses(trackingCodes);
-			boolean settled = statuses.size() == trackingCodes.size()
-					&& statuses.values().stream().noneMatch(BEFORE_CASE::contains);
-			if (settled || Instant.now().isAfter(deadline)) {
-				return statuses;
-			}
-			Thread.sleep(2000);
-		}
+	Map<String, String> awaitSettled(List<String> trackingCodes, Duration timeout) throws Exception {
+		return Waits.until(timeout, Duration.ofSeconds(2), () -> statuses(trackingCodes),
+				(statuses) -> statuses.size() == trackingCodes.size()
+						&& statuses.values().stream().noneMatch(BEFORE_CASE::contains));
 	}
 
 	/**
 	 * Checks every accepted appeal; what is still moving (a case not open yet, a tracking
 	 * view behind its case) is looked at again until the time is up.
 	 */
-	Result check(List<AppealStream.Accepted> accepted, Duration settle) throws InterruptedException {
-		Instant deadline = Instant.now().plus(settle);
-		Result result = checkOnce(accepted, settle);
-		while ((result.stuck() > 0 || result.inconsistent() > 0) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(2000);
-			result = checkOnce(accepted, Duration.ZERO);
-		}
-		return result;
+	Result check(List<AppealStream.Accepted> accepted, Duration settle) throws Exception {
+		Result first = checkOnce(accepted, settle);
+		return (first.stuck() == 0 && first.inconsistent() == 0) ? first
+				: Waits.until(settle, Duration.ofSeconds(2), () -> checkOnce(accepted, Duration.ZERO),
+						(result) -> result.stuck() == 0 && result.inconsistent() == 0);
 	}
 
-	private Result checkOnce(List<AppealStream.Accepted> accepted, Duration settle) throws InterruptedException {
+	private Result checkOnce(List<AppealStream.Accepted> accepted, Duration settle) throws Exception {
 		List<String> codes = accepted.stream().map(AppealStream.Accepted::trackingCode).toList();
 		Map<String, String> statuses = awaitSettled(codes, settle);
 		int lost = 0;
@@ -139,12 +127,7 @@ final class Checks implements AutoCloseable {
 		int duplicateTexts = duplicateTexts(accepted);
 		// The consumers may still be working through the rest (notifications, rosters):
 		// every event must be read within the time given.
-		Instant deadline = Instant.now().plus(settle);
-		Map<String, Long> lag = lag();
-		while (!lag.isEmpty() && Instant.now().isBefore(deadline)) {
-			Thread.sleep(2000);
-			lag = lag();
-		}
+		Map<String, Long> lag = Waits.until(settle, Duration.ofSeconds(2), this::lag, Map::isEmpty);
 		lag.forEach((where, unread) -> note(examples, unread + " events unread by " + where));
 		return new Result(accepted.size(), lost, duplicated, stuck, inconsistent, duplicateTexts,
 				lag.values().stream().mapToLong(Long::longValue).sum(), deadLetters(), examples);

@@ -78,6 +78,7 @@ public final class FaultRun {
 				Instant thaw = Instant.now();
 				log("Freezing " + frozen + " for " + seconds(this.options.down()));
 				stack.signal(frozen, "STOP");
+				// The fault itself: frozen for this long while appeals keep coming.
 				Thread.sleep(this.options.down().toMillis());
 				stack.signal(frozen, "CONT");
 				recover(frozen + " frozen for " + seconds(this.options.down()), stream, checks, thaw, Instant.now());
@@ -119,39 +120,24 @@ public final class FaultRun {
 	 * Waits until an appeal accepted after the fault ended has its case, and records how
 	 * long that took from the fault.
 	 */
-	private void recover(String name, AppealStream stream, Checks checks, Instant faultAt, Instant after)
-			throws InterruptedException {
-		Instant deadline = Instant.now().plus(RECOVERY_LIMIT);
-		while (Instant.now().isBefore(deadline)) {
+	private void recover(String name, AppealStream stream, Checks checks, Instant faultAt, Instant after) {
+		boolean recovered = Waits.until(RECOVERY_LIMIT, Duration.ofMillis(500), () -> {
 			List<String> since = stream.accepted()
 				.stream()
 				.filter((a) -> a.at().isAfter(after))
 				.map(AppealStream.Accepted::trackingCode)
 				.toList();
-			if (!since.isEmpty()) {
-				try {
-					Map<String, String> statuses = checks.statuses(since);
-					if (statuses.values().stream().anyMatch((s) -> !Checks.BEFORE_CASE.contains(s))) {
-						Duration took = Duration.between(faultAt, Instant.now());
-						this.recoveries.put(name, took);
-						log("Recovered from " + name + " in " + seconds(took));
-						Thread.sleep(3000);
-						return;
-					}
-				}
-				catch (RuntimeException ex) {
-					// The store is starting again.
-				}
-			}
-			Thread.sleep(500);
-		}
-		this.recoveries.put(name, RECOVERY_LIMIT);
-		log("Not recovered from " + name + " within " + seconds(RECOVERY_LIMIT));
+			return !since.isEmpty()
+					&& checks.statuses(since).values().stream().anyMatch((s) -> !Checks.BEFORE_CASE.contains(s));
+		});
+		Duration took = recovered ? Duration.between(faultAt, Instant.now()) : RECOVERY_LIMIT;
+		this.recoveries.put(name, took);
+		log((recovered ? "Recovered from " : "Not recovered from ") + name + " in " + seconds(took));
 	}
 
-	private static void awaitAccepted(AppealStream stream, int count) throws InterruptedException {
-		while (stream.acceptedCount() < count) {
-			Thread.sleep(200);
+	private static void awaitAccepted(AppealStream stream, int count) {
+		if (!Waits.until(Duration.ofHours(4), Duration.ofMillis(200), () -> stream.acceptedCount() >= count)) {
+			throw new IllegalStateException("Fewer than " + count + " appeals accepted in four hours");
 		}
 	}
 

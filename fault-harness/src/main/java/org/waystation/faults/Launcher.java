@@ -1,8 +1,6 @@
 package org.waystation.faults;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import org.waystation.local.FreePorts;
 
 /**
  * The stack as {@code ./run.sh} starts it: the launcher's jar as a process of its own,
@@ -32,13 +32,18 @@ final class Launcher implements AutoCloseable {
 
 	private Process process;
 
+	/** Ends the wait for readiness at once. */
+	private static final class LauncherStopped extends RuntimeException {
+
+	}
+
 	Launcher(Path home, Path data) throws IOException {
 		this.home = home;
 		this.data = data;
 		for (String option : List.of("gateway-port", "identity-port", "intake-port", "routing-port", "department-port",
 				"notification-port", "sms-port", "im-port", "mail-port", "mail-smtp-port", "kafka-port",
 				"kafka-controller-port", "mongo-port")) {
-			this.ports.put(option, freePort());
+			this.ports.put(option, FreePorts.next());
 		}
 	}
 
@@ -55,15 +60,18 @@ final class Launcher implements AutoCloseable {
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.data.resolve("launcher.log").toFile()))
 			.start();
-		Instant deadline = started.plus(READY_TIMEOUT);
-		while (!Files.exists(this.data.resolve("ready.json"))) {
+		Path ready = this.data.resolve("ready.json");
+		boolean up = Waits.until(READY_TIMEOUT, Duration.ofMillis(200), () -> {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The launcher stopped while starting: " + tail());
+				throw new LauncherStopped();
 			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("The stack was not ready within " + READY_TIMEOUT + ": " + tail());
-			}
-			Thread.sleep(200);
+			return Files.exists(ready);
+		});
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException("The launcher stopped while starting: " + tail());
+		}
+		if (!up) {
+			throw new IllegalStateException("The stack was not ready within " + READY_TIMEOUT + ": " + tail());
 		}
 		return Duration.between(started, Instant.now());
 	}
@@ -74,12 +82,9 @@ final class Launcher implements AutoCloseable {
 	void killLauncher() throws InterruptedException {
 		List<ProcessHandle> children = this.process.descendants().toList();
 		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-		while (children.stream().anyMatch(ProcessHandle::isAlive)) {
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("Children of the killed launcher still run after a minute");
-			}
-			Thread.sleep(200);
+		if (!Waits.until(Duration.ofMinutes(1), Duration.ofMillis(200),
+				() -> children.stream().noneMatch(ProcessHandle::isAlive))) {
+			throw new IllegalStateException("Children of the killed launcher still run after a minute");
 		}
 	}
 
@@ -137,30 +142,6 @@ final class Launcher implements AutoCloseable {
 				this.process.destroyForcibly();
 			}
 		}
-	}
-
-	/** Ports handed out already in this JVM: never twice. */
-	private static final java.util.Set<Integer> CHOSEN = new java.util.HashSet<>();
-
-	/**
-	 * A free port below the ephemeral range (32768 and up on Linux), so that no outgoing
-	 * connection of the stack's own processes takes it before its server binds it.
-	 */
-	private static synchronized int freePort() throws IOException {
-		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-		for (int attempt = 0; attempt < 200; attempt++) {
-			int port = 20000 + random.nextInt(12000);
-			if (!CHOSEN.add(port)) {
-				continue;
-			}
-			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-				return socket.getLocalPort();
-			}
-			catch (IOException ex) {
-				// Taken: try another.
-			}
-		}
-		throw new IOException("No free port found between 20000 and 32000");
 	}
 
 }

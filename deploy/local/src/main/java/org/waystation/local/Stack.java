@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,13 @@ public final class Stack implements AutoCloseable {
 	/** How each child is started again, by name. */
 	private final Map<String, Starter> starters = new java.util.LinkedHashMap<>();
 
-	private Thread watchdog;
+	private java.util.concurrent.ScheduledExecutorService watchdog;
 
-	/** How often a child that stopped was started again, by name. */
-	private final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+	/** The pause before a part that failed to come up is tried again, by name. */
+	private final Map<String, Duration> pause = new java.util.HashMap<>();
+
+	/** When such a part may be tried again, by name. */
+	private final Map<String, Instant> nextAttempt = new java.util.HashMap<>();
 
 	private boolean closed;
 
@@ -178,9 +182,12 @@ public final class Stack implements AutoCloseable {
 		Files.writeString(this.config.dataDir().resolve("ready.json"), String.format(java.util.Locale.ROOT,
 				"{\"readySeconds\": %.1f, \"gateway\": \"%s\"}%n", seconds, gatewayUrl()));
 		this.out.printf("Waystation is ready in %.1f s: gateway %s (Ctrl-C stops everything)%n", seconds, gatewayUrl());
-		this.watchdog = new Thread(this::watch, "stack-watchdog");
-		this.watchdog.setDaemon(true);
-		this.watchdog.start();
+		this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "stack-watchdog");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.watchdog.scheduleWithFixedDelay(this::watch, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
 		this.out.println("Only the gateway is for users and clients; the other ports are for the stack itself. "
 				+ "Demo sign-ins (this local stack only): staff.hrss, triage, supervisor, admin, ... with the "
 				+ "password waystation-demo (see the README).");
@@ -195,75 +202,66 @@ public final class Stack implements AutoCloseable {
 	}
 
 	/**
-	 * Keeps the stack whole: a service, the gateway or the Kafka broker that stops
-	 * without being asked (it crashed, or was killed) is started again at once, with the
-	 * same settings, and again after a growing pause (at most 30 s) while it keeps
-	 * failing to come up.
+	 * Keeps the stack whole, checked twice a second: a service, the gateway or the Kafka
+	 * broker that stops without being asked (it crashed, or was killed) is started again
+	 * at once, with the same settings, and again after a growing pause (at most 30 s)
+	 * while it keeps failing to come up.
 	 */
 	private void watch() {
-		Map<String, Duration> pause = new java.util.HashMap<>();
-		while (!isClosed()) {
-			try {
-				Thread.sleep(500);
-				if (this.kafka != null && !this.kafka.isAlive() && !isClosed()) {
-					this.out
-						.println("  Kafka broker stopped (exit code " + this.kafka.exitCode() + "): starting it again");
-					KafkaBroker broker = KafkaBroker.start(this.config);
-					this.kafka = started(broker, broker::stop);
-					this.kafka.awaitReadyAndCreateTopics(this.config, READY_TIMEOUT);
-					count("kafka");
-				}
-				for (int i = 0; i < this.services.size(); i++) {
-					Service service = this.services.get(i);
-					if (!service.isAlive() && !isClosed()) {
-						this.services.set(i, restart(service, pause));
-					}
-				}
-				if (this.gateway != null && !this.gateway.isAlive() && !isClosed()) {
-					this.gateway = restart(this.gateway, pause);
+		if (isClosed()) {
+			return;
+		}
+		try {
+			if (this.kafka != null && !this.kafka.isAlive()) {
+				this.out.println("  Kafka broker stopped (exit code " + this.kafka.exitCode() + "): starting it again");
+				KafkaBroker broker = KafkaBroker.start(this.config);
+				this.kafka = started(broker, broker::stop);
+				this.kafka.awaitReadyAndCreateTopics(this.config, READY_TIMEOUT);
+			}
+			for (int i = 0; i < this.services.size(); i++) {
+				Service service = this.services.get(i);
+				if (!service.isAlive() && due(service.module())) {
+					this.services.set(i, restart(service));
 				}
 			}
-			catch (InterruptedException ex) {
-				return;
+			if (this.gateway != null && !this.gateway.isAlive() && due("gateway")) {
+				this.gateway = restart(this.gateway);
 			}
-			catch (IOException | RuntimeException ex) {
-				if (!isClosed()) {
-					this.out.println("  Could not start a stopped part again (trying once more): " + ex.getMessage());
-				}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (!isClosed()) {
+				this.out.println("  Could not start a stopped part again (trying once more): " + ex.getMessage());
 			}
 		}
 	}
 
-	private Service restart(Service stopped, Map<String, Duration> pause) throws IOException, InterruptedException {
+	/** Whether a part that failed to come up may be tried again yet. */
+	private boolean due(String module) {
+		Instant next = this.nextAttempt.get(module);
+		return !isClosed() && (next == null || !Instant.now().isBefore(next));
+	}
+
+	private Service restart(Service stopped) throws IOException {
 		String module = stopped.module();
 		this.out.println("  " + module + " stopped (exit code " + stopped.exitCode() + "): starting it again");
 		Service fresh = started(this.starters.get(module).start(), () -> {
 		});
 		try {
 			fresh.awaitReady(READY_TIMEOUT);
-			pause.remove(module);
-			count(module);
+			this.pause.remove(module);
+			this.nextAttempt.remove(module);
 			this.out.println("  " + module + " is ready again");
 		}
 		catch (IllegalStateException ex) {
-			Duration wait = pause.merge(module, Duration.ofSeconds(1),
+			Duration wait = this.pause.merge(module, Duration.ofSeconds(1),
 					(before, one) -> (before.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0)
 							? Duration.ofSeconds(30) : before.multipliedBy(2));
+			this.nextAttempt.put(module, Instant.now().plus(wait));
 			this.out.println("  " + module + " did not come up: " + ex.getMessage().lines().findFirst().orElse("")
 					+ "; trying again in " + wait.toSeconds() + " s");
 			fresh.stop();
-			Thread.sleep(wait.toMillis());
 		}
 		return fresh;
-	}
-
-	private void count(String part) {
-		this.restarts.merge(part, 1, Integer::sum);
-	}
-
-	/** How often each part was started again after it stopped. */
-	public Map<String, Integer> restarts() {
-		return Map.copyOf(this.restarts);
 	}
 
 	private synchronized boolean isClosed() {
@@ -357,7 +355,7 @@ public final class Stack implements AutoCloseable {
 		}
 		this.closed = true;
 		if (this.watchdog != null) {
-			this.watchdog.interrupt();
+			this.watchdog.shutdownNow();
 		}
 		try {
 			Files.deleteIfExists(this.config.dataDir().resolve("ready.json"));
