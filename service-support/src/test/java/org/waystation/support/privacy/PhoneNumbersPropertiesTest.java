@@ -19,11 +19,7 @@ class PhoneNumbersPropertiesTest {
 	@RepeatedTest(1000)
 	void aMobileNumberIsFoundHoweverItIsWrittenAndMaskedToItsEnds(RepetitionInfo repetition) {
 		Random random = new Random(0x138L + repetition.getCurrentRepetition());
-		StringBuilder digits = new StringBuilder("1").append(3 + random.nextInt(7));
-		for (int i = 0; i < 9; i++) {
-			digits.append(random.nextInt(10));
-		}
-		String mobile = digits.toString();
+		String mobile = mobile(random);
 		StringBuilder typed = new StringBuilder(switch (random.nextInt(3)) {
 			case 0 -> "+86";
 			case 1 -> "0086";
@@ -46,11 +42,7 @@ class PhoneNumbersPropertiesTest {
 	@RepeatedTest(500)
 	void aNearMissIsNoNumber(RepetitionInfo repetition) {
 		Random random = new Random(0xBADL + repetition.getCurrentRepetition());
-		StringBuilder digits = new StringBuilder("1").append(3 + random.nextInt(7));
-		for (int i = 0; i < 9; i++) {
-			digits.append(random.nextInt(10));
-		}
-		String mobile = digits.toString();
+		String mobile = mobile(random);
 		String miss = switch (random.nextInt(4)) {
 			case 0 -> mobile.substring(0, 10);
 			case 1 -> mobile + random.nextInt(10);
@@ -59,6 +51,15 @@ class PhoneNumbersPropertiesTest {
 		};
 
 		assertThat(PhoneNumbers.normalize(miss)).as(miss).isEmpty();
+	}
+
+	/** A mainland mobile number: 1, then 3 to 9, then nine digits. */
+	private static String mobile(Random random) {
+		StringBuilder digits = new StringBuilder("1").append(3 + random.nextInt(7));
+		for (int i = 0; i < 9; i++) {
+			digits.append(random.nextInt(10));
+		}
+		return digits.toString();
 	}
 
 }
