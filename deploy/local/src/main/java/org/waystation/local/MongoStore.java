@@ -1,6 +1,7 @@
 package org.waystation.local;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,6 +32,21 @@ final class MongoStore implements AutoCloseable {
 	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
 			"create", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
+	/**
+	 * Threads answering clients. A write holds its thread until its commit, and every
+	 * connection is served by one thread, so with the server's default (two per core)
+	 * four writes at most shared a commit and reads queued behind them; with a thread for
+	 * about every connection of the services' pools, the writes arriving together share
+	 * one commit and a read waits for no one's commit.
+	 */
+	static final int WORKER_THREADS = 64;
+
+	/**
+	 * The command that answers how many operations the store has served, per database,
+	 * collection and command (for the benchmark's table of operations per appeal).
+	 */
+	static final String OPERATION_COUNTS = "waystationOperationCounts";
+
 	/** The H2 page cache, in MiB (H2's default is 16). */
 	static final int CACHE_MIB = 384;
 
@@ -60,7 +76,7 @@ final class MongoStore implements AutoCloseable {
 		store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
 		H2Backend backend = new CommittingBackend(store);
 		MongoServer server = new MongoServer(backend);
-		server.bind("127.0.0.1", port);
+		server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
 		return new MongoStore(backend, server, port);
 	}
 
@@ -83,6 +99,8 @@ final class MongoStore implements AutoCloseable {
 
 		private volatile boolean open = true;
 
+		private final OperationCounts operations = new OperationCounts();
+
 		CommittingBackend(MVStore store) {
 			super(store);
 			Thread committer = new Thread(this::commitLoop, "store-group-commit");
@@ -92,8 +110,13 @@ final class MongoStore implements AutoCloseable {
 
 		@Override
 		public Document handleMessage(MongoMessage message) {
+			Document request = message.getDocument();
+			String command = request.keySet().stream().findFirst().orElse("");
+			if (OPERATION_COUNTS.equals(command)) {
+				return this.operations.answer();
+			}
+			this.operations.count(message.getDatabaseName(), command, request);
 			Document answer = super.handleMessage(message);
-			String command = message.getDocument().keySet().stream().findFirst().orElse("");
 			if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
 				awaitCommit();
 			}

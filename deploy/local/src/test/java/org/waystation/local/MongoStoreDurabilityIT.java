@@ -66,6 +66,30 @@ class MongoStoreDurabilityIT {
 		}
 	}
 
+	@Test
+	void countsTheOperationsOfEachDatabaseCollectionAndCommand() throws Exception {
+		try (MongoStore store = MongoStore.start(this.directory, freePort());
+				MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
+			MongoCollection<Document> appeals = client.getDatabase("intake").getCollection("appeals");
+			for (int i = 0; i < 3; i++) {
+				appeals.insertOne(new Document("_id", "appeal-" + i).append("status", "SUBMITTED"));
+			}
+			appeals.find(Filters.eq("_id", "appeal-0")).first();
+			appeals.find(Filters.eq("_id", "appeal-1")).first();
+			appeals.updateOne(Filters.eq("_id", "appeal-2"), Updates.set("status", "ROUTED"));
+			client.getDatabase("routing").getCollection("decisions").insertOne(new Document("_id", "appeal-0"));
+
+			Document answer = client.getDatabase("admin").runCommand(new Document(MongoStore.OPERATION_COUNTS, 1));
+
+			assertThat(answer.getList("operations", Document.class))
+				.extracting((entry) -> entry.getString("database") + "." + entry.getString("collection") + " "
+						+ entry.getString("command") + " " + entry.get("count"))
+				.contains("intake.appeals insert 3", "intake.appeals find 2", "intake.appeals update 1",
+						"routing.decisions insert 1")
+				.noneMatch((entry) -> entry.startsWith("admin."));
+		}
+	}
+
 	private static int freePort() throws Exception {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
