@@ -64,9 +64,28 @@ public final class Benchmark {
 				RawLimits.mongo(options.mongo(), options.rawMongoInserts(), 4) };
 		System.out.printf(Locale.ROOT, "Kafka %.0f records/s, MongoDB %.0f / %.0f inserts/s%n", raw[0], raw[1], raw[2]);
 		System.out.printf(Locale.ROOT, "Idle resident memory: %.0f MiB%n", total(idle));
+		Api api = new Api(options.gateway(), options.sms());
+		// The worker whose tracking view is timed: history's first worker.
+		String worker = History.phone(0);
+		String trackingCode = api
+			.submit("{\"channel\":\"MOBILE_APP\",\"text\":\"站点拖欠我两个月的配送费，一共四千二百元，站长一直推脱。\"," + "\"phone\":\"" + worker
+					+ "\",\"district\":\"朝阳区\",\"idempotencyKey\":\"benchmark-probe\"}")
+			.json()
+			.path("trackingCode")
+			.asString();
+		if (options.history() > 0) {
+			System.out.printf(Locale.ROOT, "Filling %d appeals of history...%n", options.history());
+			try (PipelineTracker history = new PipelineTracker(options.kafka())) {
+				new History(api).fill(options.history(), options.historyConcurrency(), history);
+			}
+		}
+		System.out.printf(Locale.ROOT, "Timing the reads (%d each) at %d appeals of history...%n",
+				options.readSamples(), options.history());
+		Map<String, Percentiles> reads = ReadPaths.measure(api, options.readSamples(), worker, trackingCode);
 		AtomicReference<Map<String, Double>> peak = new AtomicReference<>(idle);
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		LoadGenerator.Sent sent;
+		StackCosts.Snapshot before = StackCosts.read(options.mongo(), options.kafka(), options.dataDir());
 		try (PipelineTracker tracker = new PipelineTracker(options.kafka())) {
 			sampler.scheduleAtFixedRate(
 					() -> peak
@@ -84,7 +103,10 @@ public final class Benchmark {
 			while (System.nanoTime() < deadline && !allOpened(sent, tracker)) {
 				LockSupport.parkNanos(100_000_000);
 			}
-			return results(options, sent, tracker, idle, peak.get(), raw[0], raw[1], raw[2]);
+			StackCosts.Snapshot after = StackCosts.read(options.mongo(), options.kafka(), options.dataDir());
+			Results.Costs costs = StackCosts.between(before, after, sent.all.sum(),
+					Runtime.getRuntime().availableProcessors());
+			return results(options, sent, tracker, idle, peak.get(), raw, costs, reads);
 		}
 	}
 
@@ -99,7 +121,11 @@ public final class Benchmark {
 	}
 
 	private static Results results(Options options, LoadGenerator.Sent sent, PipelineTracker tracker,
-			Map<String, Double> idle, Map<String, Double> load, double kafka, double mongo, double mongoParallel) {
+			Map<String, Double> idle, Map<String, Double> load, double[] raw, Results.Costs costs,
+			Map<String, Percentiles> reads) {
+		double kafka = raw[0];
+		double mongo = raw[1];
+		double mongoParallel = raw[2];
 		Histogram gateway = Percentiles.histogram();
 		Histogram endToEnd = Percentiles.histogram();
 		Map<String, Histogram> stages = new LinkedHashMap<>();
@@ -146,13 +172,28 @@ public final class Benchmark {
 		Map<String, Double> ratios = new LinkedHashMap<>();
 		ratios.put("accepted/s ÷ raw Kafka records/s", acceptedRate / kafka);
 		ratios.put("accepted/s ÷ raw MongoDB inserts/s (4 clients)", acceptedRate / mongoParallel);
+		double storeWrites = costs.store().values().stream().mapToDouble(Results.StoreOperations::writes).sum();
+		double storeOperations = storeWrites
+				+ costs.store().values().stream().mapToDouble(Results.StoreOperations::reads).sum();
+		double records = costs.records().values().stream().mapToDouble(Double::doubleValue).sum();
+		double perAppealRate = costs.appeals() / Math.max(1e-9, costs.seconds());
+		ratios.put("store writes/s asked during the run ÷ raw MongoDB inserts/s (4 clients)",
+				storeWrites * perAppealRate / mongoParallel);
+		ratios.put("store operations/s asked during the run ÷ raw MongoDB inserts/s (4 clients)",
+				storeOperations * perAppealRate / mongoParallel);
+		ratios.put("Kafka records/s written during the run ÷ raw Kafka records/s", records * perAppealRate / kafka);
+		// Latencies against one raw store round trip (a single-client insert).
+		double roundTripMillis = 1000 / Math.max(1e-9, mongo);
+		Percentiles e2e = Percentiles.of(endToEnd);
+		ratios.put("submission → case opened p99 ÷ one raw store insert", e2e.p99() / roundTripMillis);
+		reads.forEach((read, p) -> ratios.put(read + " p99 ÷ one raw store insert", p.p99() / roundTripMillis));
 		Map<String, Percentiles> stagePercentiles = new LinkedHashMap<>();
 		stages.forEach((stage, h) -> stagePercentiles.put(stage, Percentiles.of(h)));
 		return new Results(Instant.now().toString(), machine(), (options.rate() > 0) ? "RATE" : "MAX", options.rate(),
 				sent.measuredSeconds, sent.attempted.sum(), accepted, acceptedRate, responses, opened,
 				accepted - opened, Percentiles.of(gateway), Percentiles.of(endToEnd), stagePercentiles, kafka, mongo,
 				mongoParallel, ratios, idle, load, total(idle), total(load), options.startupMillis() / 1000.0,
-				launcherReadySeconds(options.dataDir()), timeline);
+				launcherReadySeconds(options.dataDir()), timeline, options.history(), costs, reads);
 	}
 
 	private static void record(Histogram histogram, long micros) {

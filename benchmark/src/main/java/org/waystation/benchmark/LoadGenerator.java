@@ -96,6 +96,7 @@ final class LoadGenerator {
 					sent.byStatus.computeIfAbsent(status, (s) -> new LongAdder()).increment();
 				}
 				if (status == 202) {
+					sent.all.increment();
 					Matcher matcher = APPEAL_ID.matcher(response.body());
 					if (matcher.find() && measured) {
 						sent.accepted.put(matcher.group(1), new Sent.Request(dueEpochMicros, latencyMicros));
@@ -114,6 +115,9 @@ final class LoadGenerator {
 		final LongAdder attempted = new LongAdder();
 
 		final LongAdder completed = new LongAdder();
+
+		/** Accepted, warm-up included. */
+		final LongAdder all = new LongAdder();
 
 		final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
 

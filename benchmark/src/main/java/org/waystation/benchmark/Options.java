@@ -11,9 +11,11 @@ import java.util.Map;
  * @param rate appeals per second on a fixed schedule (open model); 0 for as fast as
  * possible
  * @param concurrency requests in flight at most when running as fast as possible
+ * @param history appeals of history to fill the stack with before measuring
  */
 record Options(String gateway, String kafka, String mongo, double rate, Duration duration, Duration warmup,
-		int concurrency, Path dataDir, Path out, long startupMillis, int rawKafkaRecords, int rawMongoInserts) {
+		int concurrency, Path dataDir, Path out, long startupMillis, int rawKafkaRecords, int rawMongoInserts,
+		String sms, long history, int historyConcurrency, int readSamples) {
 
 	static final Map<String, String[]> HELP = new LinkedHashMap<>();
 
@@ -30,6 +32,13 @@ record Options(String gateway, String kafka, String mongo, double rate, Duration
 		HELP.put("startup-ms", new String[] { "0", "measured time from ./run.sh to ready, to report" });
 		HELP.put("raw-kafka-records", new String[] { "50000", "records sent to measure Kafka's own limit" });
 		HELP.put("raw-mongo-inserts", new String[] { "5000", "documents inserted to measure MongoDB's own limit" });
+		HELP.put("sms",
+				new String[] { "http://127.0.0.1:8025", "the stack's SMS stand-in, for a worker's sign-in code" });
+		HELP.put("history",
+				new String[] { "0", "appeals of history (cases worked, notifications) to fill the stack with first" });
+		HELP.put("history-concurrency", new String[] { "16", "submissions in flight while filling the history" });
+		HELP.put("read-samples",
+				new String[] { "200", "timed calls of each read (queue, case file, tracking view, KPIs)" });
 	}
 
 	static Options parse(String[] args) {
@@ -46,7 +55,9 @@ record Options(String gateway, String kafka, String mongo, double rate, Duration
 				Double.parseDouble(values.get("rate")), duration(values.get("duration")),
 				duration(values.get("warmup")), Integer.parseInt(values.get("concurrency")),
 				Path.of(values.get("data-dir")), Path.of(values.get("out")), Long.parseLong(values.get("startup-ms")),
-				Integer.parseInt(values.get("raw-kafka-records")), Integer.parseInt(values.get("raw-mongo-inserts")));
+				Integer.parseInt(values.get("raw-kafka-records")), Integer.parseInt(values.get("raw-mongo-inserts")),
+				values.get("sms"), Long.parseLong(values.get("history")),
+				Integer.parseInt(values.get("history-concurrency")), Integer.parseInt(values.get("read-samples")));
 	}
 
 	/** "120s", "2m", "500ms" or ISO-8601 ("PT2M"). */

@@ -47,10 +47,11 @@ final class Report {
 			.append(", ")
 			.append(r.machine().get("java"))
 			.append(". Everything on this one machine.\n\n");
-		md.append(String.format(Locale.ROOT, "Load: %s for %.0f s after warm-up; %d sent, %d accepted.%n%n",
+		md.append(String.format(Locale.ROOT,
+				"Load: %s for %.0f s after warm-up, on %d appeals of history; %d sent, %d accepted.%n%n",
 				"MAX".equals(r.mode()) ? "as fast as possible"
 						: String.format(Locale.ROOT, "%.0f appeals/s (open model)", r.rate()),
-				r.durationSeconds(), r.attempted(), r.accepted()));
+				r.durationSeconds(), r.history(), r.attempted(), r.accepted()));
 		md.append("| figure | value |\n|---|---|\n");
 		row(md, "accepted per second", String.format(Locale.ROOT, "%.1f", r.acceptedPerSecond()));
 		row(md, "responses", r.responses().toString());
@@ -67,8 +68,39 @@ final class Report {
 		row(md, "resident memory, under load, peak (MiB)", memory(r.loadMemoryMib(), r.loadMemoryTotalMib()));
 		row(md, "./run.sh to ready (s)",
 				String.format(Locale.ROOT, "%.1f (launcher alone %.1f)", r.startupSeconds(), r.launcherReadySeconds()));
+		md.append("\n#### Reads at ").append(r.history()).append(" appeals of history (ms)\n\n");
+		md.append("| read | p50 | p95 | p99 | max |\n|---|---|---|---|---|\n");
+		r.readPaths()
+			.forEach((read, p) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", read,
+					p.p50(), p.p95(), p.p99(), p.max())));
+		costs(md, r.costs());
 		md.append("\n![latency over time](").append(name).append("-latency.png)\n");
 		return md.toString();
+	}
+
+	private static void costs(StringBuilder md, Results.Costs costs) {
+		md.append(String.format(Locale.ROOT,
+				"%n#### Per appeal (%d accepted, warm-up included, over %.0f s with background work)%n%n",
+				costs.appeals(), costs.seconds()));
+		md.append("| service (database) | store reads | store writes |\n|---|---|---|\n");
+		costs.store()
+			.forEach((db, ops) -> md
+				.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", db, ops.reads(), ops.writes())));
+		md.append("\n| topic | records |\n|---|---|\n");
+		costs.records().forEach((topic, n) -> md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", topic, n)));
+		md.append("\n| store operation (database.collection command) | per appeal |\n|---|---|\n");
+		costs.byCollection()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.limit(15)
+			.forEach((e) -> md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", e.getKey(), e.getValue())));
+		md.append("\n| process | share of the machine's CPU |\n|---|---|\n");
+		costs.cpuPercent()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach((e) -> md.append(String.format(Locale.ROOT, "| %s | %.0f %% |%n", e.getKey(), e.getValue())));
 	}
 
 	private static void row(StringBuilder md, String figure, String value) {

@@ -14,6 +14,10 @@ import java.util.Map;
  * @param mongoInsertsPerSecond plain single-document inserts per second, same store, one
  * client
  * @param mongoInsertsPerSecondParallel the same with four clients
+ * @param history appeals of history in the store before the run
+ * @param costs store operations, records and CPU per appeal of the run
+ * @param readPaths the staff queue, the case file, the worker's tracking view and the KPI
+ * query, at that history
  */
 record Results(String date, Map<String, String> machine, String mode, double rate, double durationSeconds,
 		long attempted, long accepted, double acceptedPerSecond, Map<String, Long> responses, long opened,
@@ -21,7 +25,25 @@ record Results(String date, Map<String, String> machine, String mode, double rat
 		double kafkaRecordsPerSecond, double mongoInsertsPerSecond, double mongoInsertsPerSecondParallel,
 		Map<String, Double> ratios, Map<String, Double> idleMemoryMib, Map<String, Double> loadMemoryMib,
 		double idleMemoryTotalMib, double loadMemoryTotalMib, double startupSeconds, double launcherReadySeconds,
-		List<Second> timeline) {
+		List<Second> timeline, long history, Costs costs, Map<String, Percentiles> readPaths) {
+
+	/** The store's operations per appeal of one service (its database). */
+	record StoreOperations(double reads, double writes) {
+
+	}
+
+	/**
+	 * What the run cost, per appeal it carried.
+	 *
+	 * @param store reads and writes per appeal, per service
+	 * @param byCollection per appeal, per "database.collection command"
+	 * @param records Kafka records per appeal, per topic
+	 * @param cpuPercent each process's share of the machine's CPU over the interval
+	 */
+	record Costs(long appeals, double seconds, Map<String, StoreOperations> store, Map<String, Double> byCollection,
+			Map<String, Double> records, Map<String, Double> cpuPercent) {
+
+	}
 
 	/**
 	 * One second of the measured window: how many were accepted, end-to-end p50 and p99
