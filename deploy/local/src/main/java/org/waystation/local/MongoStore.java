@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -106,6 +107,11 @@ final class MongoStore implements AutoCloseable {
 			Thread committer = new Thread(this::commitLoop, "store-group-commit");
 			committer.setDaemon(true);
 			committer.start();
+		}
+
+		@Override
+		protected MongoDatabase openOrCreateDatabase(String databaseName) {
+			return IdLookupStore.database(databaseName, getMvStore(), getCursorRegistry());
 		}
 
 		@Override

@@ -67,6 +67,45 @@ class MongoStoreDurabilityIT {
 	}
 
 	@Test
+	void answersQueriesOnTheIdAndMoreFieldsAsBeforeAfterAReopening() throws Exception {
+		for (int round = 0; round < 2; round++) {
+			try (MongoStore store = MongoStore.start(this.directory, freePort());
+					MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
+				MongoCollection<Document> cases = client.getDatabase("department").getCollection("cases");
+				if (round == 0) {
+					for (int i = 0; i < 50; i++) {
+						cases.insertOne(new Document("_id", "case-" + i).append("version", 0).append("status", "OPEN"));
+					}
+				}
+				// A guarded update: the wrong version changes nothing, the right one
+				// changes that case only.
+				long version = cases.find(Filters.eq("_id", "case-7")).first().getInteger("version");
+				assertThat(cases
+					.updateOne(Filters.and(Filters.eq("_id", "case-7"), Filters.eq("version", version + 5)),
+							Updates.combine(Updates.set("status", "SIGNED"), Updates.inc("version", 1)))
+					.getModifiedCount()).isZero();
+				assertThat(cases
+					.updateOne(Filters.and(Filters.eq("_id", "case-7"), Filters.eq("version", version)),
+							Updates.combine(Updates.set("status", "SIGNED"), Updates.inc("version", 1)))
+					.getModifiedCount()).isOne();
+				assertThat(cases.countDocuments(Filters.and(Filters.eq("_id", "case-8"), Filters.eq("status", "OPEN"))))
+					.isOne();
+				assertThat(
+						cases.countDocuments(Filters.and(Filters.eq("_id", "case-99"), Filters.eq("status", "OPEN"))))
+					.isZero();
+				assertThat(cases.countDocuments(Filters.eq("status", "SIGNED"))).isOne();
+				assertThat(cases.find(Filters.eq("_id", "case-7")).first().getInteger("version")).isEqualTo(round + 1);
+				if (round == 1) {
+					// Reopened, it still finds each document by its id and guards.
+					assertThat(cases.deleteOne(Filters.and(Filters.eq("_id", "case-7"), Filters.eq("status", "OPEN")))
+						.getDeletedCount()).isZero();
+				}
+				cases.updateOne(Filters.eq("_id", "case-7"), Updates.set("status", "OPEN"));
+			}
+		}
+	}
+
+	@Test
 	void countsTheOperationsOfEachDatabaseCollectionAndCommand() throws Exception {
 		try (MongoStore store = MongoStore.start(this.directory, freePort());
 				MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
