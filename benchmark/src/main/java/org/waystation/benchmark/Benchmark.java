@@ -136,6 +136,8 @@ public final class Benchmark {
 		Map<Integer, Histogram> perSecond = new TreeMap<>();
 		Map<Integer, long[]> acceptedPerSecond = new TreeMap<>();
 		long opened = 0;
+		long firstDue = Long.MAX_VALUE;
+		long lastOpened = 0;
 		for (Map.Entry<String, LoadGenerator.Sent.Request> entry : sent.accepted.entrySet()) {
 			LoadGenerator.Sent.Request request = entry.getValue();
 			gateway.recordValue(Math.max(0, request.latencyMicros()));
@@ -148,6 +150,8 @@ public final class Benchmark {
 			opened++;
 			long due = request.dueEpochMicros();
 			long openedMicros = micros(t.opened);
+			firstDue = Math.min(firstDue, due);
+			lastOpened = Math.max(lastOpened, openedMicros);
 			long e2e = Math.max(0, openedMicros - due);
 			endToEnd.recordValue(e2e);
 			perSecond.computeIfAbsent(second, (s) -> Percentiles.histogram()).recordValue(e2e);
@@ -169,6 +173,9 @@ public final class Benchmark {
 			timeline.add(new Results.Second(s, acceptedPerSecond.getOrDefault(s, new long[1])[0], p.p50(), p.p99()));
 		}
 		double acceptedRate = accepted / sent.measuredSeconds;
+		// How fast the pipeline carried the measured appeals: from the first one due to
+		// the last case opened.
+		double openedRate = (opened > 0 && lastOpened > firstDue) ? opened / ((lastOpened - firstDue) / 1e6) : 0;
 		Map<String, Double> ratios = new LinkedHashMap<>();
 		ratios.put("accepted/s ÷ raw Kafka records/s", acceptedRate / kafka);
 		ratios.put("accepted/s ÷ raw MongoDB inserts/s (4 clients)", acceptedRate / mongoParallel);
@@ -191,9 +198,10 @@ public final class Benchmark {
 		stages.forEach((stage, h) -> stagePercentiles.put(stage, Percentiles.of(h)));
 		return new Results(Instant.now().toString(), machine(), (options.rate() > 0) ? "RATE" : "MAX", options.rate(),
 				sent.measuredSeconds, sent.attempted.sum(), accepted, acceptedRate, responses, opened,
-				accepted - opened, Percentiles.of(gateway), Percentiles.of(endToEnd), stagePercentiles, kafka, mongo,
-				mongoParallel, ratios, idle, load, total(idle), total(load), options.startupMillis() / 1000.0,
-				launcherReadySeconds(options.dataDir()), timeline, options.history(), costs, reads);
+				accepted - opened, openedRate, Percentiles.of(gateway), Percentiles.of(endToEnd), stagePercentiles,
+				kafka, mongo, mongoParallel, ratios, idle, load, total(idle), total(load),
+				options.startupMillis() / 1000.0, launcherReadySeconds(options.dataDir()), timeline, options.history(),
+				costs, reads);
 	}
 
 	private static void record(Histogram histogram, long micros) {

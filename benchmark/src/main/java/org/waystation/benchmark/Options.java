@@ -25,7 +25,7 @@ record Options(String gateway, String kafka, String mongo, double rate, Duration
 		HELP.put("mongo", new String[] { "mongodb://127.0.0.1:27017", "the stack's MongoDB store, for the raw limit" });
 		HELP.put("rate", new String[] { "200", "appeals per second on a fixed schedule; 0 = as fast as possible" });
 		HELP.put("duration", new String[] { "120s", "how long to measure" });
-		HELP.put("warmup", new String[] { "15s", "load before measuring, not counted" });
+		HELP.put("warmup", new String[] { "30s", "load before measuring, not counted" });
 		HELP.put("concurrency", new String[] { "64", "requests in flight at most when --rate=0" });
 		HELP.put("data-dir", new String[] { "data", "the stack's data directory (pid files, ready.json)" });
 		HELP.put("out", new String[] { "benchmark/results", "where the results go" });

@@ -7,6 +7,8 @@ import java.util.Map;
  * One run's figures.
  *
  * @param acceptedPerSecond appeals answered 202 per second of the measured window
+ * @param openedPerSecond the measured appeals' cases opened per second, from the first
+ * appeal due to the last case opened: what the pipeline carried
  * @param endToEnd from when a submission was due to when its case opened in the queue
  * @param stages where that time went, stage by stage
  * @param kafkaRecordsPerSecond a plain producer's acknowledged records per second, same
@@ -21,11 +23,12 @@ import java.util.Map;
  */
 record Results(String date, Map<String, String> machine, String mode, double rate, double durationSeconds,
 		long attempted, long accepted, double acceptedPerSecond, Map<String, Long> responses, long opened,
-		long notOpened, Percentiles gateway, Percentiles endToEnd, Map<String, Percentiles> stages,
-		double kafkaRecordsPerSecond, double mongoInsertsPerSecond, double mongoInsertsPerSecondParallel,
-		Map<String, Double> ratios, Map<String, Double> idleMemoryMib, Map<String, Double> loadMemoryMib,
-		double idleMemoryTotalMib, double loadMemoryTotalMib, double startupSeconds, double launcherReadySeconds,
-		List<Second> timeline, long history, Costs costs, Map<String, Percentiles> readPaths) {
+		long notOpened, double openedPerSecond, Percentiles gateway, Percentiles endToEnd,
+		Map<String, Percentiles> stages, double kafkaRecordsPerSecond, double mongoInsertsPerSecond,
+		double mongoInsertsPerSecondParallel, Map<String, Double> ratios, Map<String, Double> idleMemoryMib,
+		Map<String, Double> loadMemoryMib, double idleMemoryTotalMib, double loadMemoryTotalMib, double startupSeconds,
+		double launcherReadySeconds, List<Second> timeline, long history, Costs costs,
+		Map<String, Percentiles> readPaths) {
 
 	/** The store's operations per appeal of one service (its database). */
 	record StoreOperations(double reads, double writes) {

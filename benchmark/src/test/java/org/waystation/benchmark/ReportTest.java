@@ -27,7 +27,7 @@ class ReportTest {
 		Percentiles p = Percentiles.of(h);
 		return new Results("2026-11-26T21:00:00Z",
 				Map.of("cpu", "AMD EPYC", "cores", "2", "memory", "24 GiB", "java", "Java 17"), "RATE", 200, 120,
-				24_000, 23_990, 199.9, Map.of("202", 23_990L, "503", 10L), 23_990, 0, p, p, Map.of("routing", p),
+				24_000, 23_990, 199.9, Map.of("202", 23_990L, "503", 10L), 23_990, 0, 187.5, p, p, Map.of("routing", p),
 				60_000, 4_000, 12_000, Map.of("accepted/s ÷ raw Kafka records/s", 199.9 / 60_000),
 				Map.of("gateway", 180.0), Map.of("gateway", 290.0), 180, 290, 39.6, 39.2,
 				List.of(new Results.Second(0, 200, 40, 90), new Results.Second(1, 199, 45, 120)), 50_000,
@@ -62,7 +62,8 @@ class ReportTest {
 		assertThat(md).contains("| accepted per second | 199.9 |", "200 appeals/s (open model)", "run-latency.png",
 				"39.6");
 		assertThat(md).contains("on 50000 appeals of history", "#### Reads at 50000 appeals of history",
-				"| routing | 3.50 | 2.25 |", "| appeal.routed | 1.00 |", "| routing-service | 31 % |");
+				"| routing | 3.50 | 2.25 |", "| appeal.routed | 1.00 |", "| routing-service | 31 % |",
+				"| cases opened per second, first appeal due to last case opened | 187.5 |");
 		assertThat(ImageIO.read(this.out.resolve("run-latency.png").toFile()).getWidth()).isEqualTo(1000);
 	}
 
