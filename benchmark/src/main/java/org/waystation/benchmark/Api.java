@@ -65,6 +65,7 @@ final class Api {
 		return send(account, HttpRequest.newBuilder(URI.create(this.gateway + path)).GET());
 	}
 
+	/** A POST as the account, or without signing in when it is null. */
 	Answer post(String account, String path, String json) {
 		return send(account,
 				HttpRequest.newBuilder(URI.create(this.gateway + path))
@@ -114,21 +115,14 @@ final class Api {
 	}
 
 	private String signIn(String username) {
-		Answer answer = send(null,
-				HttpRequest.newBuilder(URI.create(this.gateway + "/api/v1/auth/login"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(
-							JSON.createObjectNode().put("username", username).put("password", DEMO_PASSWORD).toString(),
-							StandardCharsets.UTF_8)));
-		return tokenOf(answer, username);
+		return tokenOf(
+				post(null, "/api/v1/auth/login",
+						JSON.createObjectNode().put("username", username).put("password", DEMO_PASSWORD).toString()),
+				username);
 	}
 
 	private String signInWorker(String phone) {
-		String body = JSON.createObjectNode().put("phone", phone).toString();
-		Answer sent = send(null,
-				HttpRequest.newBuilder(URI.create(this.gateway + "/api/v1/auth/otp"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+		Answer sent = post(null, "/api/v1/auth/otp", JSON.createObjectNode().put("phone", phone).toString());
 		if (!sent.ok()) {
 			throw new IllegalStateException("No code sent to the worker " + phone + ": " + sent);
 		}
@@ -143,13 +137,8 @@ final class Api {
 		if (code == null) {
 			throw new IllegalStateException("The SMS stand-in holds no code for " + phone);
 		}
-		Answer verified = send(null,
-				HttpRequest.newBuilder(URI.create(this.gateway + "/api/v1/auth/otp/verify"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(
-							JSON.createObjectNode().put("phone", phone).put("code", code).toString(),
-							StandardCharsets.UTF_8)));
-		return tokenOf(verified, phone);
+		return tokenOf(post(null, "/api/v1/auth/otp/verify",
+				JSON.createObjectNode().put("phone", phone).put("code", code).toString()), phone);
 	}
 
 	private static String tokenOf(Answer answer, String who) {

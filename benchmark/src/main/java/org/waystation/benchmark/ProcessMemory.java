@@ -16,34 +16,43 @@ final class ProcessMemory {
 	/** Resident set size in MiB per process that is alive. */
 	static Map<String, Double> residentMib(Path dataDir) {
 		Map<String, Double> sizes = new TreeMap<>();
-		Path pids = dataDir.resolve("pids");
-		if (!Files.isDirectory(pids)) {
-			return sizes;
-		}
-		try (Stream<Path> files = Files.list(pids)) {
-			files.filter((file) -> file.getFileName().toString().endsWith(".pid")).forEach((file) -> {
-				String name = file.getFileName().toString().replace(".pid", "");
-				try {
-					String pid = Files.readString(file).trim();
-					Path status = Path.of("/proc", pid, "status");
-					if (Files.exists(status)) {
-						for (String line : Files.readAllLines(status)) {
-							if (line.startsWith("VmRSS:")) {
-								sizes.put(name, Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
-							}
-						}
+		pids(dataDir).forEach((name, pid) -> {
+			try {
+				for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+					if (line.startsWith("VmRSS:")) {
+						sizes.put(name, Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
 					}
 				}
-				catch (IOException | NumberFormatException ex) {
-					// The process ended between listing and reading: not part of the
-					// stack now.
+			}
+			catch (IOException | NumberFormatException ex) {
+				// The process ended between listing and reading: not part of the stack
+				// now.
+			}
+		});
+		return sizes;
+	}
+
+	/** The stack's processes by name, from the launcher's pid files. */
+	static Map<String, String> pids(Path dataDir) {
+		Map<String, String> pids = new TreeMap<>();
+		Path directory = dataDir.resolve("pids");
+		if (!Files.isDirectory(directory)) {
+			return pids;
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			files.filter((file) -> file.getFileName().toString().endsWith(".pid")).forEach((file) -> {
+				try {
+					pids.put(file.getFileName().toString().replace(".pid", ""), Files.readString(file).trim());
+				}
+				catch (IOException ex) {
+					// Removed while listing: that process has stopped.
 				}
 			});
 		}
 		catch (IOException ex) {
-			return sizes;
+			return pids;
 		}
-		return sizes;
+		return pids;
 	}
 
 	/** The larger of each process's two sizes. */

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -124,41 +124,25 @@ final class StackCosts {
 		return records;
 	}
 
-	/** CPU time (user and system) per process of the stack, from its pid files. */
+	/** CPU time (user and system) per process of the stack, and of this benchmark. */
 	static Map<String, Double> cpuSeconds(Path dataDir) {
 		Map<String, Double> cpu = new TreeMap<>();
-		Path pids = dataDir.resolve("pids");
-		if (!Files.isDirectory(pids)) {
-			return cpu;
-		}
-		try (Stream<Path> files = Files.list(pids)) {
-			files.filter((file) -> file.getFileName().toString().endsWith(".pid")).forEach((file) -> {
-				try {
-					String pid = Files.readString(file).trim();
-					String stat = Files.readString(Path.of("/proc", pid, "stat"));
-					// After the command in parentheses: state is field 3, utime 14, stime
-					// 15.
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					cpu.put(file.getFileName().toString().replace(".pid", ""),
-							(Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
-				}
-				catch (IOException | RuntimeException ex) {
-					// The process ended between listing and reading.
-				}
-			});
-		}
-		catch (IOException ex) {
-			return cpu;
-		}
+		ProcessMemory.pids(dataDir).forEach((name, pid) -> cpuOf(pid).ifPresent((seconds) -> cpu.put(name, seconds)));
+		cpuOf("self").ifPresent((seconds) -> cpu.put("benchmark (load)", seconds));
+		return cpu;
+	}
+
+	private static Optional<Double> cpuOf(String pid) {
 		try {
-			String stat = Files.readString(Path.of("/proc/self/stat"));
+			String stat = Files.readString(Path.of("/proc", pid, "stat"));
+			// After the command in parentheses: the state is field 3, utime 14, stime 15.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			cpu.put("benchmark (load)", (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
+			return Optional.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
 		}
 		catch (IOException | RuntimeException ex) {
-			// Not on Linux: the stack's processes only.
+			// The process ended, or this is not Linux.
+			return Optional.empty();
 		}
-		return cpu;
 	}
 
 }

@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -61,6 +65,11 @@ class GatewayRoutingTest {
 	private static final HttpServer IDENTITY = backend("identity");
 
 	private static final AtomicInteger BACKEND_CALLS = new AtomicInteger();
+
+	/**
+	 * Calls the intake stand-in holds until all have arrived: more than a small bulkhead.
+	 */
+	private static final CountDownLatch HELD_TOGETHER = new CountDownLatch(60);
 
 	private static final String TOKEN = ISSUER.staff("hrss.wang", "HRSS");
 
@@ -267,6 +276,25 @@ class GatewayRoutingTest {
 	}
 
 	@Test
+	void carriesManyCallsToOneServiceAtOnce() throws Exception {
+		// The intake stand-in answers only once all of them are in: each is held until
+		// the others arrive.
+		int calls = (int) HELD_TOGETHER.getCount();
+		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+		for (int i = 0; i < calls; i++) {
+			answers.add(this.client
+				.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/appeals/held"))
+					.header("Authorization", "Bearer " + TOKEN)
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+		}
+
+		assertThat(answers).extracting((answer) -> answer.get(30, TimeUnit.SECONDS).statusCode())
+			.containsOnly(200)
+			.hasSize(calls);
+		assertThat(HELD_TOGETHER.getCount()).isZero();
+	}
+
+	@Test
 	void answersForAServiceThatIsDownWithAProblemDetailAndThenOpensItsCircuit() throws Exception {
 		HttpResponse<String> first = send("GET", "/api/v1/notifications?appealId=abc", null, "Authorization",
 				"Bearer " + TOKEN);
@@ -369,7 +397,21 @@ class GatewayRoutingTest {
 
 	private static HttpServer backend(String name) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+			server.setExecutor(Executors.newCachedThreadPool());
+			server.createContext("/api/v1/appeals/held", (exchange) -> {
+				HELD_TOGETHER.countDown();
+				int status;
+				try {
+					status = HELD_TOGETHER.await(20, TimeUnit.SECONDS) ? 200 : 504;
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					status = 500;
+				}
+				exchange.sendResponseHeaders(status, -1);
+				exchange.close();
+			});
 			server.createContext("/", (exchange) -> {
 				BACKEND_CALLS.incrementAndGet();
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
