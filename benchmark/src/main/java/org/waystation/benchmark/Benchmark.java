@@ -136,8 +136,6 @@ public final class Benchmark {
 		Map<Integer, Histogram> perSecond = new TreeMap<>();
 		Map<Integer, long[]> acceptedPerSecond = new TreeMap<>();
 		long opened = 0;
-		long firstDue = Long.MAX_VALUE;
-		long lastOpened = 0;
 		for (Map.Entry<String, LoadGenerator.Sent.Request> entry : sent.accepted.entrySet()) {
 			LoadGenerator.Sent.Request request = entry.getValue();
 			gateway.recordValue(Math.max(0, request.latencyMicros()));
@@ -150,8 +148,6 @@ public final class Benchmark {
 			opened++;
 			long due = request.dueEpochMicros();
 			long openedMicros = micros(t.opened);
-			firstDue = Math.min(firstDue, due);
-			lastOpened = Math.max(lastOpened, openedMicros);
 			long e2e = Math.max(0, openedMicros - due);
 			endToEnd.recordValue(e2e);
 			perSecond.computeIfAbsent(second, (s) -> Percentiles.histogram()).recordValue(e2e);
@@ -173,9 +169,9 @@ public final class Benchmark {
 			timeline.add(new Results.Second(s, acceptedPerSecond.getOrDefault(s, new long[1])[0], p.p50(), p.p99()));
 		}
 		double acceptedRate = accepted / sent.measuredSeconds;
-		// How fast the pipeline carried the measured appeals: from the first one due to
-		// the last case opened.
-		double openedRate = (opened > 0 && lastOpened > firstDue) ? opened / ((lastOpened - firstDue) / 1e6) : 0;
+		// How fast the pipeline carried appeals (warm-up included): from the start to the
+		// last case opened.
+		double openedRate = tracker.casesOpenedPerSecond();
 		Map<String, Double> ratios = new LinkedHashMap<>();
 		ratios.put("accepted/s ÷ raw Kafka records/s", acceptedRate / kafka);
 		ratios.put("accepted/s ÷ raw MongoDB inserts/s (4 clients)", acceptedRate / mongoParallel);

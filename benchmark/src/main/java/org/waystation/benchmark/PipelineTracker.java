@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +37,12 @@ final class PipelineTracker implements AutoCloseable {
 	private final Map<String, Timings> timings = new ConcurrentHashMap<>();
 
 	private final Thread poller;
+
+	private final LongAdder casesOpened = new LongAdder();
+
+	private final AtomicLong lastOpenedMillis = new AtomicLong();
+
+	private final long startedMillis = System.currentTimeMillis();
 
 	private volatile boolean running = true;
 
@@ -85,7 +93,18 @@ final class PipelineTracker implements AutoCloseable {
 		else if (event instanceof CaseOpened opened && CaseOpened.LEAD.equals(opened.role())) {
 			t.opened = event.occurredAt();
 			t.openedRecord = recordMillis;
+			this.casesOpened.increment();
+			this.lastOpenedMillis.accumulateAndGet(recordMillis, Math::max);
 		}
+	}
+
+	/**
+	 * Lead cases opened per second since the tracker started, until the last one: what
+	 * the pipeline carried, warm-up included.
+	 */
+	double casesOpenedPerSecond() {
+		long last = this.lastOpenedMillis.get();
+		return (last > this.startedMillis) ? this.casesOpened.sum() / ((last - this.startedMillis) / 1000.0) : 0;
 	}
 
 	Timings of(String appealId) {

@@ -56,7 +56,7 @@ final class Report {
 		row(md, "accepted per second", String.format(Locale.ROOT, "%.1f", r.acceptedPerSecond()));
 		row(md, "responses", r.responses().toString());
 		row(md, "cases opened / not opened within 60 s", r.opened() + " / " + r.notOpened());
-		row(md, "cases opened per second, first appeal due to last case opened",
+		row(md, "cases opened per second, from the start of the load to the last one",
 				String.format(Locale.ROOT, "%.1f", r.openedPerSecond()));
 		row(md, "gateway answer p50 / p95 / p99 / max (ms)", p(r.gateway()));
 		row(md, "submission → case opened p50 / p95 / p99 / max (ms)", p(r.endToEnd()));

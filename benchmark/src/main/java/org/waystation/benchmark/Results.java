@@ -7,8 +7,8 @@ import java.util.Map;
  * One run's figures.
  *
  * @param acceptedPerSecond appeals answered 202 per second of the measured window
- * @param openedPerSecond the measured appeals' cases opened per second, from the first
- * appeal due to the last case opened: what the pipeline carried
+ * @param openedPerSecond lead cases opened per second from the start of the load (warm-up
+ * included) to the last one opened: what the pipeline carried
  * @param endToEnd from when a submission was due to when its case opened in the queue
  * @param stages where that time went, stage by stage
  * @param kafkaRecordsPerSecond a plain producer's acknowledged records per second, same

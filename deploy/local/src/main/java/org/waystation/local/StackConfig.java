@@ -48,8 +48,8 @@ public record StackConfig(Path home, Path dataDir, String bindAddress, int gatew
 		DEFAULTS.put("rate-limits", "on");
 		// The client compiler only: six JVMs share two cores, and the server compiler's
 		// work (half of each service's CPU until it is ready) costs more than its faster
-		// code gains them (measured with ./benchmark.sh: ready in 66 s instead of 103 s,
-		// the pipeline three times faster at 50 appeals/s, 280 MiB less memory).
+		// code gains them (measured with ./benchmark.sh at 50 appeals/s: ready in 66 s
+		// instead of 102 s, no 503s where there were 813, 276 MiB less at idle).
 		DEFAULTS.put("service-java-options",
 				"-Xms64m -Xmx384m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:TieredStopAtLevel=1");
 	}
