@@ -1,15 +1,17 @@
 package org.waystation.classifier;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.zip.CRC32;
 
 import org.waystation.classifier.Classification.Alternative;
 import org.waystation.classifier.Classification.Explanation;
@@ -36,7 +38,13 @@ public final class AppealClassifier {
 	 */
 	static final double UNDERLYING_THRESHOLD = 0.10;
 
-	/** The model alone makes an appeal URGENT from this probability on. */
+	/**
+	 * The model alone makes an appeal URGENT from this probability on. In
+	 * cross-validation on the examples the model alone finds 80 % of urgent appeals at
+	 * 0.5 with 0.1 % false alarms, and 89 % at 0.25 with 0.8 %; but on the two
+	 * independent sets 0.25 found no urgent appeal more and raised false alarms, so the
+	 * rules carry recall and the model keeps 0.5.
+	 */
 	static final double URGENT_THRESHOLD = 0.5;
 
 	/** How sure a rule that decides the category is. */
@@ -165,9 +173,10 @@ public final class AppealClassifier {
 			.orElseGet(() -> best(this.types, this.types.probabilities(textFeatures)));
 		double[] priority = this.priorities.probabilities(textFeatures);
 		String modelPriority = best(this.priorities, priority);
+		double urgentProbability = probabilityOf(this.priorities, "URGENT", priority);
+		boolean urgentRule = signals.stream().anyMatch((signal) -> signal.kind() == Kind.URGENT);
 		String finalPriority;
-		if (signals.stream().anyMatch((signal) -> signal.kind() == Kind.URGENT)
-				|| probabilityOf(this.priorities, "URGENT", priority) >= URGENT_THRESHOLD) {
+		if (urgentRule || urgentProbability >= URGENT_THRESHOLD) {
 			finalPriority = "URGENT";
 		}
 		else if (signals.stream().anyMatch((signal) -> signal.kind() == Kind.HIGH) || "HIGH".equals(modelPriority)) {
@@ -194,13 +203,19 @@ public final class AppealClassifier {
 					signal.matched()))
 			.toList();
 		Explanation explanation = explain(category, department, List.copyOf(assisting), finalPriority, confidence,
-				fired, terms, decidingRule);
+				fired, terms, decidingRule, urgentRule ? Double.NaN : urgentProbability);
 		return new Classification(category, department, List.copyOf(assisting), type, finalPriority, round(confidence),
 				alternatives, explanation, this.features.words(text), this.modelVersion, this.rules.version());
 	}
 
+	/**
+	 * The decision in words.
+	 * @param urgentProbability the model's probability of URGENT, or NaN when a rule made
+	 * the appeal urgent
+	 */
 	private Explanation explain(String category, String department, List<String> assisting, String priority,
-			double confidence, List<FiredRule> fired, List<WeightedTerm> terms, Optional<Signal> decidingRule) {
+			double confidence, List<FiredRule> fired, List<WeightedTerm> terms, Optional<Signal> decidingRule,
+			double urgentProbability) {
 		String categoryZh = this.taxonomy.category(category).map(Taxonomy.Entry::zh).orElse(category);
 		String categoryEn = this.taxonomy.category(category).map(Taxonomy.Entry::en).orElse(category);
 		String departmentZh = this.taxonomy.department(department).map(Taxonomy.Entry::zh).orElse(department);
@@ -265,6 +280,16 @@ public final class AppealClassifier {
 				.append(String.join("; ",
 						priorityRules.stream().map((rule) -> rule.en() + ", " + rule.matched()).toList()))
 				.append(")");
+		}
+		else if ("URGENT".equals(priority) && !Double.isNaN(urgentProbability)) {
+			String likely = String.format(Locale.ROOT, "%.0f%%", urgentProbability * 100);
+			String bar = String.format(Locale.ROOT, "%.0f%%", URGENT_THRESHOLD * 100);
+			zh.append("（模型判断紧急的可能性为 ").append(likely).append("，达到 ").append(bar).append(" 即按紧急处理）");
+			en.append(" (the model puts the chance that it is urgent at ")
+				.append(likely)
+				.append("; from ")
+				.append(bar)
+				.append(" on it is treated as urgent)");
 		}
 		zh.append("。");
 		en.append(".");
@@ -350,21 +375,30 @@ public final class AppealClassifier {
 	}
 
 	/**
-	 * The model's version: a checksum of everything that decides what it answers — the
-	 * examples, the lexicon, the signal rules and the training settings — and the number
-	 * of examples. A change to any of them gives a new version.
+	 * The model's version: a SHA-256 hash (its first twelve hex digits) of everything
+	 * that decides what it answers — the examples, the lexicon, the signal rules, the
+	 * training settings and the thresholds — and the number of examples. A change to any
+	 * of them gives a new version.
 	 */
-	private static String versionOf(List<Example> examples, SignalRules rules, TextFeatures features) {
-		CRC32 crc = new CRC32();
+	static String versionOf(List<Example> examples, SignalRules rules, TextFeatures features) {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 		for (Example example : examples) {
-			crc.update((example.category() + '\t' + example.type() + '\t' + example.priority() + '\t' + example.text()
-					+ '\n')
+			digest.update((example.category() + '\t' + example.type() + '\t' + example.priority() + '\t'
+					+ example.text() + '\n')
 				.getBytes(StandardCharsets.UTF_8));
 		}
-		crc.update(features.fingerprint().getBytes(StandardCharsets.UTF_8));
-		crc.update(rules.fingerprint().getBytes(StandardCharsets.UTF_8));
-		crc.update(LinearModel.Settings.DEFAULT.toString().getBytes(StandardCharsets.UTF_8));
-		return String.format(Locale.ROOT, "model-%08x-%d", crc.getValue(), examples.size());
+		digest.update(features.fingerprint().getBytes(StandardCharsets.UTF_8));
+		digest.update(rules.fingerprint().getBytes(StandardCharsets.UTF_8));
+		digest.update((LinearModel.Settings.DEFAULT + "|" + ASSIST_THRESHOLD + "|" + UNDERLYING_THRESHOLD + "|"
+				+ URGENT_THRESHOLD + "|" + RULE_CONFIDENCE)
+			.getBytes(StandardCharsets.UTF_8));
+		return "model-" + HexFormat.of().formatHex(digest.digest(), 0, 6) + "-" + examples.size();
 	}
 
 }

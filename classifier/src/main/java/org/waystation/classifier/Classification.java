@@ -28,6 +28,34 @@ public record Classification(String category, String department, List<String> as
 		return "URGENT".equals(this.priority);
 	}
 
+	/**
+	 * Where routing sends the appeal under the default rules (one department per
+	 * category): below the confidence threshold to the triage desk; an URGENT appeal
+	 * never only to a queue, but to its best guess (the likeliest real category when the
+	 * category is OTHER), with the triage desk beside it when unsure.
+	 * @param threshold routing's confidence threshold
+	 * @return the leading department first, then the triage desk when it also receives
+	 * the case
+	 */
+	public List<String> routedTo(double threshold) {
+		boolean unsure = this.confidence < threshold;
+		if (urgent()) {
+			String lead = this.department;
+			if (AppealClassifier.OTHER.equals(this.category)) {
+				lead = this.alternatives.stream()
+					.filter((alternative) -> !AppealClassifier.OTHER.equals(alternative.category()))
+					.map(Alternative::department)
+					.findFirst()
+					.orElse(this.department);
+				unsure = true;
+			}
+			return (unsure && !lead.equals(TRIAGE)) ? List.of(lead, TRIAGE) : List.of(lead);
+		}
+		return List.of(unsure ? TRIAGE : this.department);
+	}
+
+	private static final String TRIAGE = org.waystation.events.Taxonomy.TRIAGE;
+
 	public record Alternative(String category, String department, double score) {
 
 	}

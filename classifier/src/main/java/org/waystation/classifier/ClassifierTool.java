@@ -49,7 +49,7 @@ public final class ClassifierTool {
 				"%n== Independent check set (check-set.tsv, never trained or tuned on): "
 						+ "%d appeals, the model trained on every example as in service (%s) ==%n",
 				checkSet.size(), inService.modelVersion());
-		System.out.print(Evaluation.of(inService, checkSet).report());
+		System.out.print(Evaluation.of(inService, checkSet).report(false));
 	}
 
 	/**

@@ -39,7 +39,7 @@ public final class TextFeatures {
 
 	public TextFeatures(Lexicon lexicon) {
 		this.lexicon = lexicon.matcher();
-		this.fingerprint = new java.util.TreeMap<>(lexicon.categories()).toString();
+		this.fingerprint = LEXICON_WEIGHT + "|" + new java.util.TreeMap<>(lexicon.categories());
 	}
 
 	/** With the shipped lexicon. */

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import org.waystation.events.Taxonomy;
@@ -19,11 +21,11 @@ import org.waystation.events.Taxonomy;
 /**
  * The examples shipped in the repository ({@code examples.tsv}: category, type, priority,
  * channel, text per line) and their fixed split. Near-duplicates (typo and paraphrase
- * variants of one appeal: texts whose character pairs overlap by {@value #NEAR_DUPLICATE}
- * or more, joined transitively) form a group, and a group is held out for evaluation as a
- * whole when the CRC-32 of its first text (in text order) is divisible by 4: about a
- * quarter is held out, no held-out example has a twin in training, and the split does not
- * depend on the order of the file.
+ * variants of one appeal: texts whose {@link #shingles} overlap by
+ * {@value #NEAR_DUPLICATE} or more, joined transitively) form a group, and a group is
+ * held out for evaluation as a whole when the CRC-32 of its first text (in text order) is
+ * divisible by 4: about a quarter is held out, no held-out example has a twin in
+ * training, and the split does not depend on the order of the file.
  */
 public final class TrainingData {
 
@@ -105,8 +107,7 @@ public final class TrainingData {
 
 	/**
 	 * For each example, the first text (in text order) of its group of near-duplicates:
-	 * texts whose sets of adjacent character pairs (after normalising case, width,
-	 * punctuation and spaces) overlap by {@link #NEAR_DUPLICATE} or more, joined
+	 * texts whose {@link #shingles} overlap by {@link #NEAR_DUPLICATE} or more, joined
 	 * transitively.
 	 */
 	static List<String> groupKeys(List<Example> examples) {
@@ -114,7 +115,7 @@ public final class TrainingData {
 		List<Set<String>> pairs = new ArrayList<>(n);
 		Map<String, List<Integer>> containing = new HashMap<>();
 		for (int i = 0; i < n; i++) {
-			Set<String> grams = characterPairs(examples.get(i).text());
+			Set<String> grams = shingles(examples.get(i).text());
 			pairs.add(grams);
 			for (String gram : grams) {
 				containing.computeIfAbsent(gram, (g) -> new ArrayList<>()).add(i);
@@ -161,17 +162,51 @@ public final class TrainingData {
 		return at;
 	}
 
-	private static Set<String> characterPairs(String text) {
-		String plain = TextFeatures.normalize(text).replaceAll("[\\p{P}\\p{S}\\s]+", "");
-		Set<String> pairs = new HashSet<>();
-		for (int i = 0; i + 1 < plain.length(); i++) {
-			pairs.add(plain.substring(i, i + 2));
+	/**
+	 * What near-duplicates share: adjacent character pairs of the Chinese runs and
+	 * adjacent word pairs of the Latin ones (after normalising case and width), so that
+	 * typo and paraphrase variants overlap while English texts do not look alike merely
+	 * for sharing common letter pairs.
+	 */
+	static Set<String> shingles(String text) {
+		String normalized = TextFeatures.normalize(text);
+		Set<String> shingles = new HashSet<>();
+		Matcher chinese = CHINESE_RUN.matcher(normalized);
+		while (chinese.find()) {
+			String run = chinese.group();
+			if (run.length() == 1) {
+				shingles.add(run);
+			}
+			for (int i = 0; i + 1 < run.length(); i++) {
+				shingles.add(run.substring(i, i + 2));
+			}
 		}
-		if (pairs.isEmpty()) {
-			pairs.add(plain);
+		List<String> words = new ArrayList<>();
+		Matcher word = LATIN_WORD.matcher(normalized);
+		while (word.find()) {
+			words.add(word.group());
 		}
-		return pairs;
+		if (words.size() == 1) {
+			shingles.add(words.get(0));
+		}
+		for (int i = 0; i + 1 < words.size(); i++) {
+			shingles.add(words.get(i) + ' ' + words.get(i + 1));
+		}
+		if (shingles.isEmpty()) {
+			shingles.add(normalized.strip());
+		}
+		return shingles;
 	}
+
+	/** How much two texts' shingles overlap (Jaccard). */
+	static double overlap(Set<String> one, Set<String> other) {
+		long common = one.stream().filter(other::contains).count();
+		return (double) common / (one.size() + other.size() - common);
+	}
+
+	private static final Pattern CHINESE_RUN = Pattern.compile("\\p{IsHan}+");
+
+	private static final Pattern LATIN_WORD = Pattern.compile("[a-z0-9]+");
 
 	static List<Example> parse(BufferedReader reader) throws IOException {
 		return parse(reader, Example.SHIPPED);

@@ -1,7 +1,14 @@
 package org.waystation.classifier;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +83,30 @@ class UrgentSignalsTest {
 		Classification result = classifier.classify(text);
 
 		assertThat(result.urgent()).as(text + " -> " + result.explanation().rules()).isFalse();
+	}
+
+	/**
+	 * A second set written apart from the examples: each danger marked URGENT, each
+	 * look-alike not.
+	 */
+	@ParameterizedTest
+	@MethodSource("dangerAndLookAlikes")
+	void tellsDangerFromItsLookAlikes(boolean danger, String text) {
+		Classification result = classifier.classify(text);
+
+		assertThat(result.urgent()).as(text + " -> " + result.priority() + " " + result.explanation().rules())
+			.isEqualTo(danger);
+	}
+
+	static Stream<Arguments> dangerAndLookAlikes() throws IOException {
+		try (InputStream in = UrgentSignalsTest.class.getResourceAsStream("danger-and-look-alikes.tsv")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+				.map((line) -> line.split("\t", 2))
+				.map((columns) -> Arguments.of("U".equals(columns[0]), columns[1]))
+				.toList()
+				.stream();
+		}
 	}
 
 }

@@ -238,7 +238,7 @@ abstract class RoutingScenario extends ServiceScenario {
 
 	@Test
 	void anUnsureAppealGoesToTriageWithItsTopThreeSuggestions() {
-		AppealSubmitted submitted = submit("关于那个事情，上次说的还没消息", "朝阳区", null, phone());
+		AppealSubmitted submitted = submit("老板说的那个补的钱还有那个证的事", "朝阳区", null, phone());
 
 		AppealRouted routed = routed(submitted);
 
