@@ -3,9 +3,7 @@ package org.waystation.classifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.waystation.events.Taxonomy;
 
@@ -37,44 +35,75 @@ public record Lexicon(String version, Map<String, List<String>> categories) {
 	/** The lexicon compiled for matching. */
 	Matcher matcher() {
 		List<Entry> entries = new ArrayList<>();
-		this.categories.forEach((category, words) -> words
-			.forEach((word) -> entries.add(new Entry(category, TextFeatures.normalize(word), compile(word)))));
+		this.categories.forEach((category, words) -> words.forEach((word) -> entries.add(new Entry(category,
+				TextFeatures.normalize(word), TextFeatures.normalize(word).chars().allMatch((c) -> c < 128)))));
 		return new Matcher(entries);
 	}
 
-	record Entry(String category, String word, Pattern pattern) {
+	/**
+	 * A word of a category; an English one ({@code wholeWord}) matches only standing
+	 * alone ("rent" is not in "parent").
+	 */
+	record Entry(String category, String word, boolean wholeWord) {
 
 	}
 
-	/** Finds the lexicon's words in normalised text. Thread-safe. */
+	/**
+	 * Finds the lexicon's words in normalised text, looking at each place of the text
+	 * only at the words that begin with its character. Thread-safe.
+	 */
 	static final class Matcher {
 
 		private final List<Entry> entries;
 
+		/**
+		 * The positions in {@link #entries} of the words beginning with each character.
+		 */
+		private final Map<Character, int[]> byFirstCharacter;
+
 		Matcher(List<Entry> entries) {
 			this.entries = List.copyOf(entries);
+			Map<Character, List<Integer>> starting = new java.util.HashMap<>();
+			for (int i = 0; i < this.entries.size(); i++) {
+				starting.computeIfAbsent(this.entries.get(i).word().charAt(0), (c) -> new ArrayList<>()).add(i);
+			}
+			this.byFirstCharacter = new java.util.HashMap<>();
+			starting.forEach((character, positions) -> this.byFirstCharacter.put(character,
+					positions.stream().mapToInt(Integer::intValue).toArray()));
 		}
 
+		/** The entries found, in the lexicon's order. */
 		List<Entry> find(String normalizedText) {
-			List<Entry> found = new ArrayList<>();
-			for (Entry entry : this.entries) {
-				boolean ascii = entry.pattern() != null;
-				if (ascii ? entry.pattern().matcher(normalizedText).find() : normalizedText.contains(entry.word())) {
-					found.add(entry);
+			java.util.BitSet found = new java.util.BitSet(this.entries.size());
+			for (int at = 0; at < normalizedText.length(); at++) {
+				int[] candidates = this.byFirstCharacter.get(normalizedText.charAt(at));
+				if (candidates == null) {
+					continue;
+				}
+				for (int candidate : candidates) {
+					Entry entry = this.entries.get(candidate);
+					if (!found.get(candidate) && normalizedText.startsWith(entry.word(), at)
+							&& (!entry.wholeWord() || isWholeWord(normalizedText, at, entry.word().length()))) {
+						found.set(candidate);
+					}
 				}
 			}
-			return found;
+			List<Entry> result = new ArrayList<>(found.cardinality());
+			found.stream().forEach((i) -> result.add(this.entries.get(i)));
+			return result;
 		}
 
-	}
-
-	/** English words need word boundaries; Chinese ones are found with contains(). */
-	private static Pattern compile(String word) {
-		String normalized = TextFeatures.normalize(word);
-		if (!normalized.chars().allMatch((c) -> c < 128)) {
-			return null;
+		/** English words stand alone: no letter right before or after them. */
+		private static boolean isWholeWord(String text, int start, int length) {
+			int end = start + length;
+			return (start == 0 || !isLetter(text.charAt(start - 1)))
+					&& (end >= text.length() || !isLetter(text.charAt(end)));
 		}
-		return Pattern.compile("(?<![a-z])" + Pattern.quote(normalized.toLowerCase(Locale.ROOT)) + "(?![a-z])");
+
+		private static boolean isLetter(char c) {
+			return c >= 'a' && c <= 'z';
+		}
+
 	}
 
 }

@@ -114,11 +114,17 @@ public final class LinearModel {
 			return List.of();
 		}
 		int classes = this.labels.size();
-		Vector known = known(features);
+		Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+		for (String feature : features) {
+			if (this.featureIndex.containsKey(feature)) {
+				counts.merge(feature, 1, Integer::sum);
+			}
+		}
+		double norm = Math.sqrt(counts.values().stream().mapToDouble((n) -> (double) n * n).sum());
 		List<Contribution> contributions = new ArrayList<>();
-		for (int i = 0; i < known.indices().length; i++) {
-			int f = known.indices()[i];
-			double x = known.values()[i];
+		for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+			int f = this.featureIndex.get(entry.getKey());
+			double x = (float) (entry.getValue() / norm);
 			double mean = 0;
 			for (int k = 0; k < classes; k++) {
 				mean += this.weights[f * classes + k];
@@ -126,7 +132,7 @@ public final class LinearModel {
 			mean /= classes;
 			double weight = (this.weights[f * classes + c] - mean) * x;
 			if (weight > 0) {
-				contributions.add(new Contribution(featureAt(f, features), weight));
+				contributions.add(new Contribution(entry.getKey(), weight));
 			}
 		}
 		contributions.sort(Comparator.comparingDouble(Contribution::weight).reversed());
@@ -141,16 +147,6 @@ public final class LinearModel {
 	/** A feature and how much it weighed. */
 	public record Contribution(String feature, double weight) {
 
-	}
-
-	private String featureAt(int index, List<String> features) {
-		for (String feature : features) {
-			Integer at = this.featureIndex.get(feature);
-			if (at != null && at == index) {
-				return feature;
-			}
-		}
-		throw new IllegalStateException("feature " + index + " is not in the text");
 	}
 
 	private Vector known(List<String> features) {

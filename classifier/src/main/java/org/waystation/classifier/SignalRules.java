@@ -86,16 +86,15 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 	}
 
 	public record Rule(String id, Kind kind, String category, String type, String zh, String en,
-			List<List<String>> when, List<String> unless, List<List<Pattern>> compiledWhen,
-			List<Pattern> compiledUnless) {
+			List<List<String>> when, List<String> unless, List<Pattern> compiledWhen, List<Pattern> compiledUnless) {
 
 		public Rule {
 			if (id == null || kind == null || when == null || when.isEmpty()) {
 				throw new IllegalArgumentException("A rule needs an id, a kind and at least one 'when' group");
 			}
 			unless = (unless != null) ? List.copyOf(unless) : List.of();
-			compiledWhen = when.stream().map((group) -> group.stream().map(SignalRules::compile).toList()).toList();
-			compiledUnless = unless.stream().map(SignalRules::compile).toList();
+			compiledWhen = when.stream().map(SignalRules::anyOf).toList();
+			compiledUnless = unless.isEmpty() ? List.of() : List.of(anyOf(unless));
 		}
 
 		java.util.Optional<String> match(String text) {
@@ -105,19 +104,12 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 				}
 			}
 			List<String> matched = new ArrayList<>();
-			for (List<Pattern> group : this.compiledWhen) {
-				String found = null;
-				for (Pattern pattern : group) {
-					Matcher matcher = pattern.matcher(text);
-					if (matcher.find()) {
-						found = matcher.group();
-						break;
-					}
-				}
-				if (found == null) {
+			for (Pattern group : this.compiledWhen) {
+				Matcher matcher = group.matcher(text);
+				if (!matcher.find()) {
 					return java.util.Optional.empty();
 				}
-				matched.add(found);
+				matched.add(matcher.group());
 			}
 			return java.util.Optional.of(String.join(" + ", matched));
 		}
@@ -129,7 +121,7 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 	 * protest, ...).
 	 */
 	public record GroupSizeRule(String id, String zh, String en, int minimum, List<String> contexts,
-			Pattern compiledGroup, List<Pattern> compiledContexts) {
+			Pattern compiledGroup, Pattern compiledContexts) {
 
 		private static final Pattern GROUP = Pattern.compile("(\\d{1,6}|上?[一二两三四五六七八九十百千几数]{1,5}"
 				+ "|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|several dozen|dozens|a hundred|hundreds)"
@@ -141,18 +133,16 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 		public GroupSizeRule {
 			contexts = List.copyOf(contexts);
 			compiledGroup = GROUP;
-			compiledContexts = contexts.stream().map(SignalRules::compile).toList();
+			compiledContexts = anyOf(contexts);
 		}
 
 		java.util.Optional<String> match(String text) {
 			Matcher group = GROUP.matcher(text);
 			while (group.find()) {
 				if (ChineseNumbers.parse(group.group(1)) >= this.minimum) {
-					for (Pattern context : this.compiledContexts) {
-						Matcher matcher = context.matcher(text);
-						if (matcher.find()) {
-							return java.util.Optional.of(group.group() + " + " + matcher.group());
-						}
+					Matcher matcher = this.compiledContexts.matcher(text);
+					if (matcher.find()) {
+						return java.util.Optional.of(group.group() + " + " + matcher.group());
 					}
 				}
 			}
@@ -161,8 +151,25 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 
 	}
 
-	private static Pattern compile(String pattern) {
-		return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	/**
+	 * The patterns as one: a text matches if any of them matches, at its leftmost place.
+	 * Patterns are written in lower case, as the text they read is: no case folding,
+	 * which costs most of the time of a match.
+	 */
+	private static Pattern anyOf(List<String> patterns) {
+		StringBuilder alternatives = new StringBuilder();
+		for (String pattern : patterns) {
+			if (UPPER_CASE_LETTER.matcher(pattern).find()) {
+				throw new IllegalArgumentException(
+						"Pattern " + pattern + " has an upper-case letter: the text it reads is in lower case");
+			}
+			Pattern.compile(pattern);
+			alternatives.append(alternatives.isEmpty() ? "" : "|").append("(?:").append(pattern).append(')');
+		}
+		return Pattern.compile(alternatives.toString());
 	}
+
+	/** An upper-case letter that is not an escape such as \\S or \\P{...}. */
+	private static final Pattern UPPER_CASE_LETTER = Pattern.compile("(?<!\\\\)\\p{Lu}");
 
 }
