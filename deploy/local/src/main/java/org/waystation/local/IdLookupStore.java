@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -14,9 +16,10 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 collections, finding a document by its {@code _id} when the
- * query names the {@code _id} and more fields. The server uses an index only for a query
- * on exactly that index's fields, so an update guarded by a version or a status
+ * mongo-java-server's H2 collections, reporting every change of a document to a
+ * {@link ChangeLog} (the store's journal), and finding a document by its {@code _id} when
+ * the query names the {@code _id} and more fields. The server uses an index only for a
+ * query on exactly that index's fields, so an update guarded by a version or a status
  * ({@code {_id, version}}), the most common write of the services, read every document of
  * its collection: its cost grew with the collection. Here the document with that
  * {@code _id} is looked up, then matched against the whole query as before, so the answer
@@ -26,23 +29,39 @@ import org.h2.mvstore.MVStore;
 final class IdLookupStore {
 
 	/**
-	 * The store of the database being opened: H2's database opens its collections from
-	 * its constructor, before a subclass could keep the store in a field.
+	 * The store and change log of the database being opened: H2's database opens its
+	 * collections from its constructor, before a subclass could keep them in fields.
 	 */
-	private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+	private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 
-	/** H2's names for a collection's maps of documents and of metadata. */
-	private static final String DOCUMENTS_PREFIX = "databases.";
+	private record Opening(MVStore store, ChangeLog changes) {
 
+	}
+
+	/** Where the collections report what changes. */
+	interface ChangeLog {
+
+		/**
+		 * A document was written ({@code document} is its new state) or removed
+		 * ({@code document} is null). Called while its collection is locked.
+		 */
+		void changed(String namespace, Object id, Document document);
+
+		/** A collection (or a database) was created. */
+		void createdCollection();
+
+	}
+
+	/** H2's name for a collection's map of metadata. */
 	private static final String META_PREFIX = "meta.";
 
 	private IdLookupStore() {
 	}
 
-	static MongoDatabase database(String name, MVStore store, CursorRegistry cursors) {
-		OPENING.set(store);
+	static MongoDatabase database(String name, MVStore store, CursorRegistry cursors, ChangeLog changes) {
+		OPENING.set(new Opening(store, changes));
 		try {
-			return new Database(name, store, cursors);
+			return new Database(name, store, cursors, changes);
 		}
 		finally {
 			OPENING.remove();
@@ -53,27 +72,81 @@ final class IdLookupStore {
 
 		private final MVStore store;
 
-		Database(String name, MVStore store, CursorRegistry cursors) {
+		private final ChangeLog changes;
+
+		Database(String name, MVStore store, CursorRegistry cursors, ChangeLog changes) {
 			super(name, store, cursors);
 			this.store = store;
+			this.changes = changes;
 		}
 
 		@Override
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-			MVStore mvStore = (this.store != null) ? this.store : OPENING.get();
+			Opening opening = opening();
+			opening.changes().createdCollection();
 			String namespace = getFullCollectionNamespace(collectionName);
-			return new Collection(this, collectionName, options, mvStore.openMap(DOCUMENTS_PREFIX + namespace),
-					mvStore.openMap(META_PREFIX + namespace), this.cursorRegistry);
+			return new Collection(this, collectionName, options, StoreFormat.documents(opening.store(), namespace),
+					opening.store().openMap(META_PREFIX + namespace), this.cursorRegistry, opening.changes());
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new StoreFormat.UniqueIndex(opening().store(), getFullCollectionNamespace(collectionName), indexName,
+					keys, sparse);
+		}
+
+		/** Its store and change log, also while its constructor runs. */
+		private Opening opening() {
+			return (this.store != null) ? new Opening(this.store, this.changes) : OPENING.get();
 		}
 
 	}
 
 	private static final class Collection extends H2Collection {
 
+		private final ChangeLog changes;
+
+		/**
+		 * Changes of documents are journaled; the server's own collections change with
+		 * the schema.
+		 */
+		private final boolean journaled;
+
+		private final String namespace;
+
 		Collection(MongoDatabase database, String name, CollectionOptions options,
 				org.h2.mvstore.MVMap<Object, Document> documents, org.h2.mvstore.MVMap<String, Object> meta,
-				CursorRegistry cursors) {
+				CursorRegistry cursors, ChangeLog changes) {
 			super(database, name, options, documents, meta, cursors);
+			this.changes = changes;
+			this.journaled = !name.startsWith("system.") && "_id".equals(getIdField());
+			this.namespace = database.getDatabaseName() + "." + name;
+		}
+
+		@Override
+		protected Object addDocumentInternal(Document document) {
+			Object position = super.addDocumentInternal(document);
+			if (this.journaled) {
+				this.changes.changed(this.namespace, document.get("_id"), document);
+			}
+			return position;
+		}
+
+		@Override
+		protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+			super.handleUpdate(position, oldDocument, newDocument);
+			if (this.journaled) {
+				this.changes.changed(this.namespace, newDocument.get("_id"), newDocument);
+			}
+		}
+
+		@Override
+		protected void removeDocument(Object position) {
+			super.removeDocument(position);
+			if (this.journaled) {
+				this.changes.changed(this.namespace, position, null);
+			}
 		}
 
 		@Override

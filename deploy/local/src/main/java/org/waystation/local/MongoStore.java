@@ -1,44 +1,66 @@
 package org.waystation.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server with its H2 backend in one file, so data survives a restart of the
- * stack. Every write is committed to the file before it is acknowledged (writes arriving
- * together share one commit), so an acknowledged write survives a {@code kill -9} of the
- * launcher; it is not flushed to the disk itself (no fsync), so a power cut or a crash of
- * the machine may still lose the last ones.
+ * stack, and a journal beside it (see {@link StoreJournal}). A write is acknowledged once
+ * the journal holds what it changed; writes arriving together share one journal write.
+ * The H2 file is written at checkpoints (every {@value #CHECKPOINT_MILLIS} ms while there
+ * are changes, after a change to the schema, and on close), each recording the journal
+ * position it covers; started again, the store replays the journal beyond it. So an
+ * acknowledged write survives a {@code kill -9} of the launcher; neither the journal nor
+ * the file is flushed to the disk itself (no fsync), so a power cut or a crash of the
+ * machine may still lose the last ones.
  */
 final class MongoStore implements AutoCloseable {
 
+	private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
+
+	/** How often the H2 file takes in what the journal holds. */
+	static final long CHECKPOINT_MILLIS = 1000;
+
+	/** Every this many checkpoints, partly empty parts of the H2 file are rewritten. */
+	static final int COMPACT_EVERY = 30;
+
 	/**
-	 * The commit delay behind the per-write commit, for anything that does not come as an
-	 * OP_MSG command (every driver in use sends those).
+	 * The commands that change documents: each waits for the journal before its answer.
 	 */
-	static final int COMMIT_DELAY_MILLIS = 100;
-
-	/** The commands that change data: each is committed before its answer goes out. */
-	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
-			"create", "drop", "dropdatabase", "dropindexes", "renamecollection");
+	private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
 	/**
-	 * Threads answering clients. A write holds its thread until its commit, and every
-	 * connection is served by one thread, so with the server's default (two per core)
-	 * four writes at most shared a commit and reads queued behind them; with a thread for
-	 * about every connection of the services' pools, the writes arriving together share
-	 * one commit and a read waits for no one's commit.
+	 * The commands that change collections or indexes: each is written to the H2 file
+	 * with a checkpoint before its answer.
+	 */
+	private static final Set<String> SCHEMA_WRITES = Set.of("createindexes", "create", "drop", "dropdatabase",
+			"dropindexes", "renamecollection");
+
+	/**
+	 * Threads answering clients. A write holds its thread until the journal holds it, and
+	 * every connection is served by one thread, so a thread for about every connection of
+	 * the services' pools lets the writes arriving together share one journal write and a
+	 * read wait for no one's.
 	 */
 	static final int WORKER_THREADS = 64;
 
@@ -51,15 +73,23 @@ final class MongoStore implements AutoCloseable {
 	/** The H2 page cache, in MiB (H2's default is 16). */
 	static final int CACHE_MIB = 384;
 
-	private final H2Backend backend;
+	/** The map in the H2 file that holds the journal position of the last checkpoint. */
+	private static final String JOURNAL_MAP = "waystation.journal";
+
+	private static final String CHECKPOINT_KEY = "checkpoint";
+
+	private final JournalingBackend backend;
 
 	private final MongoServer server;
 
+	private final ScheduledExecutorService checkpoints;
+
 	private final int port;
 
-	private MongoStore(H2Backend backend, MongoServer server, int port) {
+	private MongoStore(JournalingBackend backend, MongoServer server, ScheduledExecutorService checkpoints, int port) {
 		this.backend = backend;
 		this.server = server;
+		this.checkpoints = checkpoints;
 		this.port = port;
 	}
 
@@ -68,50 +98,122 @@ final class MongoStore implements AutoCloseable {
 	}
 
 	static MongoStore start(Path directory, int port) throws IOException {
+		return start(directory, port, CHECKPOINT_MILLIS);
+	}
+
+	static MongoStore start(Path directory, int port, long checkpointMillis) throws IOException {
 		Files.createDirectories(directory);
 		// A page cache large enough for the working set: every miss reads and
-		// deserialises a page.
+		// deserialises a page. The file is written only at checkpoints.
 		MVStore store = new MVStore.Builder().fileName(directory.resolve("waystation.mv.db").toString())
 			.cacheSize(CACHE_MIB)
+			.autoCommitDisabled()
 			.open();
-		store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
-		H2Backend backend = new CommittingBackend(store);
+		StoreFormat.convert(store);
+		JournalingBackend backend = new JournalingBackend(store);
+		backend.openJournal(directory.resolve("journal"));
 		MongoServer server = new MongoServer(backend);
 		server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
-		return new MongoStore(backend, server, port);
+		ScheduledExecutorService checkpoints = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "store-checkpoint");
+			thread.setDaemon(true);
+			return thread;
+		});
+		checkpoints.scheduleWithFixedDelay(backend::checkpointIfChanged, checkpointMillis, checkpointMillis,
+				TimeUnit.MILLISECONDS);
+		return new MongoStore(backend, server, checkpoints, port);
 	}
 
 	/**
-	 * The H2 backend, answering a write (an OP_MSG command that changes data) only once a
-	 * commit that includes it has reached the file. Commits are grouped: one commit
-	 * thread covers every write that finished before it started, so concurrent writes
-	 * share one.
+	 * The H2 backend whose collections report every change of a document to the journal
+	 * (see {@link IdLookupStore}), answering a document write only once the journal holds
+	 * its changes.
 	 */
-	private static final class CommittingBackend extends H2Backend {
-
-		private final Object lock = new Object();
+	private static final class JournalingBackend extends H2Backend implements IdLookupStore.ChangeLog {
 
 		/**
-		 * Writes applied and waiting for a commit, counted; and how many are committed.
+		 * Writes hold it shared while they run; a checkpoint holds it alone, so that the
+		 * H2 file it writes holds every write whose changes the journal position covers
+		 * and no other.
 		 */
-		private long applied;
+		private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock(true);
 
-		private long committed;
-
-		private volatile boolean open = true;
+		/**
+		 * The changes the command this thread runs has made, and whether it created a
+		 * collection. Static: H2's backend opens the databases from its constructor,
+		 * before a subclass's fields are set.
+		 */
+		private static final ThreadLocal<Command> running = new ThreadLocal<>();
 
 		private final OperationCounts operations = new OperationCounts();
 
-		CommittingBackend(MVStore store) {
+		private final MVMap<String, Long> journalPosition;
+
+		private volatile StoreJournal journal;
+
+		private long checkpointed;
+
+		private int checkpointsSinceCompaction;
+
+		private boolean closed;
+
+		JournalingBackend(MVStore store) {
 			super(store);
-			Thread committer = new Thread(this::commitLoop, "store-group-commit");
-			committer.setDaemon(true);
-			committer.start();
+			this.journalPosition = store.openMap(JOURNAL_MAP);
+		}
+
+		/**
+		 * Replays what the journal holds beyond the last checkpoint, takes it into the H2
+		 * file and opens the journal for what follows.
+		 */
+		void openJournal(Path directory) throws IOException {
+			long checkpoint = this.journalPosition.getOrDefault(CHECKPOINT_KEY, 0L);
+			int[] replayed = { 0 };
+			StoreJournal opened = StoreJournal.open(directory, checkpoint, (change) -> {
+				replay(change);
+				replayed[0]++;
+			});
+			if (replayed[0] > 0) {
+				log.info("Replayed {} changes from the store's journal", replayed[0]);
+			}
+			this.journal = opened;
+			this.checkpointed = checkpoint;
+			checkpoint();
+		}
+
+		private void replay(StoreJournal.Change change) {
+			int dot = change.namespace().indexOf('.');
+			MongoDatabase database = resolveDatabase(change.namespace().substring(0, dot));
+			MongoCollection<?> collection = database.resolveCollection(change.namespace().substring(dot + 1), true);
+			for (Document existing : collection.handleQuery(new Document("_id", change.id()))) {
+				collection.removeDocument(existing);
+			}
+			if (change.document() != null) {
+				collection.addDocument(change.document());
+			}
 		}
 
 		@Override
 		protected MongoDatabase openOrCreateDatabase(String databaseName) {
-			return IdLookupStore.database(databaseName, getMvStore(), getCursorRegistry());
+			createdCollection();
+			return IdLookupStore.database(databaseName, getMvStore(), getCursorRegistry(), this);
+		}
+
+		@Override
+		public void changed(String namespace, Object id, Document document) {
+			StoreJournal current = this.journal;
+			Command command = running.get();
+			if (current != null && command != null) {
+				command.lastChange = current.append(namespace, id, document);
+			}
+		}
+
+		@Override
+		public void createdCollection() {
+			Command command = running.get();
+			if (command != null) {
+				command.createdCollection = true;
+			}
 		}
 
 		@Override
@@ -122,67 +224,122 @@ final class MongoStore implements AutoCloseable {
 				return this.operations.answer();
 			}
 			this.operations.count(message.getDatabaseName(), command, request);
-			Document answer = super.handleMessage(message);
-			if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-				awaitCommit();
+			String name = command.toLowerCase(Locale.ROOT);
+			if (DOCUMENT_WRITES.contains(name)) {
+				return write(message);
+			}
+			if (SCHEMA_WRITES.contains(name)) {
+				this.checkpointLock.writeLock().lock();
+				try {
+					return super.handleMessage(message);
+				}
+				finally {
+					checkpointHoldingTheLock();
+					this.checkpointLock.writeLock().unlock();
+				}
+			}
+			return super.handleMessage(message);
+		}
+
+		private Document write(MongoMessage message) {
+			Command command = new Command();
+			Document answer;
+			this.checkpointLock.readLock().lock();
+			running.set(command);
+			try {
+				answer = super.handleMessage(message);
+			}
+			finally {
+				running.remove();
+				this.checkpointLock.readLock().unlock();
+			}
+			if (command.createdCollection) {
+				// A new collection reaches the file with a checkpoint: the journal
+				// replays changes to collections the file knows.
+				checkpoint();
+			}
+			else if (command.lastChange > 0) {
+				try {
+					this.journal.awaitWritten(command.lastChange);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
 			}
 			return answer;
 		}
 
-		private void awaitCommit() {
-			synchronized (this.lock) {
-				long mine = ++this.applied;
-				this.lock.notifyAll();
-				while (this.committed < mine && this.open) {
-					try {
-						this.lock.wait();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return;
-					}
+		void checkpointIfChanged() {
+			try {
+				if (this.journal.appended() > this.checkpointed) {
+					checkpoint();
 				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Store checkpoint failed, retrying: {}", ex.getMessage());
 			}
 		}
 
-		private void commitLoop() {
-			while (this.open) {
-				long target;
-				synchronized (this.lock) {
-					while (this.applied == this.committed && this.open) {
-						try {
-							this.lock.wait();
-						}
-						catch (InterruptedException ex) {
-							return;
-						}
-					}
-					target = this.applied;
-				}
-				// Every write counted in target was applied before it was counted.
-				commit();
-				synchronized (this.lock) {
-					this.committed = target;
-					this.lock.notifyAll();
-				}
+		void checkpoint() {
+			this.checkpointLock.writeLock().lock();
+			try {
+				checkpointHoldingTheLock();
+			}
+			finally {
+				this.checkpointLock.writeLock().unlock();
 			}
 		}
 
+		private void checkpointHoldingTheLock() {
+			long sequence = this.journal.appended();
+			this.journalPosition.put(CHECKPOINT_KEY, sequence);
+			if (++this.checkpointsSinceCompaction >= COMPACT_EVERY) {
+				this.checkpointsSinceCompaction = 0;
+				getMvStore().compact(80, 16 * 1024 * 1024);
+			}
+			getMvStore().commit();
+			try {
+				this.journal.checkpointed(sequence);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.checkpointed = sequence;
+		}
+
+		/**
+		 * Takes everything into the H2 file and closes it; once (the server closes its
+		 * backend when it shuts down).
+		 */
 		@Override
-		public void close() {
-			synchronized (this.lock) {
-				this.open = false;
-				this.lock.notifyAll();
+		public synchronized void close() {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			if (this.journal != null) {
+				checkpoint();
+				this.journal.close();
 			}
 			super.close();
+		}
+
+		/** What one write command changed. */
+		private static final class Command {
+
+			long lastChange;
+
+			boolean createdCollection;
+
 		}
 
 	}
 
 	@Override
 	public void close() {
+		this.checkpoints.shutdownNow();
 		this.server.shutdown();
-		// Closing the store commits what is still in memory.
+		// The last checkpoint takes in everything, then the file is closed.
 		this.backend.close();
 	}
 

@@ -2,23 +2,33 @@ package org.waystation.local;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.MongoWriteException;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded store in a process of its own, killed with SIGKILL right after the last
- * acknowledged write: reopened, it has every acknowledged write.
+ * acknowledged write: reopened, it has every acknowledged write, whether the H2 file took
+ * it in at a checkpoint or the journal replays it.
  */
 class MongoStoreDurabilityIT {
 
@@ -26,9 +36,20 @@ class MongoStoreDurabilityIT {
 	public static final class StoreOnly {
 
 		public static void main(String[] args) throws Exception {
-			MongoStore.start(Path.of(args[0]), Integer.parseInt(args[1]));
+			long checkpointMillis = (args.length > 2) ? Long.parseLong(args[2]) : MongoStore.CHECKPOINT_MILLIS;
+			MongoStore.start(Path.of(args[0]), Integer.parseInt(args[1]), checkpointMillis);
 			new CountDownLatch(1).await(10, TimeUnit.MINUTES);
 		}
+
+	}
+
+	/** Starts the store alone in a process of its own. */
+	private Process storeProcess(int port, long checkpointMillis) throws Exception {
+		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+				System.getProperty("java.class.path"), StoreOnly.class.getName(), this.directory.toString(),
+				String.valueOf(port), String.valueOf(checkpointMillis))
+			.redirectErrorStream(true)
+			.start();
 
 	}
 
@@ -38,11 +59,7 @@ class MongoStoreDurabilityIT {
 	@Test
 	void keepsEveryAcknowledgedWriteThroughAKillOfItsProcess() throws Exception {
 		int port = freePort();
-		Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), StoreOnly.class.getName(),
-				this.directory.toString(), String.valueOf(port))
-			.redirectErrorStream(true)
-			.start();
+		Process store = storeProcess(port, MongoStore.CHECKPOINT_MILLIS);
 		int written = 300;
 		try (MongoClient client = MongoClients
 			.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=30000")) {
@@ -126,6 +143,118 @@ class MongoStoreDurabilityIT {
 				.contains("intake.appeals insert 3", "intake.appeals find 2", "intake.appeals update 1",
 						"routing.decisions insert 1")
 				.noneMatch((entry) -> entry.startsWith("admin."));
+		}
+	}
+
+	@Test
+	void replaysInsertsUpdatesRemovalsAndUniqueKeysAcrossCheckpointsAndTwoKills() throws Exception {
+		Map<String, Document> expected = new TreeMap<>();
+		for (int life = 0; life < 2; life++) {
+			int port = freePort();
+			// Checkpoints every 20 ms: some writes reach the file, the rest only the
+			// journal.
+			Process store = storeProcess(port, 20);
+			try (MongoClient client = MongoClients
+				.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=30000")) {
+				MongoCollection<Document> cases = client.getDatabase("department").getCollection("cases");
+				MongoCollection<Document> phones = client.getDatabase("routing").getCollection("recent_appeals");
+				cases.createIndex(Indexes.ascending("trackingCode"), new IndexOptions().unique(true));
+				for (int i = 0; i < 400; i++) {
+					String id = "case-" + life + "-" + i;
+					Document created = new Document("_id", id).append("trackingCode", "WS-" + life + "-" + i)
+						.append("status", "OPEN")
+						.append("version", 0);
+					cases.insertOne(created);
+					expected.put(id, created);
+					if (i % 3 == 0) {
+						cases.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", 0)),
+								Updates.combine(Updates.set("status", "SIGNED"), Updates.inc("version", 1)));
+						expected.put(id, new Document(created).append("status", "SIGNED").append("version", 1));
+					}
+					if (i % 7 == 0) {
+						cases.deleteOne(Filters.eq("_id", id));
+						expected.remove(id);
+					}
+					if (i % 11 == 0) {
+						// The tracking code moves to a new case: the unique index
+						// follows.
+						String successor = id + "-again";
+						cases.updateOne(Filters.eq("_id", id), Updates.set("trackingCode", "moved-" + id));
+						if (expected.containsKey(id)) {
+							expected.put(id, new Document(expected.get(id)).append("trackingCode", "moved-" + id));
+						}
+						Document again = new Document("_id", successor).append("trackingCode", "WS-" + life + "-" + i)
+							.append("status", "OPEN")
+							.append("version", 0);
+						cases.insertOne(again);
+						expected.put(successor, again);
+					}
+					phones.findOneAndUpdate(Filters.eq("_id", "phone-" + (i % 13)), Updates.push("appeals", id),
+							new FindOneAndUpdateOptions().upsert(true));
+				}
+			}
+			finally {
+				store.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+
+		try (MongoStore reopened = MongoStore.start(this.directory, freePort());
+				MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + reopened.port())) {
+			MongoCollection<Document> cases = client.getDatabase("department").getCollection("cases");
+			Map<String, Document> stored = new TreeMap<>();
+			cases.find().forEach((document) -> stored.put(document.getString("_id"), document));
+			assertThat(stored).isEqualTo(expected);
+			assertThat(client.getDatabase("routing")
+				.getCollection("recent_appeals")
+				.find(Filters.eq("_id", "phone-0"))
+				.first()
+				.getList("appeals", String.class)).hasSize(2 * (400 / 13 + 1));
+			// The unique index holds, moved codes included; a code never used is free.
+			for (String taken : new String[] { "WS-1-5", "moved-case-1-11", "WS-1-11", "WS-0-22" }) {
+				assertThatThrownBy(() -> cases.insertOne(new Document("_id", "twin").append("trackingCode", taken)))
+					.as(taken)
+					.isInstanceOf(MongoWriteException.class);
+			}
+			cases.insertOne(new Document("_id", "new").append("trackingCode", "WS-9-9"));
+		}
+	}
+
+	@Test
+	void convertsAStoreWrittenInH2sDefaultFormatOnce() throws Exception {
+		// As the store was written before it kept documents as BSON.
+		H2Backend earlier = new H2Backend(this.directory.resolve("waystation.mv.db").toString());
+		MongoServer server = new MongoServer(earlier);
+		int port = freePort();
+		server.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+			MongoCollection<Document> appeals = client.getDatabase("intake").getCollection("appeals");
+			appeals.createIndex(Indexes.ascending("trackingCode"), new IndexOptions().unique(true));
+			for (int i = 0; i < 20; i++) {
+				appeals.insertOne(new Document("_id", "appeal-" + i).append("trackingCode", "WS-" + i)
+					.append("submittedAt", java.util.Date.from(java.time.Instant.parse("2026-12-05T08:00:00Z")))
+					.append("timeline", java.util.List.of(new Document("event", "AppealSubmitted"))));
+			}
+			client.getDatabase("notification").getCollection("inbox").insertOne(new Document("text", "您好"));
+		}
+		finally {
+			server.shutdown();
+		}
+
+		for (int opening = 0; opening < 2; opening++) {
+			try (MongoStore store = MongoStore.start(this.directory, freePort());
+					MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
+				MongoCollection<Document> appeals = client.getDatabase("intake").getCollection("appeals");
+				assertThat(appeals.countDocuments()).isEqualTo(20);
+				Document seventh = appeals.find(Filters.eq("trackingCode", "WS-7")).first();
+				assertThat(seventh.getString("_id")).isEqualTo("appeal-7");
+				assertThat(seventh.getDate("submittedAt").toInstant())
+					.isEqualTo(java.time.Instant.parse("2026-12-05T08:00:00Z"));
+				assertThat(seventh.getList("timeline", Document.class)).hasSize(1);
+				assertThatThrownBy(() -> appeals.insertOne(new Document("_id", "twin").append("trackingCode", "WS-7")))
+					.isInstanceOf(MongoWriteException.class);
+				assertThat(client.getDatabase("notification").getCollection("inbox").find().first().getString("text"))
+					.isEqualTo("您好");
+			}
 		}
 	}
 
