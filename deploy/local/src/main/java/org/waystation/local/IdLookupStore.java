@@ -17,14 +17,15 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 collections, reporting every change of a document to a
- * {@link ChangeLog} (the store's journal), and finding a document by its {@code _id} when
- * the query names the {@code _id} and more fields. The server uses an index only for a
- * query on exactly that index's fields, so an update guarded by a version or a status
- * ({@code {_id, version}}), the most common write of the services, read every document of
- * its collection: its cost grew with the collection. Here the document with that
- * {@code _id} is looked up, then matched against the whole query as before, so the answer
- * is the same and costs the same at any size; MongoDB itself plans such a query on its
- * {@code _id} index.
+ * {@link CollectionEvents} (the store's journal), keeping the non-unique indexes the
+ * services declare ({@link SecondaryIndex}; the server ignores them), and planning a
+ * query on the index that narrows it most. A query on the {@code _id} and more fields (an
+ * update guarded by a version or a status, the most common write of the services) looks
+ * the document up by its {@code _id}: the server uses an index only for a query on
+ * exactly that index's fields, so such a query read every document of its collection.
+ * Either way each document read is then matched against the whole query as before, so the
+ * answer is the same, and its cost no longer grows with the collection, as on MongoDB,
+ * which plans such queries on the same indexes.
  */
 final class IdLookupStore {
 
@@ -34,12 +35,12 @@ final class IdLookupStore {
 	 */
 	private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 
-	private record Opening(MVStore store, ChangeLog changes) {
+	private record Opening(MVStore store, CollectionEvents changes) {
 
 	}
 
-	/** Where the collections report what changes. */
-	interface ChangeLog {
+	/** Where the collections report what changes and how much they read. */
+	interface CollectionEvents {
 
 		/**
 		 * A document was written ({@code document} is its new state) or removed
@@ -50,6 +51,9 @@ final class IdLookupStore {
 		/** A collection (or a database) was created. */
 		void createdCollection();
 
+		/** A query of the collection read this many documents. */
+		void read(String namespace, long documents);
+
 	}
 
 	/** H2's name for a collection's map of metadata. */
@@ -58,7 +62,7 @@ final class IdLookupStore {
 	private IdLookupStore() {
 	}
 
-	static MongoDatabase database(String name, MVStore store, CursorRegistry cursors, ChangeLog changes) {
+	static MongoDatabase database(String name, MVStore store, CursorRegistry cursors, CollectionEvents changes) {
 		OPENING.set(new Opening(store, changes));
 		try {
 			return new Database(name, store, cursors, changes);
@@ -72,9 +76,9 @@ final class IdLookupStore {
 
 		private final MVStore store;
 
-		private final ChangeLog changes;
+		private final CollectionEvents changes;
 
-		Database(String name, MVStore store, CursorRegistry cursors, ChangeLog changes) {
+		Database(String name, MVStore store, CursorRegistry cursors, CollectionEvents changes) {
 			super(name, store, cursors);
 			this.store = store;
 			this.changes = changes;
@@ -96,6 +100,13 @@ final class IdLookupStore {
 					keys, sparse);
 		}
 
+		@Override
+		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new SecondaryIndex(opening().store(), getFullCollectionNamespace(collectionName), indexName, keys,
+					sparse);
+		}
+
 		/** Its store and change log, also while its constructor runs. */
 		private Opening opening() {
 			return (this.store != null) ? new Opening(this.store, this.changes) : OPENING.get();
@@ -105,7 +116,7 @@ final class IdLookupStore {
 
 	private static final class Collection extends H2Collection {
 
-		private final ChangeLog changes;
+		private final CollectionEvents changes;
 
 		/**
 		 * Changes of documents are journaled; the server's own collections change with
@@ -117,7 +128,7 @@ final class IdLookupStore {
 
 		Collection(MongoDatabase database, String name, CollectionOptions options,
 				org.h2.mvstore.MVMap<Object, Document> documents, org.h2.mvstore.MVMap<String, Object> meta,
-				CursorRegistry cursors, ChangeLog changes) {
+				CursorRegistry cursors, CollectionEvents changes) {
 			super(database, name, options, documents, meta, cursors);
 			this.changes = changes;
 			this.journaled = !name.startsWith("system.") && "_id".equals(getIdField());
@@ -142,6 +153,23 @@ final class IdLookupStore {
 		}
 
 		@Override
+		protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+				int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+			List<Object> read = new java.util.ArrayList<>();
+			positions.forEach(read::add);
+			this.changes.read(this.namespace, read.size());
+			return super.matchDocuments(query, read, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		/** A read of every document of the collection. */
+		@Override
+		protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+				int batchSize, Document fieldSelector) {
+			this.changes.read(this.namespace, count());
+			return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		@Override
 		protected void removeDocument(Object position) {
 			super.removeDocument(position);
 			if (this.journaled) {
@@ -158,6 +186,24 @@ final class IdLookupStore {
 			if (query.size() > 1 && "_id".equals(getIdField()) && (id instanceof String || id instanceof ObjectId)) {
 				List<Object> positions = (getDocument(id) != null) ? List.of(id) : List.of();
 				return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			}
+			if (id == null) {
+				// The secondary index that narrows the read most, if any.
+				SecondaryIndex best = null;
+				int bestFields = 0;
+				for (Index<Object> index : getIndexes()) {
+					if (index instanceof SecondaryIndex secondary) {
+						int fields = secondary.usableFields(query);
+						if (fields > bestFields) {
+							best = secondary;
+							bestFields = fields;
+						}
+					}
+				}
+				if (best != null) {
+					return matchDocuments(query, best.getPositions(query), orderBy, numberToSkip, limit, batchSize,
+							fieldSelector);
+				}
 			}
 			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}

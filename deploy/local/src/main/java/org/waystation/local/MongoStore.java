@@ -129,7 +129,7 @@ final class MongoStore implements AutoCloseable {
 	 * (see {@link IdLookupStore}), answering a document write only once the journal holds
 	 * its changes.
 	 */
-	private static final class JournalingBackend extends H2Backend implements IdLookupStore.ChangeLog {
+	private static final class JournalingBackend extends H2Backend implements IdLookupStore.CollectionEvents {
 
 		/**
 		 * Writes hold it shared while they run; a checkpoint holds it alone, so that the
@@ -205,6 +205,15 @@ final class MongoStore implements AutoCloseable {
 			Command command = running.get();
 			if (current != null && command != null) {
 				command.lastChange = current.append(namespace, id, document);
+			}
+		}
+
+		@Override
+		public void read(String namespace, long documents) {
+			// Null while H2's backend opens the databases from its constructor.
+			OperationCounts counts = this.operations;
+			if (counts != null) {
+				counts.read(namespace, documents);
 			}
 		}
 

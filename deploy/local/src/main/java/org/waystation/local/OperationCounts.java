@@ -10,8 +10,8 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * How many operations the store has served since it started, per database, collection and
- * command: what each service asks of it. Only commands on a collection are counted (not
- * the drivers' handshakes and heartbeats).
+ * command: what each service asks of it; and how many documents its queries read. Only
+ * commands on a collection are counted (not the drivers' handshakes and heartbeats).
  */
 final class OperationCounts {
 
@@ -27,8 +27,21 @@ final class OperationCounts {
 		this.counts.computeIfAbsent(List.of(database, collection, command), (key) -> new LongAdder()).increment();
 	}
 
+	/** Documents a query read, counted as the command {@value #DOCUMENTS_READ}. */
+	void read(String namespace, long documents) {
+		int dot = namespace.indexOf('.');
+		this.counts
+			.computeIfAbsent(List.of(namespace.substring(0, dot), namespace.substring(dot + 1), DOCUMENTS_READ),
+					(key) -> new LongAdder())
+			.add(documents);
+	}
+
+	/** The name under which the documents read by queries are counted. */
+	static final String DOCUMENTS_READ = "documentsRead";
+
 	/**
-	 * The answer to the counting command: one entry per database, collection and command.
+	 * The answer to the counting command: one entry per database, collection and command,
+	 * and the documents read.
 	 */
 	Document answer() {
 		List<Document> entries = new ArrayList<>();

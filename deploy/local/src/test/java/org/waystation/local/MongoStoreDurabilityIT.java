@@ -2,6 +2,7 @@ package org.waystation.local;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -17,8 +18,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -254,6 +257,77 @@ class MongoStoreDurabilityIT {
 					.isInstanceOf(MongoWriteException.class);
 				assertThat(client.getDatabase("notification").getCollection("inbox").find().first().getString("text"))
 					.isEqualTo("您好");
+			}
+		}
+	}
+
+	@Test
+	void answersQueriesOnNonUniqueIndexesExactlyAsAFullReadDoesAlsoAfterAReopening() throws Exception {
+		List<Bson> queries = List.of(Filters.eq("department", "HRSS"),
+				Filters.and(Filters.eq("department", "HRSS"), Filters.in("status", "OPEN", "SIGNED")),
+				Filters.and(Filters.eq("department", "HEALTH"), Filters.eq("status", "OPEN"),
+						Filters.lt("resolveDueAt",
+								java.util.Date.from(java.time.Instant.parse("2026-12-04T00:00:00Z")))),
+				Filters.and(
+						Filters.gte("openedAt", java.util.Date.from(java.time.Instant.parse("2026-12-02T00:00:00Z"))),
+						Filters.lt("openedAt", java.util.Date.from(java.time.Instant.parse("2026-12-03T00:00:00Z")))),
+				Filters.and(Filters.eq("department", "HRSS"), Filters.eq("status", null)),
+				Filters.and(Filters.eq("department", "TRANSPORT"), Filters.ne("status", "RESOLVED")),
+				Filters.eq("tags", "urgent"), Filters.eq("department", 7));
+		for (int round = 0; round < 2; round++) {
+			try (MongoStore store = MongoStore.start(this.directory, freePort());
+					MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
+				MongoCollection<Document> indexed = client.getDatabase("department").getCollection("cases");
+				MongoCollection<Document> plain = client.getDatabase("department").getCollection("plain_cases");
+				if (round == 0) {
+					indexed.createIndex(Indexes.ascending("department", "status", "resolveDueAt"));
+					indexed.createIndex(Indexes.ascending("openedAt"));
+					indexed.createIndex(Indexes.ascending("tags"));
+					String[] departments = { "HRSS", "TRANSPORT", "HEALTH" };
+					String[] statuses = { "OPEN", "SIGNED", "RESOLVED" };
+					java.time.Instant start = java.time.Instant.parse("2026-12-01T00:00:00Z");
+					for (int i = 0; i < 300; i++) {
+						Document c = new Document("_id", "case-" + i).append("department", departments[i % 3])
+							.append("openedAt", java.util.Date.from(start.plusSeconds(1200L * i)))
+							.append("resolveDueAt", java.util.Date.from(start.plusSeconds(3600L * i)));
+						if (i % 10 != 0) {
+							c.append("status", statuses[(i / 3) % 3]);
+						}
+						if (i % 4 == 0) {
+							c.append("tags", List.of("urgent", "group"));
+						}
+						indexed.insertOne(c);
+						plain.insertOne(new Document(c));
+					}
+					// Changes and removals reach the index too.
+					indexed.updateMany(Filters.eq("department", "TRANSPORT"), Updates.set("status", "SIGNED"));
+					plain.updateMany(Filters.eq("department", "TRANSPORT"), Updates.set("status", "SIGNED"));
+					indexed.deleteMany(Filters.and(Filters.eq("department", "HEALTH"), Filters.eq("status", "OPEN")));
+					plain.deleteMany(Filters.and(Filters.eq("department", "HEALTH"), Filters.eq("status", "OPEN")));
+				}
+				for (Bson query : queries) {
+					List<Document> expected = plain.find(query)
+						.sort(Sorts.ascending("_id"))
+						.into(new java.util.ArrayList<>());
+					assertThat(indexed.find(query).sort(Sorts.ascending("_id")).into(new java.util.ArrayList<>()))
+						.as(query.toString())
+						.isEqualTo(expected);
+				}
+				assertThat(indexed.find(Filters.eq("department", "HRSS"))
+					.sort(Sorts.ascending("resolveDueAt"))
+					.limit(5)
+					.map((document) -> document.getString("_id"))
+					.into(new java.util.ArrayList<>()))
+					.containsExactly("case-0", "case-3", "case-6", "case-9", "case-12");
+				// The indexes narrowed what was read: a third or less of the full reads.
+				Map<String, Long> read = new java.util.HashMap<>();
+				client.getDatabase("admin")
+					.runCommand(new Document(MongoStore.OPERATION_COUNTS, 1))
+					.getList("operations", Document.class)
+					.stream()
+					.filter((entry) -> entry.getString("command").equals(OperationCounts.DOCUMENTS_READ))
+					.forEach((entry) -> read.put(entry.getString("collection"), entry.getLong("count")));
+				assertThat(read.get("cases") * 3).isLessThan(read.get("plain_cases"));
 			}
 		}
 	}

@@ -1,0 +1,125 @@
+package org.waystation.local;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded store's non-unique index: the documents it reads for a query are exactly
+ * those whose indexed fields the query asks for, as documents are added, changed and
+ * removed.
+ */
+class SecondaryIndexTest {
+
+	private final MVStore store = MVStore.open(null);
+
+	private final SecondaryIndex queue = new SecondaryIndex(this.store, "department.cases", "queue",
+			List.of(new IndexKey("department", true), new IndexKey("status", true), new IndexKey("resolveDueAt", true)),
+			false);
+
+	private final List<Document> cases = new ArrayList<>();
+
+	SecondaryIndexTest() {
+		String[] departments = { "HRSS", "TRANSPORT", "HEALTH" };
+		String[] statuses = { "OPEN", "SIGNED", "RESOLVED" };
+		for (int i = 0; i < 90; i++) {
+			Document c = new Document("_id", "case-" + i).append("department", departments[i % 3])
+				.append("status", statuses[(i / 3) % 3])
+				.append("resolveDueAt", Instant.parse("2026-12-01T00:00:00Z").plusSeconds(3600L * i));
+			this.cases.add(c);
+			this.queue.add(c, c.get("_id"), null);
+		}
+	}
+
+	private Set<Object> read(Document query) {
+		Set<Object> ids = new TreeSet<>();
+		this.queue.getPositions(query).forEach(ids::add);
+		return ids;
+	}
+
+	private Set<Object> expected(java.util.function.Predicate<Document> matches) {
+		Set<Object> ids = new TreeSet<>();
+		this.cases.stream().filter(matches).forEach((c) -> ids.add(c.get("_id")));
+		return ids;
+	}
+
+	@Test
+	void readsTheDocumentsOfTheAskedValuesOfTheLeadingFields() {
+		assertThat(read(new Document("department", "HRSS")))
+			.isEqualTo(expected((c) -> c.get("department").equals("HRSS")))
+			.hasSize(30);
+		assertThat(read(new Document("department", "HRSS").append("status", "OPEN")))
+			.isEqualTo(expected((c) -> c.get("department").equals("HRSS") && c.get("status").equals("OPEN")))
+			.hasSize(10);
+		assertThat(read(
+				new Document("department", "HRSS").append("status", new Document("$in", List.of("OPEN", "SIGNED")))))
+			.isEqualTo(expected((c) -> c.get("department").equals("HRSS") && !c.get("status").equals("RESOLVED")));
+		assertThat(this.queue.usableFields(new Document("department", "HRSS").append("status", "OPEN"))).isEqualTo(2);
+	}
+
+	@Test
+	void readsARangeOfTheNextField() {
+		Instant from = Instant.parse("2026-12-02T00:00:00Z");
+		Instant to = Instant.parse("2026-12-03T00:00:00Z");
+		Document query = new Document("department", "HEALTH").append("status", "OPEN")
+			.append("resolveDueAt", new Document("$gte", from).append("$lt", to));
+		assertThat(read(query)).isEqualTo(expected((c) -> c.get("department").equals("HEALTH")
+				&& c.get("status").equals("OPEN") && !((Instant) c.get("resolveDueAt")).isBefore(from)
+				&& ((Instant) c.get("resolveDueAt")).isBefore(to)));
+		assertThat(this.queue.usableFields(query)).isEqualTo(3);
+	}
+
+	@Test
+	void readsConditionsWrittenUnderAnAnd() {
+		Instant from = Instant.parse("2026-12-02T00:00:00Z");
+		Instant to = Instant.parse("2026-12-03T00:00:00Z");
+		Document query = new Document("$and",
+				List.of(new Document("department", "HRSS"), new Document("status", "OPEN"),
+						new Document("resolveDueAt", new Document("$gte", from)),
+						new Document("resolveDueAt", new Document("$lt", to))));
+		assertThat(this.queue.usableFields(query)).isEqualTo(3);
+		assertThat(read(query)).isEqualTo(expected((c) -> c.get("department").equals("HRSS")
+				&& c.get("status").equals("OPEN") && !((Instant) c.get("resolveDueAt")).isBefore(from)
+				&& ((Instant) c.get("resolveDueAt")).isBefore(to)));
+		// The same field twice as plain values cannot be one condition: only the first
+		// field is used.
+		assertThat(this.queue.usableFields(new Document("$and", List.of(new Document("department", "HRSS"),
+				new Document("status", "OPEN"), new Document("status", "SIGNED")))))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void isNotUsedWhereTheQueryDoesNotNameItsFirstFieldPlainly() {
+		assertThat(this.queue.canHandle(new Document("status", "OPEN"))).isFalse();
+		assertThat(this.queue.canHandle(new Document("department", new Document("$ne", "HRSS")))).isFalse();
+		assertThat(this.queue.canHandle(new Document("department", null))).isFalse();
+		assertThat(this.queue.canHandle(new Document("$or", List.of(new Document("department", "HRSS"))))).isFalse();
+	}
+
+	@Test
+	void followsDocumentsAsTheyChangeAndGo() {
+		Document moved = this.cases.get(0);
+		Document changed = new Document(moved).append("department", "TRANSPORT").append("status", "SIGNED");
+		this.queue.updateInPlace(moved, changed, moved.get("_id"), null);
+		this.cases.set(0, changed);
+		Document removed = this.cases.remove(4);
+		this.queue.remove(removed);
+
+		assertThat(read(new Document("department", "HRSS")))
+			.isEqualTo(expected((c) -> c.get("department").equals("HRSS")))
+			.doesNotContain("case-0");
+		assertThat(read(new Document("department", "TRANSPORT").append("status", "SIGNED"))).contains("case-0");
+		assertThat(read(new Document("department", "TRANSPORT"))).doesNotContain("case-4");
+		assertThat(this.queue.getCount()).isEqualTo(89);
+	}
+
+}
