@@ -52,7 +52,8 @@ import org.waystation.support.outbox.OutboxEntry;
  */
 @Document("cases")
 @CompoundIndexes({ @CompoundIndex(name = "queue", def = "{'department': 1, 'status': 1, 'resolveDueAt': 1}"),
-		@CompoundIndex(name = "sla", def = "{'nextSlaCheckAt': 1}") })
+		@CompoundIndex(name = "sla", def = "{'nextSlaCheckAt': 1}"),
+		@CompoundIndex(name = "opened", def = "{'openedAt': 1}") })
 public class Case {
 
 	public static final String SLA_ON_TIME = "ON_TIME";
@@ -289,6 +290,16 @@ public class Case {
 			List<AppealRouted.Suggestion> suggestions, CaseFacts.Submission submission, CaseFacts.Routing routing,
 			String redispatchedFrom) {
 
+	}
+
+	/**
+	 * Gives a case not yet stored to a member of staff: its assignment goes out after its
+	 * opening, from the same write.
+	 */
+	void assignOnOpening(String staff, String by, String mode, Instant now) {
+		for (CaseEvent event : assign(staff, by, mode, now)) {
+			this.outbox.add(OutboxEntry.of(event));
+		}
 	}
 
 	// ---- staff actions

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.waystation.events.Channel;
 
@@ -23,7 +24,7 @@ import org.waystation.events.Channel;
  * @param replyTo the IM user id of a worker who came by IM, or null
  */
 @Document("contacts")
-public record WorkerContact(@Id String appealId, String trackingCode, String phone, String workerId,
+public record WorkerContact(@Id String appealId, @Indexed String trackingCode, String phone, String workerId,
 		Instant submittedAt, List<String> departments, Channel channel, Boolean urgent, String language,
 		String replyTo) {
 

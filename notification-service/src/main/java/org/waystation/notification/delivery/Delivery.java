@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -153,16 +154,21 @@ public class Delivery {
 	@Scheduled(fixedDelayString = "${waystation.notification.sms.poll:1s}", initialDelayString = "2s")
 	public void dispatch() {
 		Instant now = this.clock.instant();
-		List<QueuedMessage> due = this.mongo.find(
-				Query.query(new Criteria().orOperator(
-						Criteria.where("status").is(QueuedMessage.Status.QUEUED).and("nextAttemptAt").lte(now),
-						Criteria.where("status")
-							.is(QueuedMessage.Status.SENDING)
-							.and("nextAttemptAt")
-							.lte(now.minus(CLAIM_TIMEOUT))))
+		// Two reads on the index of status and time (an $or would read every message ever
+		// sent): those due, and those whose claim a stopped instance left.
+		List<QueuedMessage> due = new ArrayList<>(this.mongo
+			.find(Query.query(Criteria.where("status").is(QueuedMessage.Status.QUEUED).and("nextAttemptAt").lte(now))
+				.with(Sort.by("nextAttemptAt"))
+				.limit(BATCH), QueuedMessage.class));
+		due.addAll(
+				this.mongo.find(Query
+					.query(Criteria.where("status")
+						.is(QueuedMessage.Status.SENDING)
+						.and("nextAttemptAt")
+						.lte(now.minus(CLAIM_TIMEOUT)))
 					.with(Sort.by("nextAttemptAt"))
-					.limit(BATCH),
-				QueuedMessage.class);
+					.limit(BATCH), QueuedMessage.class));
+		due.sort(java.util.Comparator.comparing(QueuedMessage::nextAttemptAt));
 		Optional<Instant> quietUntil = this.quiet.endOf(now);
 		Set<DeliveryChannel> paused = EnumSet.noneOf(DeliveryChannel.class);
 		for (QueuedMessage message : due) {

@@ -3,6 +3,8 @@ package org.waystation.notification.delivery;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param nextAttemptAt when it may be tried (again)
  */
 @Document("outgoing")
+@CompoundIndexes({ @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
+		@CompoundIndex(name = "appeal", def = "{'appealId': 1}") })
 public record QueuedMessage(@Id String id, String appealId, DeliveryChannel channel, String to, String subject,
 		String text, Status status, int attempts, Instant nextAttemptAt, Instant createdAt, Instant sentAt,
 		String lastError) {

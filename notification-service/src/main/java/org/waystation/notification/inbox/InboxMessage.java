@@ -3,6 +3,7 @@ package org.waystation.notification.inbox;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param readAt when the account's holder marked it read, or {@code null}
  */
 @Document("inbox")
+@CompoundIndex(name = "mine", def = "{'account': 1, 'readAt': 1}")
 public record InboxMessage(@Id String id, String account, String appealId, String trackingCode, String eventType,
 		String template, String message, String messageEn, Instant occurredAt, Instant createdAt, Instant readAt) {
 

@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param smsEn the same in English
  */
 @Document("notifications")
-public record Notification(@Id String eventId, @Indexed String appealId, String trackingCode, String eventType,
+public record Notification(@Id String eventId, @Indexed String appealId, @Indexed String trackingCode, String eventType,
 		String template, String channel, String recipient, String message, String messageEn, NotificationStatus status,
 		Instant occurredAt, Instant createdAt, String sms, String smsEn) {
 
