@@ -107,6 +107,13 @@ public class CaseService {
 		// each time.
 		Instant now = now();
 		Case opened = opener.open(id, this.sla.termsFor(department, appealType, priority, now), now);
+		// Given to whoever is next on duty before it is stored: the case, its opening and
+		// its assignment in one write. (A replay, refused on the id below, still moved
+		// the
+		// round-robin on by one: the next case goes to the one after.)
+		Optional<StaffMember> assignee = this.properties.autoAssign() ? this.staff.nextOnDuty(department)
+				: Optional.empty();
+		assignee.ifPresent((next) -> opened.assignOnOpening(next.id(), "system", "ROUND_ROBIN", now));
 		opened.refreshSlaCheck(timeOf(opened));
 		try {
 			this.outbox.insert(opened);
@@ -115,12 +122,10 @@ public class CaseService {
 			return;
 		}
 		count(department, "CaseOpened");
-		log.info("Opened {} case {} for appeal {} in {} (sign by {}, resolve by {})", opened.getRole(), id,
-				opened.getTrackingCode(), department, opened.getSignDueAt(), opened.getResolveDueAt());
-		if (this.properties.autoAssign()) {
-			this.staff.nextOnDuty(department)
-				.ifPresent((next) -> tryAct(id, (c) -> c.assign(next.id(), "system", "ROUND_ROBIN", now())));
-		}
+		assignee.ifPresent((next) -> count(department, "CaseAssigned"));
+		log.info("Opened {} case {} for appeal {} in {} (sign by {}, resolve by {}{})", opened.getRole(), id,
+				opened.getTrackingCode(), department, opened.getSignDueAt(), opened.getResolveDueAt(),
+				assignee.map((next) -> ", assigned to " + next.id()).orElse(""));
 	}
 
 	@FunctionalInterface
