@@ -1,6 +1,7 @@
 package org.waystation.intake.tracking;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,18 +31,24 @@ class TrackingRecorder {
 	}
 
 	void record(Event event) {
-		if (event instanceof CaseOpened opened) {
-			// Whose staff may read the worker's contact: every department given a case.
+		Optional<TrackingUpdate> update = TrackingUpdate.of(event);
+		if (event instanceof CaseOpened opened && update.isEmpty()) {
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(event.appealId())),
 					new Update().addToSet("departments", opened.department()), Appeal.class);
 		}
-		TrackingUpdate.of(event).ifPresent((update) -> apply(event, update));
+		update.ifPresent((recorded) -> apply(event, recorded));
 	}
 
 	private void apply(Event event, TrackingUpdate update) {
 		boolean routing = event instanceof AppealRouted;
 		Update change = set(new Update().push("timeline", update.entry()).set("updatedAt", event.occurredAt()),
 				update.fields());
+		if (event instanceof CaseOpened opened) {
+			// Whose staff may read the worker's contact: every department given a case
+			// (in
+			// the same write as its timeline entry).
+			change.addToSet("departments", opened.department());
+		}
 		if (update.opensLead()) {
 			set(change, update.leadFields()).set("status", update.status());
 		}
