@@ -9,6 +9,7 @@ import org.waystation.events.CaseRedispatched;
 import org.waystation.events.Event;
 import org.waystation.events.EventCodec;
 import org.waystation.events.Topics;
+import org.waystation.support.kafka.EventTypeFilter;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
 
@@ -29,8 +30,14 @@ class DepartmentListener {
 	@KafkaListener(id = "department-cases", idIsGroup = false,
 			topics = { Topics.APPEAL_ROUTED, Topics.CASE_EVENTS, Topics.APPEAL_FEEDBACK })
 	void onRoutingCaseAndFeedbackEvents(ConsumerRecord<String, byte[]> record) {
-		EventCodec.fromBytes(record.value()).ifPresent(this::handle);
+		if (HANDLED.mayAccept(record)) {
+			EventCodec.fromBytes(record.value()).ifPresent(this::handle);
+		}
 	}
+
+	/** The events it acts on; its own case events it passes over unread. */
+	private static final EventTypeFilter HANDLED = EventTypeFilter.of(AppealRouted.class, CaseRedispatched.class,
+			WorkerAnswered.class, WorkerRated.class);
 
 	private void handle(Event event) {
 		if (event instanceof AppealRouted routed) {

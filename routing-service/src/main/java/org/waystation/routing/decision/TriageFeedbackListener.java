@@ -15,6 +15,7 @@ import org.waystation.events.CaseRedispatched;
 import org.waystation.events.EventCodec;
 import org.waystation.events.Taxonomy;
 import org.waystation.events.Topics;
+import org.waystation.support.kafka.EventTypeFilter;
 import org.waystation.routing.classifier.ClassifierService;
 import org.waystation.routing.classifier.TrainingCorrection;
 
@@ -27,6 +28,9 @@ import org.waystation.routing.classifier.TrainingCorrection;
 class TriageFeedbackListener {
 
 	private static final Logger log = LoggerFactory.getLogger(TriageFeedbackListener.class);
+
+	/** Of all case events, only re-dispatches teach routing. */
+	private static final EventTypeFilter REDISPATCHED = EventTypeFilter.of(CaseRedispatched.class);
 
 	private final MongoTemplate mongo;
 
@@ -41,6 +45,9 @@ class TriageFeedbackListener {
 
 	@KafkaListener(id = "routing-triage-feedback", idIsGroup = false, topics = Topics.CASE_EVENTS)
 	void onCaseEvent(ConsumerRecord<String, byte[]> record) {
+		if (!REDISPATCHED.mayAccept(record)) {
+			return;
+		}
 		EventCodec.fromBytes(record.value())
 			.filter(CaseRedispatched.class::isInstance)
 			.map(CaseRedispatched.class::cast)
