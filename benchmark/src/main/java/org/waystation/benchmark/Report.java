@@ -84,16 +84,18 @@ final class Report {
 		md.append(String.format(Locale.ROOT,
 				"%n#### Per appeal (%d accepted, warm-up included, over %.0f s with background work)%n%n",
 				costs.appeals(), costs.seconds()));
-		md.append("| service (database) | store reads | store writes |\n|---|---|---|\n");
+		md.append(
+				"| service (database) | store reads | store writes | documents its reads read |\n|---|---|---|---|\n");
 		costs.store()
-			.forEach((db, ops) -> md
-				.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", db, ops.reads(), ops.writes())));
+			.forEach((db, ops) -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", db, ops.reads(),
+					ops.writes(), ops.documentsRead())));
 		md.append("\n| topic | records |\n|---|---|\n");
 		costs.records().forEach((topic, n) -> md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", topic, n)));
 		md.append("\n| store operation (database.collection command) | per appeal |\n|---|---|\n");
 		costs.byCollection()
 			.entrySet()
 			.stream()
+			.filter((e) -> !e.getKey().endsWith(" " + StackCosts.DOCUMENTS_READ))
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 			.limit(15)
 			.forEach((e) -> md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", e.getKey(), e.getValue())));

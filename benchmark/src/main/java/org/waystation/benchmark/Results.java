@@ -30,8 +30,11 @@ record Results(String date, Map<String, String> machine, String mode, double rat
 		double launcherReadySeconds, List<Second> timeline, long history, Costs costs,
 		Map<String, Percentiles> readPaths) {
 
-	/** The store's operations per appeal of one service (its database). */
-	record StoreOperations(double reads, double writes) {
+	/**
+	 * The store's operations per appeal of one service (its database), and the documents
+	 * its queries read (where the store counts them).
+	 */
+	record StoreOperations(double reads, double writes, double documentsRead) {
 
 	}
 

@@ -31,6 +31,9 @@ final class StackCosts {
 	/** Commands that change data; the others read. */
 	static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify", "findandmodify");
 
+	/** How the local stack's store counts the documents its queries read. */
+	static final String DOCUMENTS_READ = "documentsRead";
+
 	/** The clock ticks /proc counts CPU time in (USER_HZ, 100 on Linux). */
 	private static final double TICKS_PER_SECOND = 100;
 
@@ -68,7 +71,8 @@ final class StackCosts {
 				return;
 			}
 			double perAppeal = delta / (double) Math.max(1, appeals);
-			store.computeIfAbsent(parts[0], (db) -> new double[2])[WRITES.contains(parts[2]) ? 1 : 0] += perAppeal;
+			int column = parts[2].equals(DOCUMENTS_READ) ? 2 : WRITES.contains(parts[2]) ? 1 : 0;
+			store.computeIfAbsent(parts[0], (db) -> new double[3])[column] += perAppeal;
 			collections.merge(parts[0] + "." + parts[1] + " " + parts[2], perAppeal, Double::sum);
 		});
 		Map<String, Double> records = new TreeMap<>();
@@ -87,7 +91,7 @@ final class StackCosts {
 			}
 		});
 		Map<String, Results.StoreOperations> perService = new TreeMap<>();
-		store.forEach((db, counts) -> perService.put(db, new Results.StoreOperations(counts[0], counts[1])));
+		store.forEach((db, counts) -> perService.put(db, new Results.StoreOperations(counts[0], counts[1], counts[2])));
 		return new Results.Costs(appeals, seconds, perService, collections, records, cpu);
 	}
 

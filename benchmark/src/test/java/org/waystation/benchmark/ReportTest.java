@@ -31,7 +31,7 @@ class ReportTest {
 				60_000, 4_000, 12_000, Map.of("accepted/s ÷ raw Kafka records/s", 199.9 / 60_000),
 				Map.of("gateway", 180.0), Map.of("gateway", 290.0), 180, 290, 39.6, 39.2,
 				List.of(new Results.Second(0, 200, 40, 90), new Results.Second(1, 199, 45, 120)), 50_000,
-				new Results.Costs(26_000, 180, Map.of("routing", new Results.StoreOperations(3.5, 2.25)),
+				new Results.Costs(26_000, 180, Map.of("routing", new Results.StoreOperations(3.5, 2.25, 12.0)),
 						Map.of("routing.decisions insert", 1.0), Map.of("appeal.routed", 1.0),
 						Map.of("routing-service", 31.0)),
 				Map.of(ReadPaths.QUEUE, p));
@@ -62,7 +62,7 @@ class ReportTest {
 		assertThat(md).contains("| accepted per second | 199.9 |", "200 appeals/s (open model)", "run-latency.png",
 				"39.6");
 		assertThat(md).contains("on 50000 appeals of history", "#### Reads at 50000 appeals of history",
-				"| routing | 3.50 | 2.25 |", "| appeal.routed | 1.00 |", "| routing-service | 31 % |",
+				"| routing | 3.50 | 2.25 | 12.0 |", "| appeal.routed | 1.00 |", "| routing-service | 31 % |",
 				"| cases opened per second, from the start of the load to the last one | 187.5 |");
 		assertThat(ImageIO.read(this.out.resolve("run-latency.png").toFile()).getWidth()).isEqualTo(1000);
 	}
