@@ -169,6 +169,34 @@ final class IdLookupStore {
 			return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
 
+		/**
+		 * The first documents in the order asked, read in the index's order as far as the
+		 * page goes; null when the index cannot give that order (one field, ascending).
+		 */
+		private QueryResult firstInOrder(SecondaryIndex index, Document query, Document orderBy, int numberToSkip,
+				int limit, int batchSize, Document fieldSelector) {
+			if (orderBy == null || orderBy.size() != 1
+					|| !Integer.valueOf(1).equals(((Number) orderBy.values().iterator().next()).intValue())) {
+				return null;
+			}
+			java.util.Iterator<Object> ordered = index.ordered(query, orderBy.keySet().iterator().next());
+			if (ordered == null) {
+				return null;
+			}
+			List<Object> page = new java.util.ArrayList<>();
+			long examined = 0;
+			while (ordered.hasNext() && page.size() < numberToSkip + limit) {
+				Object position = ordered.next();
+				Document document = getDocument(position);
+				examined++;
+				if (document != null && documentMatchesQuery(document, query)) {
+					page.add(position);
+				}
+			}
+			this.changes.read(this.namespace, examined - page.size());
+			return matchDocuments(query, page, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
 		@Override
 		protected void removeDocument(Object position) {
 			super.removeDocument(position);
@@ -201,6 +229,11 @@ final class IdLookupStore {
 					}
 				}
 				if (best != null) {
+					QueryResult page = (limit > 0)
+							? firstInOrder(best, query, orderBy, numberToSkip, limit, batchSize, fieldSelector) : null;
+					if (page != null) {
+						return page;
+					}
 					return matchDocuments(query, best.getPositions(query), orderBy, numberToSkip, limit, batchSize,
 							fieldSelector);
 				}

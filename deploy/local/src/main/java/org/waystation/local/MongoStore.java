@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -234,6 +235,12 @@ final class MongoStore implements AutoCloseable {
 			}
 			this.operations.count(message.getDatabaseName(), command, request);
 			String name = command.toLowerCase(Locale.ROOT);
+			if (name.equals("aggregate")) {
+				Document counted = countDocuments(message.getDatabaseName(), request);
+				if (counted != null) {
+					return counted;
+				}
+			}
 			if (DOCUMENT_WRITES.contains(name)) {
 				return write(message);
 			}
@@ -248,6 +255,52 @@ final class MongoStore implements AutoCloseable {
 				}
 			}
 			return super.handleMessage(message);
+		}
+
+		/**
+		 * The answer to the pipeline the drivers send for {@code countDocuments}
+		 * ({@code $match}, then {@code $skip} or {@code $limit}, then {@code $group:
+		 * {_id: 1, n: {$sum: 1}}}), counted through the query planner: the server runs a
+		 * pipeline over every document of the collection, whatever the indexes. Null for
+		 * any other pipeline.
+		 */
+		private Document countDocuments(String databaseName, Document request) {
+			if (!(request.get("aggregate") instanceof String collectionName)
+					|| !(request.get("pipeline") instanceof List<?> pipeline) || pipeline.size() < 2
+					|| !(pipeline.get(0) instanceof Document first) || !(first.get("$match") instanceof Document query)
+					|| first.size() != 1 || !isCountGroup(pipeline.get(pipeline.size() - 1))) {
+				return null;
+			}
+			int skip = 0;
+			int limit = 0;
+			for (Object stage : pipeline.subList(1, pipeline.size() - 1)) {
+				if (stage instanceof Document step && step.size() == 1 && step.get("$skip") instanceof Number n) {
+					skip = n.intValue();
+				}
+				else if (stage instanceof Document step && step.size() == 1 && step.get("$limit") instanceof Number n) {
+					limit = n.intValue();
+				}
+				else {
+					return null;
+				}
+			}
+			MongoCollection<?> collection = resolveDatabase(databaseName).resolveCollection(collectionName, false);
+			int count = (collection != null) ? collection.count(query, skip, limit) : 0;
+			Document cursor = new Document();
+			cursor.put("firstBatch", (count > 0) ? List.of(new Document("_id", 1).append("n", count)) : List.of());
+			cursor.put("id", 0L);
+			cursor.put("ns", databaseName + "." + collectionName);
+			Document answer = new Document();
+			answer.put("cursor", cursor);
+			answer.put("ok", 1.0);
+			return answer;
+		}
+
+		private static boolean isCountGroup(Object stage) {
+			return stage instanceof Document step && step.size() == 1 && step.get("$group") instanceof Document group
+					&& group.size() == 2 && group.get("_id") instanceof Number id && id.intValue() == 1
+					&& group.get("n") instanceof Document sum && sum.size() == 1
+					&& sum.get("$sum") instanceof Number one && one.intValue() == 1;
 		}
 
 		private Document write(MongoMessage message) {
@@ -346,7 +399,14 @@ final class MongoStore implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.checkpoints.shutdownNow();
+		// No interrupt: an interrupted write closes H2's file channel under a checkpoint.
+		this.checkpoints.shutdown();
+		try {
+			this.checkpoints.awaitTermination(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		this.server.shutdown();
 		// The last checkpoint takes in everything, then the file is closed.
 		this.backend.close();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,69 @@ final class SecondaryIndex extends Index<Object> {
 			}
 		}
 		return positions;
+	}
+
+	/**
+	 * The positions of the documents the query may match, in the order of one field: when
+	 * the query names the leading fields by plain values or {@code $in} lists and the
+	 * field is the index's next one, the entries of each value are merged in that order,
+	 * read only as far as the caller goes. Null when the index cannot give that order.
+	 */
+	Iterator<Object> ordered(Document query, String field) {
+		Plan plan = plan(query);
+		if (plan.fields() == 0 || plan.ranged() || plan.fields() >= keys().size()
+				|| !keys().get(plan.fields()).equals(field)) {
+			return null;
+		}
+		int length = plan.fields();
+		java.util.PriorityQueue<Head> heads = new java.util.PriorityQueue<>((one, other) -> StoreFormat.KeyType.INSTANCE
+			.compare(suffix(one.key(), length), suffix(other.key(), length)));
+		for (List<Object> prefix : plan.prefixes()) {
+			Cursor<KeyValue, Boolean> cursor = this.entries.cursor(new KeyValue(prefix));
+			Head first = Head.next(cursor, prefix);
+			if (first != null) {
+				heads.add(first);
+			}
+		}
+		return new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return !heads.isEmpty();
+			}
+
+			@Override
+			public Object next() {
+				Head head = heads.poll();
+				Head after = Head.next(head.cursor(), head.prefix());
+				if (after != null) {
+					heads.add(after);
+				}
+				return head.key().get(head.key().size() - 1);
+			}
+
+		};
+	}
+
+	private static KeyValue suffix(KeyValue key, int from) {
+		List<Object> values = new ArrayList<>();
+		for (int i = from; i < key.size(); i++) {
+			values.add(key.get(i));
+		}
+		return new KeyValue(values);
+	}
+
+	/** The next entry of one value's run, or null at its end. */
+	private record Head(KeyValue key, Cursor<KeyValue, Boolean> cursor, List<Object> prefix) {
+
+		static Head next(Cursor<KeyValue, Boolean> cursor, List<Object> prefix) {
+			if (!cursor.hasNext()) {
+				return null;
+			}
+			KeyValue key = cursor.next();
+			return startsWith(key, prefix) ? new Head(key, cursor, prefix) : null;
+		}
+
 	}
 
 	private static List<Object> with(List<Object> prefix, Object low) {

@@ -14,6 +14,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.MongoWriteException;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -312,6 +313,41 @@ class MongoStoreDurabilityIT {
 					assertThat(indexed.find(query).sort(Sorts.ascending("_id")).into(new java.util.ArrayList<>()))
 						.as(query.toString())
 						.isEqualTo(expected);
+					// Counted, and a page in the order of the index's next field, as a
+					// full read does.
+					assertThat(indexed.countDocuments(query)).as(query.toString())
+						.isEqualTo(plain.countDocuments(query));
+					CountOptions window = new CountOptions().skip(3).limit(5);
+					assertThat(indexed.countDocuments(query, window)).as(query.toString())
+						.isEqualTo(plain.countDocuments(query, window));
+					for (String unique : List.of("resolveDueAt", "openedAt")) {
+						// One field of distinct values: the order the index gives, page
+						// by page.
+						assertThat(indexed.find(query)
+							.sort(Sorts.ascending(unique))
+							.skip(2)
+							.limit(7)
+							.into(new java.util.ArrayList<>()))
+							.as(query + " by " + unique)
+							.isEqualTo(plain.find(query)
+								.sort(Sorts.ascending(unique))
+								.skip(2)
+								.limit(7)
+								.into(new java.util.ArrayList<>()));
+					}
+					for (String order : List.of("resolveDueAt", "status")) {
+						assertThat(indexed.find(query)
+							.sort(Sorts.ascending(order, "_id"))
+							.skip(2)
+							.limit(7)
+							.into(new java.util.ArrayList<>()))
+							.as(query + " by " + order)
+							.isEqualTo(plain.find(query)
+								.sort(Sorts.ascending(order, "_id"))
+								.skip(2)
+								.limit(7)
+								.into(new java.util.ArrayList<>()));
+					}
 				}
 				assertThat(indexed.find(Filters.eq("department", "HRSS"))
 					.sort(Sorts.ascending("resolveDueAt"))

@@ -98,6 +98,29 @@ class SecondaryIndexTest {
 	}
 
 	@Test
+	void givesTheDocumentsInTheOrderOfItsNextFieldAcrossTheValuesAsked() {
+		Document query = new Document("department", "HRSS").append("status",
+				new Document("$in", List.of("SIGNED", "OPEN")));
+		java.util.Iterator<Object> ordered = this.queue.ordered(query, "resolveDueAt");
+		List<Object> first = new ArrayList<>();
+		for (int i = 0; i < 5 && ordered.hasNext(); i++) {
+			first.add(ordered.next());
+		}
+		List<Object> expected = this.cases.stream()
+			.filter((c) -> c.get("department").equals("HRSS") && !c.get("status").equals("RESOLVED"))
+			.sorted(java.util.Comparator.comparing((Document c) -> (Instant) c.get("resolveDueAt")))
+			.limit(5)
+			.map((c) -> c.get("_id"))
+			.toList();
+		assertThat(first).isEqualTo(expected);
+		// Not in the order of a field it does not have next, nor after a range.
+		assertThat(this.queue.ordered(query, "openedAt")).isNull();
+		assertThat(this.queue.ordered(new Document("department", "HRSS").append("status", new Document("$gt", "A")),
+				"resolveDueAt"))
+			.isNull();
+	}
+
+	@Test
 	void isNotUsedWhereTheQueryDoesNotNameItsFirstFieldPlainly() {
 		assertThat(this.queue.canHandle(new Document("status", "OPEN"))).isFalse();
 		assertThat(this.queue.canHandle(new Document("department", new Document("$ne", "HRSS")))).isFalse();
