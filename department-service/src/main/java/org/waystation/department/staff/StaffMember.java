@@ -3,6 +3,7 @@ package org.waystation.department.staff;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param revision the account revision this entry reflects
  */
 @Document("staff")
-public record StaffMember(@Id String id, String name, String department, boolean supervisor, boolean onDuty,
+public record StaffMember(@Id String id, String name, @Indexed String department, boolean supervisor, boolean onDuty,
 		boolean enabled, long revision, Instant updatedAt) {
 
 }
