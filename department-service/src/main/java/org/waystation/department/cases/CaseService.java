@@ -33,6 +33,7 @@ import org.waystation.events.CaseRedispatched;
 import org.waystation.events.Taxonomy;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
+import org.waystation.support.outbox.OutboxEntry;
 import org.waystation.support.outbox.OutboxWriter;
 import org.waystation.support.problem.FieldProblem;
 import org.waystation.support.problem.ProblemException;
@@ -83,49 +84,90 @@ public class CaseService {
 	 * replayed {@code AppealRouted} finds them open already and changes nothing.
 	 */
 	public void open(AppealRouted routed) {
-		openCase(Case.idFor(routed.appealId(), routed.department()), routed.department(), routed.appealType(),
-				routed.priority(),
-				(id, terms, now) -> Case.open(id, routed, routed.department(), CaseOpened.LEAD, terms, now));
-		for (String assisting : routed.assistingDepartments()) {
-			if (!assisting.equals(routed.department())) {
-				openCase(Case.idFor(routed.appealId(), assisting), assisting, routed.appealType(), routed.priority(),
-						(id, terms, now) -> Case.open(id, routed, assisting, CaseOpened.ASSIST, terms, now));
+		openAll(List.of(routed));
+	}
+
+	/**
+	 * Opens the cases of routed appeals together: each department's round robin moves
+	 * once for all its new cases, and the cases are stored in one round trip. A replayed
+	 * {@code AppealRouted} finds its cases open already and changes nothing (it still
+	 * moved the round robin on: the next case goes to the one after).
+	 */
+	public void openAll(List<AppealRouted> routed) {
+		Instant now = now();
+		List<Case> opening = new ArrayList<>();
+		for (AppealRouted each : routed) {
+			opening.add(prepare(Case.idFor(each.appealId(), each.department()), each.department(), each.appealType(),
+					each.priority(),
+					(id, terms, at) -> Case.open(id, each, each.department(), CaseOpened.LEAD, terms, at), now));
+			for (String assisting : each.assistingDepartments()) {
+				if (!assisting.equals(each.department())) {
+					opening.add(prepare(Case.idFor(each.appealId(), assisting), assisting, each.appealType(),
+							each.priority(),
+							(id, terms, at) -> Case.open(id, each, assisting, CaseOpened.ASSIST, terms, at), now));
+				}
 			}
+		}
+		store(opening, now);
+	}
+
+	/**
+	 * Gives new cases to whoever is next on duty before they are stored, so that each
+	 * case, its opening and its assignment are one write, and stores them in one round
+	 * trip. No look before: a replay's insert is refused on the id, which is cheaper than
+	 * a read each time.
+	 */
+	private void store(List<Case> opening, Instant now) {
+		if (this.properties.autoAssign()) {
+			Map<String, List<Case>> byDepartment = new LinkedHashMap<>();
+			opening.forEach((c) -> byDepartment.computeIfAbsent(c.getDepartment(), (d) -> new ArrayList<>()).add(c));
+			byDepartment.forEach((department, cases) -> {
+				List<StaffMember> next = this.staff.nextOnDuty(department, cases.size());
+				for (int i = 0; i < next.size(); i++) {
+					cases.get(i).assignOnOpening(next.get(i).id(), "system", "ROUND_ROBIN", now);
+				}
+			});
+		}
+		opening.forEach((c) -> c.refreshSlaCheck(timeOf(c)));
+		if (opening.size() == 1) {
+			try {
+				this.outbox.insert(opening.get(0));
+				opened(opening.get(0));
+			}
+			catch (DuplicateKeyException ex) {
+				// Open already.
+			}
+		}
+		else {
+			this.outbox.insertAll(opening, Case.class).forEach(this::opened);
 		}
 	}
 
 	/** Opens the case a re-dispatch asks for in the new department. */
 	public void open(CaseRedispatched redispatched) {
 		Case from = requireCase(redispatched.caseId());
-		openCase(redispatched.newCaseId(), redispatched.toDepartment(), from.getAppealType(), from.getPriority(),
-				(id, terms, now) -> Case.reopenElsewhere(from, redispatched.toDepartment(), redispatched.category(),
-						terms, now));
+		Instant now = now();
+		Case opened = prepare(redispatched.newCaseId(), redispatched.toDepartment(), from.getAppealType(),
+				from.getPriority(), (id, terms, at) -> Case.reopenElsewhere(from, redispatched.toDepartment(),
+						redispatched.category(), terms, at),
+				now);
+		store(List.of(opened), now);
 	}
 
-	private void openCase(String id, String department, String appealType, String priority, Opener opener) {
-		// No look before: a replay's insert fails on the id, which is cheaper than a read
-		// each time.
-		Instant now = now();
-		Case opened = opener.open(id, this.sla.termsFor(department, appealType, priority, now), now);
-		// Given to whoever is next on duty before it is stored: the case, its opening and
-		// its assignment in one write. (A replay, refused on the id below, still moved
-		// the
-		// round-robin on by one: the next case goes to the one after.)
-		Optional<StaffMember> assignee = this.properties.autoAssign() ? this.staff.nextOnDuty(department)
-				: Optional.empty();
-		assignee.ifPresent((next) -> opened.assignOnOpening(next.id(), "system", "ROUND_ROBIN", now));
-		opened.refreshSlaCheck(timeOf(opened));
-		try {
-			this.outbox.insert(opened);
+	private Case prepare(String id, String department, String appealType, String priority, Opener opener, Instant now) {
+		return opener.open(id, this.sla.termsFor(department, appealType, priority, now), now);
+	}
+
+	private void opened(Case opened) {
+		count(opened.getDepartment(), "CaseOpened");
+		if (opened.getAssignee() != null) {
+			count(opened.getDepartment(), "CaseAssigned");
 		}
-		catch (DuplicateKeyException ex) {
-			return;
-		}
-		count(department, "CaseOpened");
-		assignee.ifPresent((next) -> count(department, "CaseAssigned"));
-		log.info("Opened {} case {} for appeal {} in {} (sign by {}, resolve by {}{})", opened.getRole(), id,
-				opened.getTrackingCode(), department, opened.getSignDueAt(), opened.getResolveDueAt(),
-				assignee.map((next) -> ", assigned to " + next.id()).orElse(""));
+		OutboxEntry.withCorrelationOf(opened.getOutbox(),
+				() -> log.info("Opened {} case {} for appeal {} in {} (sign by {}, resolve by {}{})", opened.getRole(),
+						opened.getId(), opened.getTrackingCode(), opened.getDepartment(), opened.getSignDueAt(),
+						opened.getResolveDueAt(),
+						(opened.getAssignee() != null) ? ", assigned to " + opened.getAssignee() : ""));
 	}
 
 	@FunctionalInterface

@@ -1,5 +1,7 @@
 package org.waystation.department.cases;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -9,14 +11,15 @@ import org.waystation.events.CaseRedispatched;
 import org.waystation.events.Event;
 import org.waystation.events.EventCodec;
 import org.waystation.events.Topics;
-import org.waystation.support.kafka.EventTypeFilter;
 import org.waystation.events.WorkerAnswered;
 import org.waystation.events.WorkerRated;
+import org.waystation.support.kafka.EventTypeFilter;
+import org.waystation.support.kafka.RecordBatches;
 
 /**
  * What opens and moves cases from outside a staff action: routing decisions,
  * re-dispatches (which open a case in the new department), and the worker's answers and
- * ratings.
+ * ratings. The cases of the routed appeals of one poll are opened together.
  */
 @Component
 class DepartmentListener {
@@ -28,22 +31,30 @@ class DepartmentListener {
 	}
 
 	@KafkaListener(id = "department-cases", idIsGroup = false,
-			topics = { Topics.APPEAL_ROUTED, Topics.CASE_EVENTS, Topics.APPEAL_FEEDBACK })
-	void onRoutingCaseAndFeedbackEvents(ConsumerRecord<String, byte[]> record) {
-		if (HANDLED.mayAccept(record)) {
-			EventCodec.fromBytes(record.value()).ifPresent(this::handle);
-		}
+			topics = { Topics.APPEAL_ROUTED, Topics.CASE_EVENTS, Topics.APPEAL_FEEDBACK }, batch = "true")
+	void onRoutingCaseAndFeedbackEvents(List<ConsumerRecord<String, byte[]>> records) {
+		RecordBatches.<AppealRouted>handle(records, (record, routed) -> {
+			if (HANDLED.mayAccept(record)) {
+				EventCodec.fromBytes(record.value()).ifPresent((event) -> handle(event, routed));
+			}
+		}, this.cases::openAll);
 	}
 
 	/** The events it acts on; its own case events it passes over unread. */
 	private static final EventTypeFilter HANDLED = EventTypeFilter.of(AppealRouted.class, CaseRedispatched.class,
 			WorkerAnswered.class, WorkerRated.class);
 
-	private void handle(Event event) {
-		if (event instanceof AppealRouted routed) {
-			this.cases.open(routed);
+	/**
+	 * Routed appeals of one poll open their cases together; anything else first lets the
+	 * cases before it be opened, since it may be about one of them.
+	 */
+	private void handle(Event event, RecordBatches.Pending<AppealRouted> routed) {
+		if (event instanceof AppealRouted opening) {
+			routed.add(opening);
+			return;
 		}
-		else if (event instanceof CaseRedispatched redispatched) {
+		routed.flush();
+		if (event instanceof CaseRedispatched redispatched) {
 			this.cases.open(redispatched);
 		}
 		else if (event instanceof WorkerAnswered answered) {

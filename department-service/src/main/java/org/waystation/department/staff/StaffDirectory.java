@@ -1,6 +1,7 @@
 package org.waystation.department.staff;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -99,19 +100,32 @@ public class StaffDirectory {
 	 * atomic counter per department, so instances sharing the database share the turn.
 	 */
 	public Optional<StaffMember> nextOnDuty(String department) {
+		List<StaffMember> next = nextOnDuty(department, 1);
+		return next.isEmpty() ? Optional.empty() : Optional.of(next.get(0));
+	}
+
+	/**
+	 * The next members of staff on duty in the department for this many cases, in turn,
+	 * with one move of the cursor; empty when nobody is on duty.
+	 */
+	public List<StaffMember> nextOnDuty(String department, int cases) {
 		List<StaffMember> onDuty = ofDepartment(department).stream()
 			.filter(StaffMember::onDuty)
 			.filter(StaffMember::enabled)
 			.filter((member) -> !member.supervisor())
 			.toList();
-		if (onDuty.isEmpty()) {
-			return Optional.empty();
+		if (onDuty.isEmpty() || cases < 1) {
+			return List.of();
 		}
 		Document cursor = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(department)),
-				new Update().inc("turn", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
+				new Update().inc("turn", cases), FindAndModifyOptions.options().upsert(true).returnNew(true),
 				Document.class, CURSORS);
-		long turn = ((Number) cursor.get("turn")).longValue();
-		return Optional.of(onDuty.get((int) ((turn - 1) % onDuty.size())));
+		long last = ((Number) cursor.get("turn")).longValue();
+		List<StaffMember> next = new ArrayList<>(cases);
+		for (long turn = last - cases + 1; turn <= last; turn++) {
+			next.add(onDuty.get((int) ((turn - 1) % onDuty.size())));
+		}
+		return next;
 	}
 
 }

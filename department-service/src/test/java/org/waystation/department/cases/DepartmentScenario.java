@@ -145,6 +145,44 @@ abstract class DepartmentScenario extends ServiceScenario {
 	}
 
 	@Test
+	void opensTheCasesOfManyRoutedAppealsAtOnceEachOnceAndInTurnAmongTheStaffOnDuty() {
+		List<String> roster = List.of("edu.chenjing", "edu.liuyang", "edu.zhoumin");
+		roster.forEach((id) -> this.mongo.getCollection("staff")
+			.insertOne(new org.bson.Document("_id", id).append("name", id)
+				.append("department", "EDUCATION")
+				.append("supervisor", false)
+				.append("enabled", true)
+				.append("onDuty", true)
+				.append("revision", 1L)));
+		AppealRouted first = Samples.fresh(AppealRouted.class);
+		List<AppealRouted> routed = java.util.stream.IntStream.range(0, 7).mapToObj((i) -> {
+			AppealRouted sample = Samples.fresh(AppealRouted.class);
+			return new AppealRouted(sample.eventId(), first.appealId() + "-" + i, sample.occurredAt(), 1,
+					sample.correlationId(), sample.trackingCode(), "OTHER", "EDUCATION", sample.appealType(),
+					sample.priority(), 0.9, sample.matchedKeywords(), sample.explanation(), sample.district(),
+					List.of(), null, null, List.of(), sample.text(), sample.channel(), sample.stationId(),
+					sample.submittedAt(), sample.explanationEn(), sample.policy(), null, sample.workerId());
+		}).toList();
+
+		// One key, one partition: read in this order, mostly in one poll.
+		routed.forEach((each) -> sender().sendRaw(each.topic(), first.appealId(),
+				org.waystation.events.EventCodec.toBytes(each)));
+		routed.forEach((each) -> events().await(CaseOpened.class, (e) -> e.appealId().equals(each.appealId())));
+
+		List<Case> cases = routed.stream()
+			.map((each) -> this.mongo.find(Query.query(Criteria.where("appealId").is(each.appealId())), Case.class))
+			.peek((found) -> assertThat(found).hasSize(1))
+			.map((found) -> found.get(0))
+			.toList();
+		assertThat(cases).allSatisfy((each) -> assertThat(each.getAssignee()).isNotNull());
+		Map<String, Long> perOfficer = cases.stream()
+			.collect(java.util.stream.Collectors.groupingBy(Case::getAssignee, java.util.stream.Collectors.counting()));
+		assertThat(perOfficer.keySet()).isSubsetOf(roster);
+		assertThat(perOfficer.values()).as("seven cases in turn among three: %s", perOfficer)
+			.allSatisfy((count) -> assertThat(count).isBetween(2L, 3L));
+	}
+
+	@Test
 	void rejectsBadRequestsNamingTheProblem() {
 		CaseOpened opened = openCase(Samples.fresh(AppealRouted.class));
 		HttpJson officer = hrss("hrss.wang");

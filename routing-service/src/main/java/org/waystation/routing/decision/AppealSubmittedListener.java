@@ -1,5 +1,7 @@
 package org.waystation.routing.decision;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -7,7 +9,12 @@ import org.springframework.stereotype.Component;
 import org.waystation.events.AppealSubmitted;
 import org.waystation.events.EventCodec;
 import org.waystation.events.Topics;
+import org.waystation.support.kafka.RecordBatches;
 
+/**
+ * Routes the appeals of each poll together: each is decided in its turn, and their
+ * decisions are stored in one round trip.
+ */
 @Component
 class AppealSubmittedListener {
 
@@ -17,9 +24,13 @@ class AppealSubmittedListener {
 		this.routing = routing;
 	}
 
-	@KafkaListener(id = "routing-appeals", idIsGroup = false, topics = Topics.APPEAL_SUBMITTED)
-	void onAppealSubmitted(ConsumerRecord<String, byte[]> record) {
-		EventCodec.fromBytes(record.value(), AppealSubmitted.class).ifPresent(this.routing::route);
+	@KafkaListener(id = "routing-appeals", idIsGroup = false, topics = Topics.APPEAL_SUBMITTED, batch = "true")
+	void onAppealsSubmitted(List<ConsumerRecord<String, byte[]>> records) {
+		RecordBatches.<RoutingService.Pending>handle(records,
+				(record, pending) -> EventCodec.fromBytes(record.value(), AppealSubmitted.class)
+					.map(this.routing::decide)
+					.ifPresent(pending::add),
+				this.routing::store);
 	}
 
 }

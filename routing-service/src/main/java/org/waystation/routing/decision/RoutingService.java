@@ -2,7 +2,11 @@ package org.waystation.routing.decision;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -14,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.waystation.events.AppealSubmitted;
 import org.waystation.routing.similar.Duplicate;
 import org.waystation.routing.similar.TopicClusterer;
+import org.waystation.support.outbox.OutboxEntry;
 import org.waystation.support.outbox.OutboxWriter;
 import org.waystation.support.privacy.WorkerIds;
 
@@ -51,20 +56,61 @@ public class RoutingService {
 	}
 
 	public void route(AppealSubmitted submitted) {
+		store(decide(submitted));
+	}
+
+	/**
+	 * Decides where an appeal goes, to be stored with {@link #store}: remembers the
+	 * appeal for duplicate detection and places it in a hot topic, where it is counted
+	 * once its decision is stored.
+	 */
+	public Pending decide(AppealSubmitted submitted) {
 		Instant now = this.clock.instant();
 		String phoneHash = workerOf(submitted);
 		Decision decision = this.engine.decide(new RoutingEngine.Appeal(submitted.appealId(), submitted.trackingCode(),
 				submitted.text(), submitted.district(), submitted.stationId(), phoneHash), true, now);
+		return new Pending(RoutingDecision.of(submitted, phoneHash, decision, now), decision);
+	}
+
+	/**
+	 * Stores decisions in one round trip, in their order; one stored already (a replay,
+	 * or another instance in the meantime) changes nothing.
+	 */
+	public void store(List<Pending> decisions) {
+		if (decisions.size() == 1) {
+			store(decisions.get(0));
+			return;
+		}
+		Set<RoutingDecision> stored = Collections.newSetFromMap(new IdentityHashMap<>());
+		stored.addAll(this.outbox.insertAll(decisions.stream().map(Pending::document).toList(), RoutingDecision.class));
+		decisions.stream().filter((pending) -> stored.contains(pending.document())).forEach(this::routed);
+	}
+
+	private void store(Pending pending) {
 		try {
-			this.outbox.insert(RoutingDecision.of(submitted, phoneHash, decision, now));
-			this.topics.count(decision.placement());
-			log.info("Routed appeal {} to {} as {} ({}, confidence {}, {})", submitted.trackingCode(),
-					decision.department(), decision.classification().category(), decision.classification().priority(),
-					decision.classification().confidence(), decision.policy());
+			this.outbox.insert(pending.document());
+			routed(pending);
 		}
 		catch (DuplicateKeyException ex) {
 			// Routed already (a replay, or another instance in the meantime).
 		}
+	}
+
+	private void routed(Pending pending) {
+		Decision decision = pending.decision();
+		this.topics.count(decision.placement());
+		OutboxEntry.withCorrelationOf(pending.document().getOutbox(), () -> logRouted(pending, decision));
+	}
+
+	private static void logRouted(Pending pending, Decision decision) {
+		log.info("Routed appeal {} to {} as {} ({}, confidence {}, {})", pending.document().getTrackingCode(),
+				decision.department(), decision.classification().category(), decision.classification().priority(),
+				decision.classification().confidence(), decision.policy());
+	}
+
+	/** A decision made and not yet stored. */
+	public record Pending(RoutingDecision document, Decision decision) {
+
 	}
 
 	/**

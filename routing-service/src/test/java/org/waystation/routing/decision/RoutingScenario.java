@@ -151,6 +151,35 @@ abstract class RoutingScenario extends ServiceScenario {
 	}
 
 	@Test
+	void anUnreadableRecordAmongAppealsOfOnePollIsSetAsideAndEachAppealRoutedOnce() {
+		AppealSubmitted before = Samples.fresh(AppealSubmitted.class);
+		AppealSubmitted sample = Samples.fresh(AppealSubmitted.class);
+		String key = before.appealId();
+		AppealSubmitted after = new AppealSubmitted(sample.eventId(), key + "-after", sample.occurredAt(), 1,
+				sample.correlationId(), sample.trackingCode(), sample.channel(), WATER, sample.phone(),
+				sample.district(), sample.stationId(), sample.workerId());
+
+		// One key, one partition: the three are read in this order, mostly in one poll.
+		sender().sendRaw(Topics.APPEAL_SUBMITTED, key, EventCodec.toBytes(before));
+		sender().sendRaw(Topics.APPEAL_SUBMITTED, key,
+				"{\"type\":\"AppealSubmitted\",\"eventId\":\"bad-" + key + "\"}");
+		sender().sendRaw(Topics.APPEAL_SUBMITTED, key, EventCodec.toBytes(before));
+		sender().sendRaw(Topics.APPEAL_SUBMITTED, key, EventCodec.toBytes(after));
+
+		events().awaitDeadLetter(Topics.deadLetterOf(Topics.APPEAL_SUBMITTED), "bad-" + key);
+		routed(before);
+		routed(after);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(after.appealId(), RoutingDecision.class).getOutbox().isEmpty());
+		assertThat(events().all(AppealRouted.class, (e) -> e.appealId().equals(before.appealId()))
+			.stream()
+			.map(AppealRouted::eventId)
+			.distinct()).hasSize(1);
+		assertThat(this.mongo.findById(after.appealId(), RoutingDecision.class).getDepartment()).isNotBlank();
+	}
+
+	@Test
 	void listsDeadLettersWithTheirReasonAndReplaysOneOnce() {
 		String marker = "poison-" + UUID.randomUUID();
 		sender().sendRaw(Topics.APPEAL_SUBMITTED, marker,

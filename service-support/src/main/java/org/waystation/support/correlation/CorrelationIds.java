@@ -1,6 +1,10 @@
 package org.waystation.support.correlation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 import org.slf4j.MDC;
 
@@ -33,6 +37,18 @@ public final class CorrelationIds {
 
 	public static String newId() {
 		return CorrelationId.newId();
+	}
+
+	/**
+	 * Puts the correlation id a consumed record carries in the logging context, or takes
+	 * the one of an earlier record out.
+	 */
+	public static void fromRecord(ConsumerRecord<?, ?> record) {
+		MDC.remove(MDC_KEY);
+		Header header = record.headers().lastHeader(KAFKA_HEADER);
+		if (header != null && header.value() != null) {
+			valid(new String(header.value(), StandardCharsets.UTF_8)).ifPresent((id) -> MDC.put(MDC_KEY, id));
+		}
 	}
 
 	/** The correlation id of the work in progress on this thread, if any. */

@@ -1,10 +1,7 @@
 package org.waystation.support.correlation;
 
-import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
 
 import org.springframework.kafka.listener.RecordInterceptor;
@@ -18,11 +15,7 @@ public class CorrelationRecordInterceptor implements RecordInterceptor<Object, O
 	@Override
 	public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
 			Consumer<Object, Object> consumer) {
-		Header header = record.headers().lastHeader(CorrelationIds.KAFKA_HEADER);
-		if (header != null && header.value() != null) {
-			CorrelationIds.valid(new String(header.value(), StandardCharsets.UTF_8))
-				.ifPresent((id) -> MDC.put(CorrelationIds.MDC_KEY, id));
-		}
+		CorrelationIds.fromRecord(record);
 		return record;
 	}
 

@@ -1,9 +1,14 @@
 package org.waystation.support.outbox;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.MDC;
 
 import org.waystation.events.DomainEvent;
 import org.waystation.events.EventCodec;
+import org.waystation.support.correlation.CorrelationIds;
 
 /**
  * An event waiting in a document's {@code outbox} array until the relay has published it.
@@ -20,6 +25,31 @@ public record OutboxEntry(String eventId, String topic, String key, String type,
 	public static OutboxEntry of(DomainEvent event) {
 		return new OutboxEntry(event.eventId().toString(), event.topic(), event.key(), event.type(),
 				EventCodec.toJson(event), event.occurredAt(), event.correlationId());
+	}
+
+	/**
+	 * Runs work (a log line about the change that queued these entries) with their
+	 * correlation id in the logging context, as when the change was made.
+	 */
+	public static void withCorrelationOf(List<OutboxEntry> entries, Runnable work) {
+		String id = entries.stream().map(OutboxEntry::correlationId).filter(Objects::nonNull).findFirst().orElse(null);
+		if (id == null) {
+			work.run();
+			return;
+		}
+		String before = MDC.get(CorrelationIds.MDC_KEY);
+		MDC.put(CorrelationIds.MDC_KEY, id);
+		try {
+			work.run();
+		}
+		finally {
+			if (before != null) {
+				MDC.put(CorrelationIds.MDC_KEY, before);
+			}
+			else {
+				MDC.remove(CorrelationIds.MDC_KEY);
+			}
+		}
 	}
 
 }

@@ -1,7 +1,13 @@
 package org.waystation.support.outbox;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.bulk.BulkWriteError;
+
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -18,6 +24,9 @@ import org.waystation.events.DomainEvent;
  */
 public class OutboxWriter {
 
+	/** The server's code for a write that would repeat a unique key. */
+	private static final int DUPLICATE_KEY = 11000;
+
 	private final MongoTemplate mongo;
 
 	private final OutboxRelay relay;
@@ -32,13 +41,65 @@ public class OutboxWriter {
 	 */
 	public <T> T insert(T document) {
 		T inserted = this.mongo.insert(document);
-		Object id = this.mongo.getConverter()
-			.getMappingContext()
-			.getRequiredPersistentEntity(inserted.getClass())
-			.getIdentifierAccessor(inserted)
-			.getIdentifier();
-		this.relay.wakeUp(this.mongo.getCollectionName(inserted.getClass()), id, outboxOf(inserted));
+		wakeUp(List.of(inserted), inserted.getClass());
 		return inserted;
+	}
+
+	/**
+	 * Inserts new documents of one type, whose {@code outbox} fields already hold their
+	 * first events, in one round trip and in their order; a document whose {@code _id} is
+	 * stored already (a replay) is passed over and the ones after it are still inserted.
+	 * @return the documents inserted, in their order
+	 */
+	public <T> List<T> insertAll(List<T> documents, Class<T> type) {
+		MongoPersistentEntity<?> entity = this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(type);
+		documents.forEach((document) -> firstVersion(document, entity));
+		List<T> inserted = new ArrayList<>(documents.size());
+		List<T> rest = documents;
+		while (!rest.isEmpty()) {
+			try {
+				this.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, type).insert(rest).execute();
+				inserted.addAll(rest);
+				rest = List.of();
+			}
+			catch (BulkOperationException ex) {
+				// In order: those before the first error are stored, the one at it is
+				// not.
+				BulkWriteError first = ex.getErrors().get(0);
+				inserted.addAll(rest.subList(0, first.getIndex()));
+				if (first.getCode() != DUPLICATE_KEY) {
+					wakeUp(inserted, type);
+					throw ex;
+				}
+				rest = rest.subList(first.getIndex() + 1, rest.size());
+			}
+		}
+		wakeUp(inserted, type);
+		return inserted;
+	}
+
+	/** As a single insert does: a new document's version starts at 0. */
+	private void firstVersion(Object document, MongoPersistentEntity<?> entity) {
+		if (entity.hasVersionProperty()) {
+			PersistentPropertyAccessor<Object> accessor = entity.getPropertyAccessor(document);
+			MongoPersistentProperty version = entity.getRequiredVersionProperty();
+			if (accessor.getProperty(version) == null) {
+				accessor.setProperty(version,
+						this.mongo.getConverter().getConversionService().convert(0, version.getType()));
+			}
+		}
+	}
+
+	private void wakeUp(List<?> inserted, Class<?> type) {
+		String collection = this.mongo.getCollectionName(type);
+		MongoPersistentEntity<?> entity = this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(type);
+		for (Object document : inserted) {
+			this.relay.wakeUp(collection, entity.getIdentifierAccessor(document).getIdentifier(), outboxOf(document));
+		}
 	}
 
 	/** The entries of a new document's outbox field. */

@@ -1,6 +1,5 @@
 package org.waystation.support.outbox;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -8,19 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,27 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * for one round: the events of a document reach the topic in the order they were written,
  * also when a newer one is written while the older ones fail to send.
  */
-class OutboxRelayOrderTest {
-
-	static MongoServer server;
-
-	static MongoClient client;
-
-	static MongoTemplate mongo;
-
-	@BeforeAll
-	static void start() {
-		server = new MongoServer(new MemoryBackend());
-		InetSocketAddress address = server.bind();
-		client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-		mongo = new MongoTemplate(client, "outbox-order");
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		server.shutdown();
-	}
+class OutboxRelayOrderTest extends MongoWireTest {
 
 	/** A producer that records what it sends and fails while the broker is "down". */
 	static final class Broker extends KafkaTemplate<Object, Object> {

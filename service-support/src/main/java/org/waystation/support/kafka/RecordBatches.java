@@ -1,0 +1,107 @@
+package org.waystation.support.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.waystation.support.correlation.CorrelationIds;
+
+/**
+ * Handles the records of one poll in their order, letting the work of several be stored
+ * together in one round trip. When a record fails, whatever the records before it left
+ * pending is stored first and the failure names the record, so the error handler commits
+ * the ones before it and retries it or moves it to the dead letters, then goes on with
+ * the ones after it. When storing fails, the failure names the first record whose work
+ * was pending: it and those after it come again, which consumers that change nothing on a
+ * replay allow.
+ */
+public final class RecordBatches {
+
+	private RecordBatches() {
+	}
+
+	/** Handles one record: its work goes to {@link Pending#add} or is done at once. */
+	@FunctionalInterface
+	public interface Handler<T> {
+
+		void handle(ConsumerRecord<String, byte[]> record, Pending<T> pending);
+
+	}
+
+	/** The work records left to be stored together. */
+	public static final class Pending<T> {
+
+		private final Consumer<List<T>> store;
+
+		private final List<T> items = new ArrayList<>();
+
+		private int current;
+
+		private int firstPending = -1;
+
+		private Pending(Consumer<List<T>> store) {
+			this.store = store;
+		}
+
+		/** Work of the current record, to be stored with the others. */
+		public void add(T item) {
+			if (this.items.isEmpty()) {
+				this.firstPending = this.current;
+			}
+			this.items.add(item);
+		}
+
+		/**
+		 * Stores what is pending now: before work that must follow it, such as a change
+		 * to something the pending work creates.
+		 */
+		public void flush() {
+			if (this.items.isEmpty()) {
+				return;
+			}
+			try {
+				this.store.accept(List.copyOf(this.items));
+			}
+			catch (RuntimeException ex) {
+				throw new BatchListenerFailedException(ex.getMessage(), ex, this.firstPending);
+			}
+			this.items.clear();
+		}
+
+	}
+
+	/**
+	 * Handles the records in order, each with its correlation id in the logging context,
+	 * and stores what they left pending at the end.
+	 */
+	public static <T> void handle(List<ConsumerRecord<String, byte[]>> records, Handler<T> handler,
+			Consumer<List<T>> store) {
+		Pending<T> pending = new Pending<>(store);
+		try {
+			for (int index = 0; index < records.size(); index++) {
+				pending.current = index;
+				ConsumerRecord<String, byte[]> record = records.get(index);
+				CorrelationIds.fromRecord(record);
+				try {
+					handler.handle(record, pending);
+				}
+				catch (BatchListenerFailedException ex) {
+					throw ex;
+				}
+				catch (RuntimeException ex) {
+					pending.flush();
+					throw new BatchListenerFailedException(ex.getMessage(), ex, index);
+				}
+			}
+			pending.flush();
+		}
+		finally {
+			MDC.remove(CorrelationIds.MDC_KEY);
+		}
+	}
+
+}
