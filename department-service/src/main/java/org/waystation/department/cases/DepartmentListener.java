@@ -24,6 +24,9 @@ import org.waystation.support.kafka.RecordBatches;
 @Component
 class DepartmentListener {
 
+	/** Routed appeals whose cases are opened in one round trip at most. */
+	static final int OPENED_TOGETHER = 100;
+
 	private final CaseService cases;
 
 	DepartmentListener(CaseService cases) {
@@ -37,7 +40,7 @@ class DepartmentListener {
 			if (HANDLED.mayAccept(record)) {
 				EventCodec.fromBytes(record.value()).ifPresent((event) -> handle(event, routed));
 			}
-		}, this.cases::openAll);
+		}, this.cases::openAll, OPENED_TOGETHER);
 	}
 
 	/** The events it acts on; its own case events it passes over unread. */

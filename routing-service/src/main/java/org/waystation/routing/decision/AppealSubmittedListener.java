@@ -13,10 +13,16 @@ import org.waystation.support.kafka.RecordBatches;
 
 /**
  * Routes the appeals of each poll together: each is decided in its turn, and their
- * decisions are stored in one round trip.
+ * decisions are stored a round trip for up to {@value #STORED_TOGETHER} of them.
  */
 @Component
 class AppealSubmittedListener {
+
+	/**
+	 * Decisions stored in one round trip at most: each decision waits for those after it
+	 * in its round, a few milliseconds each.
+	 */
+	static final int STORED_TOGETHER = 50;
 
 	private final RoutingService routing;
 
@@ -30,7 +36,7 @@ class AppealSubmittedListener {
 				(record, pending) -> EventCodec.fromBytes(record.value(), AppealSubmitted.class)
 					.map(this.routing::decide)
 					.ifPresent(pending::add),
-				this.routing::store);
+				this.routing::store, STORED_TOGETHER);
 	}
 
 }

@@ -37,22 +37,31 @@ public final class RecordBatches {
 
 		private final Consumer<List<T>> store;
 
+		private final int most;
+
 		private final List<T> items = new ArrayList<>();
 
 		private int current;
 
 		private int firstPending = -1;
 
-		private Pending(Consumer<List<T>> store) {
+		private Pending(Consumer<List<T>> store, int most) {
 			this.store = store;
+			this.most = most;
 		}
 
-		/** Work of the current record, to be stored with the others. */
+		/**
+		 * Work of the current record, to be stored with the others; stored at once with
+		 * them when they are as many as may wait.
+		 */
 		public void add(T item) {
 			if (this.items.isEmpty()) {
 				this.firstPending = this.current;
 			}
 			this.items.add(item);
+			if (this.items.size() >= this.most) {
+				flush();
+			}
 		}
 
 		/**
@@ -76,11 +85,15 @@ public final class RecordBatches {
 
 	/**
 	 * Handles the records in order, each with its correlation id in the logging context,
-	 * and stores what they left pending at the end.
+	 * and stores what they left pending whenever {@code most} items wait (so that the
+	 * first of a large poll does not wait for the last) and at the end.
 	 */
 	public static <T> void handle(List<ConsumerRecord<String, byte[]>> records, Handler<T> handler,
-			Consumer<List<T>> store) {
-		Pending<T> pending = new Pending<>(store);
+			Consumer<List<T>> store, int most) {
+		if (most < 1) {
+			throw new IllegalArgumentException("At least one item must be allowed to wait, not " + most);
+		}
+		Pending<T> pending = new Pending<>(store, most);
 		try {
 			for (int index = 0; index < records.size(); index++) {
 				pending.current = index;

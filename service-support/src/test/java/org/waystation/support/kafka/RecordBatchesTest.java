@@ -58,7 +58,7 @@ class RecordBatchesTest {
 
 	@Test
 	void storesTheWorkOfAPollTogetherWithEachRecordsCorrelationIdWhileItIsHandled() {
-		RecordBatches.handle(records("a", "b", "flush", "c"), this::handle, this::store);
+		RecordBatches.handle(records("a", "b", "flush", "c"), this::handle, this::store, 10);
 
 		assertThat(this.stored).containsExactly(List.of("a", "b"), List.of("c"));
 		assertThat(this.correlations).containsExactly("c-0", "c-1", "c-2", "c-3");
@@ -66,8 +66,15 @@ class RecordBatchesTest {
 	}
 
 	@Test
+	void storesAsSoonAsTheMostThatMayWaitAreWaiting() {
+		RecordBatches.handle(records("a", "b", "c", "d", "e"), this::handle, this::store, 2);
+
+		assertThat(this.stored).containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e"));
+	}
+
+	@Test
 	void aFailingRecordIsNamedAfterTheWorkBeforeItIsStored() {
-		assertThatThrownBy(() -> RecordBatches.handle(records("a", "b", "bad", "c"), this::handle, this::store))
+		assertThatThrownBy(() -> RecordBatches.handle(records("a", "b", "bad", "c"), this::handle, this::store, 10))
 			.isInstanceOfSatisfying(BatchListenerFailedException.class, (ex) -> {
 				assertThat(ex.getIndex()).isEqualTo(2);
 				assertThat(ex.getCause()).hasMessage("unreadable");
@@ -78,7 +85,7 @@ class RecordBatchesTest {
 	@Test
 	void whenStoringFailsTheFirstRecordWhoseWorkWasPendingIsNamed() {
 		assertThatThrownBy(
-				() -> RecordBatches.handle(records("a", "flush", "b", "down", "c"), this::handle, this::store))
+				() -> RecordBatches.handle(records("a", "flush", "b", "down", "c"), this::handle, this::store, 10))
 			.isInstanceOfSatisfying(BatchListenerFailedException.class, (ex) -> {
 				assertThat(ex.getIndex()).isEqualTo(2);
 				assertThat(ex.getCause()).hasMessage("store down");
@@ -86,7 +93,7 @@ class RecordBatchesTest {
 		assertThat(this.stored).containsExactly(List.of("a"));
 
 		this.stored.clear();
-		assertThatThrownBy(() -> RecordBatches.handle(records("a", "down", "bad"), this::handle, this::store))
+		assertThatThrownBy(() -> RecordBatches.handle(records("a", "down", "bad"), this::handle, this::store, 10))
 			.isInstanceOfSatisfying(BatchListenerFailedException.class, (ex) -> assertThat(ex.getIndex()).isZero());
 		assertThat(this.stored).isEmpty();
 	}
