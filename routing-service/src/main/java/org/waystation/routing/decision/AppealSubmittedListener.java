@@ -12,15 +12,15 @@ import org.waystation.events.Topics;
 import org.waystation.support.kafka.RecordBatches;
 
 /**
- * Routes the appeals of each poll together: each is decided in its turn, and their
- * decisions are stored a round trip for up to {@value #STORED_TOGETHER} of them.
+ * Routes the appeals of each poll together, up to {@value #STORED_TOGETHER} at a time:
+ * they are decided side by side and their decisions stored in one round trip.
  */
 @Component
 class AppealSubmittedListener {
 
 	/**
-	 * Decisions stored in one round trip at most: each decision waits for those after it
-	 * in its round, a few milliseconds each.
+	 * Appeals routed together at most: each decision waits for the others of its round
+	 * before it is stored.
 	 */
 	static final int STORED_TOGETHER = 50;
 
@@ -32,11 +32,9 @@ class AppealSubmittedListener {
 
 	@KafkaListener(id = "routing-appeals", idIsGroup = false, topics = Topics.APPEAL_SUBMITTED, batch = "true")
 	void onAppealsSubmitted(List<ConsumerRecord<String, byte[]>> records) {
-		RecordBatches.<RoutingService.Pending>handle(records,
-				(record, pending) -> EventCodec.fromBytes(record.value(), AppealSubmitted.class)
-					.map(this.routing::decide)
-					.ifPresent(pending::add),
-				this.routing::store, STORED_TOGETHER);
+		RecordBatches.<AppealSubmitted>handle(records, (record,
+				pending) -> EventCodec.fromBytes(record.value(), AppealSubmitted.class).ifPresent(pending::add),
+				this.routing::routeAll, STORED_TOGETHER);
 	}
 
 }

@@ -2,15 +2,23 @@ package org.waystation.routing.decision;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,6 +26,8 @@ import org.springframework.stereotype.Service;
 import org.waystation.events.AppealSubmitted;
 import org.waystation.routing.similar.Duplicate;
 import org.waystation.routing.similar.TopicClusterer;
+import org.waystation.support.correlation.CorrelationIds;
+import org.waystation.support.kafka.RecordBatches;
 import org.waystation.support.outbox.OutboxEntry;
 import org.waystation.support.outbox.OutboxWriter;
 import org.waystation.support.privacy.WorkerIds;
@@ -45,6 +55,15 @@ public class RoutingService {
 
 	private final Clock clock;
 
+	/** Appeals of one consumer's poll decided at the same time, at most. */
+	static final int DECIDED_AT_ONCE = 8;
+
+	private final ExecutorService deciders = Executors.newFixedThreadPool(DECIDED_AT_ONCE, (task) -> {
+		Thread thread = new Thread(task, "routing-decider");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	RoutingService(MongoTemplate mongo, OutboxWriter outbox, RoutingEngine engine, WorkerIds workerIds,
 			TopicClusterer topics, Optional<Clock> clock) {
 		this.mongo = mongo;
@@ -57,6 +76,51 @@ public class RoutingService {
 
 	public void route(AppealSubmitted submitted) {
 		store(decide(submitted));
+	}
+
+	/**
+	 * Routes appeals together: up to {@value #DECIDED_AT_ONCE} are decided at the same
+	 * time (a decision spends most of its time waiting for the store's answer to its
+	 * duplicate check), and the decisions are stored in their order in one round trip.
+	 * When one cannot be decided, those before it are stored and the failure says which.
+	 */
+	public void routeAll(List<AppealSubmitted> appeals) {
+		if (appeals.size() == 1) {
+			route(appeals.get(0));
+			return;
+		}
+		List<CompletableFuture<Pending>> deciding = appeals.stream()
+			.map((appeal) -> CompletableFuture.supplyAsync(() -> decideAs(appeal), this.deciders))
+			.toList();
+		List<Pending> decided = new ArrayList<>(appeals.size());
+		for (int i = 0; i < deciding.size(); i++) {
+			try {
+				decided.add(deciding.get(i).join());
+			}
+			catch (CompletionException ex) {
+				// The others finish before any of them is tried again.
+				deciding.forEach((each) -> each.handle((result, failure) -> null).join());
+				store(decided);
+				throw new RecordBatches.ItemFailedException(i, (ex.getCause() != null) ? ex.getCause() : ex);
+			}
+		}
+		store(decided);
+	}
+
+	/** Decides on a decider thread, logging with the appeal's correlation id. */
+	private Pending decideAs(AppealSubmitted appeal) {
+		CorrelationIds.valid(appeal.correlationId()).ifPresent((id) -> MDC.put(CorrelationIds.MDC_KEY, id));
+		try {
+			return decide(appeal);
+		}
+		finally {
+			MDC.remove(CorrelationIds.MDC_KEY);
+		}
+	}
+
+	@PreDestroy
+	void stopDeciders() {
+		this.deciders.shutdown();
 	}
 
 	/**

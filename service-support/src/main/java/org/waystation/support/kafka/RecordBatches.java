@@ -16,8 +16,9 @@ import org.waystation.support.correlation.CorrelationIds;
  * pending is stored first and the failure names the record, so the error handler commits
  * the ones before it and retries it or moves it to the dead letters, then goes on with
  * the ones after it. When storing fails, the failure names the first record whose work
- * was pending: it and those after it come again, which consumers that change nothing on a
- * replay allow.
+ * was pending (it and those after it come again, which consumers that change nothing on a
+ * replay allow), or the record of the item it failed on when the store says which
+ * ({@link ItemFailedException}, having stored the ones before it).
  */
 public final class RecordBatches {
 
@@ -32,6 +33,26 @@ public final class RecordBatches {
 
 	}
 
+	/**
+	 * Thrown by a store that stored the items before this one and failed on it, so that
+	 * the record it came from is the one named.
+	 */
+	public static final class ItemFailedException extends RuntimeException {
+
+		private final int item;
+
+		public ItemFailedException(int item, Throwable cause) {
+			super(cause.getMessage(), cause);
+			this.item = item;
+		}
+
+		/** The item's position in the list given to the store. */
+		public int item() {
+			return this.item;
+		}
+
+	}
+
 	/** The work records left to be stored together. */
 	public static final class Pending<T> {
 
@@ -41,9 +62,10 @@ public final class RecordBatches {
 
 		private final List<T> items = new ArrayList<>();
 
-		private int current;
+		/** The record each item came from. */
+		private final List<Integer> records = new ArrayList<>();
 
-		private int firstPending = -1;
+		private int current;
 
 		private Pending(Consumer<List<T>> store, int most) {
 			this.store = store;
@@ -55,10 +77,8 @@ public final class RecordBatches {
 		 * them when they are as many as may wait.
 		 */
 		public void add(T item) {
-			if (this.items.isEmpty()) {
-				this.firstPending = this.current;
-			}
 			this.items.add(item);
+			this.records.add(this.current);
 			if (this.items.size() >= this.most) {
 				flush();
 			}
@@ -75,10 +95,14 @@ public final class RecordBatches {
 			try {
 				this.store.accept(List.copyOf(this.items));
 			}
+			catch (ItemFailedException ex) {
+				throw new BatchListenerFailedException(ex.getMessage(), ex.getCause(), this.records.get(ex.item()));
+			}
 			catch (RuntimeException ex) {
-				throw new BatchListenerFailedException(ex.getMessage(), ex, this.firstPending);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, this.records.get(0));
 			}
 			this.items.clear();
+			this.records.clear();
 		}
 
 	}

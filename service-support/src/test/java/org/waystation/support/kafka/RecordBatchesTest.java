@@ -53,6 +53,11 @@ class RecordBatchesTest {
 		if (items.contains("down")) {
 			throw new IllegalStateException("store down");
 		}
+		int refused = items.indexOf("refused");
+		if (refused >= 0) {
+			this.stored.add(items.subList(0, refused));
+			throw new RecordBatches.ItemFailedException(refused, new IllegalArgumentException("refused"));
+		}
 		this.stored.add(items);
 	}
 
@@ -63,6 +68,17 @@ class RecordBatchesTest {
 		assertThat(this.stored).containsExactly(List.of("a", "b"), List.of("c"));
 		assertThat(this.correlations).containsExactly("c-0", "c-1", "c-2", "c-3");
 		assertThat(MDC.get(CorrelationIds.MDC_KEY)).isNull();
+	}
+
+	@Test
+	void anItemTheStoreFailsOnNamesItsOwnRecord() {
+		assertThatThrownBy(() -> RecordBatches.handle(records("a", "flush", "b", "c", "refused", "d"), this::handle,
+				this::store, 10))
+			.isInstanceOfSatisfying(BatchListenerFailedException.class, (ex) -> {
+				assertThat(ex.getIndex()).isEqualTo(4);
+				assertThat(ex.getCause()).hasMessage("refused");
+			});
+		assertThat(this.stored).containsExactly(List.of("a"), List.of("b", "c"));
 	}
 
 	@Test
