@@ -131,8 +131,9 @@ final class SecondaryIndex extends Index<Object> {
 		Plan plan = plan(query);
 		Set<Object> positions = new LinkedHashSet<>();
 		for (List<Object> prefix : plan.prefixes()) {
-			KeyValue from = new KeyValue(with(prefix, plan.low()));
-			Cursor<KeyValue, Boolean> cursor = this.entries.cursor(from);
+			List<Object> start = with(prefix, plan.low());
+			// A range with only an upper bound on the first field reads from the start.
+			Cursor<KeyValue, Boolean> cursor = this.entries.cursor(start.isEmpty() ? null : new KeyValue(start));
 			while (cursor.hasNext()) {
 				KeyValue key = cursor.next();
 				if (!startsWith(key, prefix)) {

@@ -79,6 +79,31 @@ class SecondaryIndexTest {
 	}
 
 	@Test
+	void readsARangeOnItsFirstFieldWithOneBoundOnly() {
+		SecondaryIndex due = new SecondaryIndex(this.store, "department.cases", "sla",
+				List.of(new IndexKey("resolveDueAt", true)), false);
+		this.cases.forEach((c) -> due.add(c, c.get("_id"), null));
+		Instant at = Instant.parse("2026-12-02T12:00:00Z");
+
+		// The SLA monitor's query: what is due at or before now, no lower bound.
+		Document upTo = new Document("resolveDueAt", new Document("$lte", at));
+		Document from = new Document("resolveDueAt", new Document("$gt", at));
+		assertThat(due.usableFields(upTo)).isEqualTo(1);
+		assertThat(read(due, upTo)).isEqualTo(expected((c) -> !((Instant) c.get("resolveDueAt")).isAfter(at)))
+			.hasSize(37);
+		assertThat(read(due, from)).isEqualTo(expected((c) -> ((Instant) c.get("resolveDueAt")).isAfter(at)))
+			.hasSize(53);
+		assertThat(read(due, new Document("resolveDueAt", new Document("$lt", Instant.parse("2026-11-01T00:00:00Z")))))
+			.isEmpty();
+	}
+
+	private static Set<Object> read(SecondaryIndex index, Document query) {
+		Set<Object> ids = new TreeSet<>();
+		index.getPositions(query).forEach(ids::add);
+		return ids;
+	}
+
+	@Test
 	void readsConditionsWrittenUnderAnAnd() {
 		Instant from = Instant.parse("2026-12-02T00:00:00Z");
 		Instant to = Instant.parse("2026-12-03T00:00:00Z");
