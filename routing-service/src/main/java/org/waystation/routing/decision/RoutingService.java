@@ -55,7 +55,7 @@ public class RoutingService {
 
 	private final Clock clock;
 
-	/** Appeals of one consumer's poll decided at the same time, at most. */
+	/** Appeals decided at the same time, at most, by all the consumers together. */
 	static final int DECIDED_AT_ONCE = 8;
 
 	private final ExecutorService deciders = Executors.newFixedThreadPool(DECIDED_AT_ONCE, (task) -> {
