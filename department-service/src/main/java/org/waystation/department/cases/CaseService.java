@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -129,18 +128,7 @@ public class CaseService {
 			});
 		}
 		opening.forEach((c) -> c.refreshSlaCheck(timeOf(c)));
-		if (opening.size() == 1) {
-			try {
-				this.outbox.insert(opening.get(0));
-				opened(opening.get(0));
-			}
-			catch (DuplicateKeyException ex) {
-				// Open already.
-			}
-		}
-		else {
-			this.outbox.insertAll(opening, Case.class).forEach(this::opened);
-		}
+		this.outbox.insertAll(opening, Case.class).forEach(this::opened);
 	}
 
 	/** Opens the case a re-dispatch asks for in the new department. */

@@ -18,9 +18,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import org.waystation.events.AppealSubmitted;
@@ -74,10 +72,6 @@ public class RoutingService {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	public void route(AppealSubmitted submitted) {
-		store(decide(submitted));
-	}
-
 	/**
 	 * Routes appeals together: up to {@value #DECIDED_AT_ONCE} are decided at the same
 	 * time (a decision spends most of its time waiting for the store's answer to its
@@ -86,7 +80,7 @@ public class RoutingService {
 	 */
 	public void routeAll(List<AppealSubmitted> appeals) {
 		if (appeals.size() == 1) {
-			route(appeals.get(0));
+			store(List.of(decideAs(appeals.get(0))));
 			return;
 		}
 		List<CompletableFuture<Pending>> deciding = appeals.stream()
@@ -109,13 +103,7 @@ public class RoutingService {
 
 	/** Decides on a decider thread, logging with the appeal's correlation id. */
 	private Pending decideAs(AppealSubmitted appeal) {
-		CorrelationIds.valid(appeal.correlationId()).ifPresent((id) -> MDC.put(CorrelationIds.MDC_KEY, id));
-		try {
-			return decide(appeal);
-		}
-		finally {
-			MDC.remove(CorrelationIds.MDC_KEY);
-		}
+		return CorrelationIds.with(appeal.correlationId(), () -> decide(appeal));
 	}
 
 	@PreDestroy
@@ -128,7 +116,7 @@ public class RoutingService {
 	 * appeal for duplicate detection and places it in a hot topic, where it is counted
 	 * once its decision is stored.
 	 */
-	public Pending decide(AppealSubmitted submitted) {
+	private Pending decide(AppealSubmitted submitted) {
 		Instant now = this.clock.instant();
 		String phoneHash = workerOf(submitted);
 		Decision decision = this.engine.decide(new RoutingEngine.Appeal(submitted.appealId(), submitted.trackingCode(),
@@ -140,24 +128,10 @@ public class RoutingService {
 	 * Stores decisions in one round trip, in their order; one stored already (a replay,
 	 * or another instance in the meantime) changes nothing.
 	 */
-	public void store(List<Pending> decisions) {
-		if (decisions.size() == 1) {
-			store(decisions.get(0));
-			return;
-		}
+	private void store(List<Pending> decisions) {
 		Set<RoutingDecision> stored = Collections.newSetFromMap(new IdentityHashMap<>());
 		stored.addAll(this.outbox.insertAll(decisions.stream().map(Pending::document).toList(), RoutingDecision.class));
 		decisions.stream().filter((pending) -> stored.contains(pending.document())).forEach(this::routed);
-	}
-
-	private void store(Pending pending) {
-		try {
-			this.outbox.insert(pending.document());
-			routed(pending);
-		}
-		catch (DuplicateKeyException ex) {
-			// Routed already (a replay, or another instance in the meantime).
-		}
 	}
 
 	private void routed(Pending pending) {
@@ -173,7 +147,7 @@ public class RoutingService {
 	}
 
 	/** A decision made and not yet stored. */
-	public record Pending(RoutingDecision document, Decision decision) {
+	private record Pending(RoutingDecision document, Decision decision) {
 
 	}
 

@@ -2,6 +2,7 @@ package org.waystation.support.correlation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -48,6 +49,30 @@ public final class CorrelationIds {
 		Header header = record.headers().lastHeader(KAFKA_HEADER);
 		if (header != null && header.value() != null) {
 			valid(new String(header.value(), StandardCharsets.UTF_8)).ifPresent((id) -> MDC.put(MDC_KEY, id));
+		}
+	}
+
+	/**
+	 * Does work with this correlation id in the logging context, when it is a usable one,
+	 * and puts back what was there before.
+	 */
+	public static <T> T with(String id, Supplier<T> work) {
+		Optional<String> valid = valid(id);
+		if (valid.isEmpty()) {
+			return work.get();
+		}
+		String before = MDC.get(MDC_KEY);
+		MDC.put(MDC_KEY, valid.get());
+		try {
+			return work.get();
+		}
+		finally {
+			if (before != null) {
+				MDC.put(MDC_KEY, before);
+			}
+			else {
+				MDC.remove(MDC_KEY);
+			}
 		}
 	}
 

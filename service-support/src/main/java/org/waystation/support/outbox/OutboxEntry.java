@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import org.slf4j.MDC;
-
 import org.waystation.events.DomainEvent;
 import org.waystation.events.EventCodec;
 import org.waystation.support.correlation.CorrelationIds;
@@ -33,23 +31,10 @@ public record OutboxEntry(String eventId, String topic, String key, String type,
 	 */
 	public static void withCorrelationOf(List<OutboxEntry> entries, Runnable work) {
 		String id = entries.stream().map(OutboxEntry::correlationId).filter(Objects::nonNull).findFirst().orElse(null);
-		if (id == null) {
+		CorrelationIds.with(id, () -> {
 			work.run();
-			return;
-		}
-		String before = MDC.get(CorrelationIds.MDC_KEY);
-		MDC.put(CorrelationIds.MDC_KEY, id);
-		try {
-			work.run();
-		}
-		finally {
-			if (before != null) {
-				MDC.put(CorrelationIds.MDC_KEY, before);
-			}
-			else {
-				MDC.remove(CorrelationIds.MDC_KEY);
-			}
-		}
+			return null;
+		});
 	}
 
 }
