@@ -53,7 +53,8 @@ import org.waystation.support.outbox.OutboxEntry;
 @Document("cases")
 @CompoundIndexes({ @CompoundIndex(name = "queue", def = "{'department': 1, 'status': 1, 'resolveDueAt': 1}"),
 		@CompoundIndex(name = "sla", def = "{'nextSlaCheckAt': 1}"),
-		@CompoundIndex(name = "opened", def = "{'openedAt': 1}") })
+		@CompoundIndex(name = "opened", def = "{'openedAt': 1}"),
+		@CompoundIndex(name = "merged", def = "{'mergedInto': 1}") })
 public class Case {
 
 	public static final String SLA_ON_TIME = "ON_TIME";
