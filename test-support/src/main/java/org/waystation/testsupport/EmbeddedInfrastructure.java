@@ -1,17 +1,22 @@
 package org.waystation.testsupport;
 
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.stream.Stream;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.waystation.events.Topics;
+import org.waystation.store.MongoStore;
 
 /**
- * A KRaft Kafka broker and a mongo-java-server, started on loopback the first time a test
- * asks and shared by every test of the JVM.
+ * A KRaft Kafka broker and the local stack's store (mongo-java-server with its journal
+ * and the indexes the services declare, in a temporary directory), started on loopback
+ * the first time a test asks and shared by every test of the JVM. The services' queries
+ * run on the same store, index planner included, as they do under {@code ./run.sh}.
  */
 public final class EmbeddedInfrastructure implements TestInfrastructure {
 
@@ -19,19 +24,23 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 
 	private final EmbeddedKafkaKraftBroker kafka;
 
-	private final MongoServer mongo;
+	private final Path mongoDirectory;
 
-	private final String mongoAddress;
+	private final MongoStore mongo;
 
 	private EmbeddedInfrastructure() {
 		this.kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.all().toArray(String[]::new));
 		this.kafka.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms",
 				"0", "offsets.topic.num.partitions", "3"));
 		this.kafka.afterPropertiesSet();
-		this.mongo = new MongoServer(new MemoryBackend());
-		this.mongo.bind("127.0.0.1", 0);
-		InetSocketAddress address = this.mongo.getLocalAddress();
-		this.mongoAddress = address.getHostString() + ":" + address.getPort();
+		try {
+			this.mongoDirectory = Files.createTempDirectory("waystation-test-store");
+			this.mongo = MongoStore.start(this.mongoDirectory, 0, MongoStore.CHECKPOINT_MILLIS,
+					MongoStore.TEST_CACHE_MIB);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public static synchronized EmbeddedInfrastructure get() {
@@ -49,12 +58,18 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 
 	@Override
 	public String mongoUri(String database) {
-		return "mongodb://" + this.mongoAddress + "/" + database;
+		return "mongodb://127.0.0.1:" + this.mongo.port() + "/" + database;
 	}
 
 	private void stop() {
-		this.mongo.shutdownNow();
+		this.mongo.close();
 		this.kafka.destroy();
+		try (Stream<Path> files = Files.walk(this.mongoDirectory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// A temporary directory left behind is the only cost.
+		}
 	}
 
 }

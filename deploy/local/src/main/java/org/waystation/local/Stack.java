@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.waystation.standins.ImSendStandIn;
 import org.waystation.standins.MailStandIn;
 import org.waystation.standins.SmsGatewayStandIn;
+import org.waystation.store.MongoStore;
 
 /**
  * Starts the whole stack in dependency order — MongoDB store, Kafka, the stand-ins for

@@ -1,39 +1,42 @@
 package org.waystation.support.outbox;
 
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.nio.file.Path;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.waystation.store.MongoStore;
 
 /**
- * A MongoDB-wire server over TCP for the tests of a class, with a database of its own.
+ * The local stack's store over TCP for the tests of a class, in a directory of its own.
  */
 abstract class MongoWireTest {
 
-	static MongoServer server;
+	@TempDir
+	static Path directory;
+
+	static MongoStore server;
 
 	static MongoClient client;
 
 	static MongoTemplate mongo;
 
 	@BeforeAll
-	static void startServer() {
-		server = new MongoServer(new MemoryBackend());
-		InetSocketAddress address = server.bind();
-		client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+	static void startServer() throws IOException {
+		server = MongoStore.start(directory, 0, MongoStore.CHECKPOINT_MILLIS, MongoStore.TEST_CACHE_MIB);
+		client = MongoClients.create("mongodb://127.0.0.1:" + server.port());
 		mongo = new MongoTemplate(client, "outbox");
 	}
 
 	@AfterAll
 	static void stopServer() {
 		client.close();
-		server.shutdown();
+		server.close();
 	}
 
 }

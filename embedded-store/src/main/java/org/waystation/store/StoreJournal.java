@@ -1,4 +1,4 @@
-package org.waystation.local;
+package org.waystation.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

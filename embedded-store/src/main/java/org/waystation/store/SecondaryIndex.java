@@ -1,4 +1,4 @@
-package org.waystation.local;
+package org.waystation.store;
 
 import java.time.Instant;
 import java.util.ArrayList;

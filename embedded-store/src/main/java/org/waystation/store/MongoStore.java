@@ -1,4 +1,4 @@
-package org.waystation.local;
+package org.waystation.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,12 +35,12 @@ import org.slf4j.LoggerFactory;
  * the file is flushed to the disk itself (no fsync), so a power cut or a crash of the
  * machine may still lose the last ones.
  */
-final class MongoStore implements AutoCloseable {
+public final class MongoStore implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
 
 	/** How often the H2 file takes in what the journal holds. */
-	static final long CHECKPOINT_MILLIS = 1000;
+	public static final long CHECKPOINT_MILLIS = 1000;
 
 	/** Every this many checkpoints, partly empty parts of the H2 file are rewritten. */
 	static final int COMPACT_EVERY = 30;
@@ -69,10 +69,13 @@ final class MongoStore implements AutoCloseable {
 	 * The command that answers how many operations the store has served, per database,
 	 * collection and command (for the benchmark's table of operations per appeal).
 	 */
-	static final String OPERATION_COUNTS = "waystationOperationCounts";
+	public static final String OPERATION_COUNTS = "waystationOperationCounts";
 
-	/** The H2 page cache, in MiB (H2's default is 16). */
-	static final int CACHE_MIB = 384;
+	/** The H2 page cache of the local stack's store, in MiB (H2's default is 16). */
+	public static final int CACHE_MIB = 384;
+
+	/** The H2 page cache of a test's store, in MiB: tests hold little, in lean JVMs. */
+	public static final int TEST_CACHE_MIB = 16;
 
 	/** The map in the H2 file that holds the journal position of the last checkpoint. */
 	private static final String JOURNAL_MAP = "waystation.journal";
@@ -94,20 +97,28 @@ final class MongoStore implements AutoCloseable {
 		this.port = port;
 	}
 
-	int port() {
+	/** The port the store listens on, on loopback. */
+	public int port() {
 		return this.port;
 	}
 
-	static MongoStore start(Path directory, int port) throws IOException {
-		return start(directory, port, CHECKPOINT_MILLIS);
+	/** The local stack's store, in a directory of its own, on a given port. */
+	public static MongoStore start(Path directory, int port) throws IOException {
+		return start(directory, port, CHECKPOINT_MILLIS, CACHE_MIB);
 	}
 
-	static MongoStore start(Path directory, int port, long checkpointMillis) throws IOException {
+	/**
+	 * A store in a directory of its own, on a given port or, for {@code 0}, on a free
+	 * one.
+	 * @param checkpointMillis how often the H2 file takes in what the journal holds
+	 * @param cacheMib the H2 page cache, in MiB
+	 */
+	public static MongoStore start(Path directory, int port, long checkpointMillis, int cacheMib) throws IOException {
 		Files.createDirectories(directory);
 		// A page cache large enough for the working set: every miss reads and
 		// deserialises a page. The file is written only at checkpoints.
 		MVStore store = new MVStore.Builder().fileName(directory.resolve("waystation.mv.db").toString())
-			.cacheSize(CACHE_MIB)
+			.cacheSize(cacheMib)
 			.autoCommitDisabled()
 			.open();
 		StoreFormat.convert(store);
@@ -122,7 +133,7 @@ final class MongoStore implements AutoCloseable {
 		});
 		checkpoints.scheduleWithFixedDelay(backend::checkpointIfChanged, checkpointMillis, checkpointMillis,
 				TimeUnit.MILLISECONDS);
-		return new MongoStore(backend, server, checkpoints, port);
+		return new MongoStore(backend, server, checkpoints, server.getLocalAddress().getPort());
 	}
 
 	/**

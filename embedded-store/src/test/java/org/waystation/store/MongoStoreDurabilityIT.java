@@ -1,4 +1,4 @@
-package org.waystation.local;
+package org.waystation.store;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class MongoStoreDurabilityIT {
 
 		public static void main(String[] args) throws Exception {
 			long checkpointMillis = (args.length > 2) ? Long.parseLong(args[2]) : MongoStore.CHECKPOINT_MILLIS;
-			MongoStore.start(Path.of(args[0]), Integer.parseInt(args[1]), checkpointMillis);
+			MongoStore.start(Path.of(args[0]), Integer.parseInt(args[1]), checkpointMillis, MongoStore.CACHE_MIB);
 			new CountDownLatch(1).await(10, TimeUnit.MINUTES);
 		}
 

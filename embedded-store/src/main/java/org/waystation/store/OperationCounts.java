@@ -1,4 +1,4 @@
-package org.waystation.local;
+package org.waystation.store;
 
 import java.util.ArrayList;
 import java.util.List;
