@@ -171,15 +171,22 @@ final class IdLookupStore {
 
 		/**
 		 * The first documents in the order asked, read in the index's order as far as the
-		 * page goes; null when the index cannot give that order (one field, ascending).
+		 * page goes; null when the index cannot give that order (one field ascending,
+		 * alone or then {@code _id} ascending: the index orders the documents of one
+		 * value by their ids).
 		 */
 		private QueryResult firstInOrder(SecondaryIndex index, Document query, Document orderBy, int numberToSkip,
 				int limit, int batchSize, Document fieldSelector) {
-			if (orderBy == null || orderBy.size() != 1
-					|| !Integer.valueOf(1).equals(((Number) orderBy.values().iterator().next()).intValue())) {
+			if (orderBy == null || orderBy.isEmpty() || orderBy.size() > 2
+					|| !orderBy.values().stream().allMatch((direction) -> ascending(direction))) {
 				return null;
 			}
-			java.util.Iterator<Object> ordered = index.ordered(query, orderBy.keySet().iterator().next());
+			List<String> fields = new java.util.ArrayList<>(orderBy.keySet());
+			if (fields.size() == 2 && !(fields.get(1).equals("_id") && "_id".equals(getIdField())
+					&& index.isLastField(fields.get(0)))) {
+				return null;
+			}
+			java.util.Iterator<Object> ordered = index.ordered(query, fields.get(0));
 			if (ordered == null) {
 				return null;
 			}
@@ -195,6 +202,31 @@ final class IdLookupStore {
 			}
 			this.changes.read(this.namespace, examined - page.size());
 			return matchDocuments(query, page, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		private static boolean ascending(Object direction) {
+			return direction instanceof Number number && number.doubleValue() == 1;
+		}
+
+		/**
+		 * Counted from a secondary index alone when one answers the whole query (plain
+		 * values or {@code $in} lists on its leading fields, nothing else); otherwise by
+		 * reading the documents.
+		 */
+		@Override
+		public int count(Document query, int skip, int limit) {
+			if ("_id".equals(getIdField()) && !query.containsKey("_id")) {
+				for (Index<Object> index : getIndexes()) {
+					if (index instanceof SecondaryIndex secondary) {
+						long counted = secondary.countAnswered(query);
+						if (counted >= 0) {
+							long left = Math.max(0, counted - Math.max(skip, 0));
+							return (int) ((limit > 0) ? Math.min(left, limit) : left);
+						}
+					}
+				}
+			}
+			return super.count(query, skip, limit);
 		}
 
 		@Override

@@ -202,6 +202,57 @@ final class SecondaryIndex extends Index<Object> {
 		};
 	}
 
+	/** Whether the field is the index's last: its entries of one value follow by id. */
+	boolean isLastField(String field) {
+		return keys().get(keys().size() - 1).equals(field);
+	}
+
+	/**
+	 * How many documents match a query this index answers whole, counted from its entries
+	 * without reading a document: the query names the index's leading fields by plain
+	 * values or {@code $in} lists and nothing else. A document with several entries (an
+	 * array's values) counts once. -1 when the index cannot answer it alone.
+	 */
+	synchronized long countAnswered(Document query) {
+		Map<String, Object> conditions = onlyFields(query) ? conditions(query) : null;
+		if (conditions == null) {
+			return -1;
+		}
+		Plan plan = plan(query);
+		if (plan.fields() == 0 || plan.ranged() || plan.fields() != conditions.size()) {
+			return -1;
+		}
+		Set<Object> positions = new java.util.HashSet<>();
+		for (List<Object> prefix : plan.prefixes()) {
+			Cursor<KeyValue, Boolean> cursor = this.entries.cursor(new KeyValue(prefix));
+			while (cursor.hasNext()) {
+				KeyValue key = cursor.next();
+				if (!startsWith(key, prefix)) {
+					break;
+				}
+				positions.add(key.get(key.size() - 1));
+			}
+		}
+		return positions.size();
+	}
+
+	/** Whether a query only names fields, alone or under {@code $and}. */
+	private static boolean onlyFields(Document query) {
+		for (Map.Entry<String, Object> entry : query.entrySet()) {
+			if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> parts) {
+				for (Object part : parts) {
+					if (!(part instanceof Document document) || !onlyFields(document)) {
+						return false;
+					}
+				}
+			}
+			else if (entry.getKey().startsWith("$")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static KeyValue suffix(KeyValue key, int from) {
 		List<Object> values = new ArrayList<>();
 		for (int i = from; i < key.size(); i++) {

@@ -274,7 +274,9 @@ class MongoStoreDurabilityIT {
 						Filters.lt("openedAt", java.util.Date.from(java.time.Instant.parse("2026-12-03T00:00:00Z")))),
 				Filters.and(Filters.eq("department", "HRSS"), Filters.eq("status", null)),
 				Filters.and(Filters.eq("department", "TRANSPORT"), Filters.ne("status", "RESOLVED")),
-				Filters.eq("tags", "urgent"), Filters.eq("department", 7));
+				Filters.eq("tags", "urgent"), Filters.in("tags", "urgent", "group"), Filters.eq("department", 7),
+				Filters.and(Filters.eq("department", "HRSS"), Filters.in("status", "OPEN", "SIGNED"),
+						Filters.eq("tags", "urgent")));
 		for (int round = 0; round < 2; round++) {
 			try (MongoStore store = MongoStore.start(this.directory, freePort());
 					MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
@@ -366,6 +368,59 @@ class MongoStoreDurabilityIT {
 				assertThat(read.get("cases") * 3).isLessThan(read.get("plain_cases"));
 			}
 		}
+	}
+
+	@Test
+	void readsAQueuePageAndItsCountFromTheIndexNotFromEveryDocument() throws Exception {
+		try (MongoStore store = MongoStore.start(this.directory, freePort());
+				MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
+			MongoCollection<Document> cases = client.getDatabase("department").getCollection("cases");
+			cases.createIndex(Indexes.ascending("department", "status", "resolveDueAt"));
+			String[] statuses = { "OPEN", "SIGNED", "IN_PROGRESS", "RESOLVED" };
+			java.time.Instant start = java.time.Instant.parse("2026-12-01T00:00:00Z");
+			List<Document> all = new java.util.ArrayList<>();
+			for (int i = 0; i < 2000; i++) {
+				// Deadlines repeat, so the page's order needs the ids too.
+				all.add(new Document("_id", String.format(java.util.Locale.ROOT, "case-%04d", 1999 - i))
+					.append("department", (i % 2 == 0) ? "HRSS" : "HEALTH")
+					.append("status", statuses[i % 4 / 2 + (i % 3 == 0 ? 2 : 0)])
+					.append("resolveDueAt", java.util.Date.from(start.plusSeconds(3600L * (i % 50)))));
+			}
+			cases.insertMany(all);
+			Bson queue = Filters.and(Filters.eq("department", "HRSS"),
+					Filters.in("status", "OPEN", "SIGNED", "IN_PROGRESS"));
+			long before = documentsRead(client, "cases");
+
+			long counted = cases.countDocuments(queue);
+			List<String> page = cases.find(queue)
+				.sort(Sorts.ascending("resolveDueAt", "_id"))
+				.skip(20)
+				.limit(20)
+				.map((document) -> document.getString("_id"))
+				.into(new java.util.ArrayList<>());
+
+			List<Document> matching = all.stream()
+				.filter((c) -> c.getString("department").equals("HRSS")
+						&& List.of("OPEN", "SIGNED", "IN_PROGRESS").contains(c.getString("status")))
+				.sorted(java.util.Comparator.comparing((Document c) -> c.getDate("resolveDueAt"))
+					.thenComparing((c) -> c.getString("_id")))
+				.toList();
+			assertThat(counted).isEqualTo(matching.size()).isGreaterThan(500);
+			assertThat(page).isEqualTo(matching.subList(20, 40).stream().map((c) -> c.getString("_id")).toList());
+			// The count read no document; the page read its own and the ones it skipped.
+			assertThat(documentsRead(client, "cases") - before).isEqualTo(40);
+		}
+	}
+
+	private static long documentsRead(MongoClient client, String collection) {
+		return client.getDatabase("admin")
+			.runCommand(new Document(MongoStore.OPERATION_COUNTS, 1))
+			.getList("operations", Document.class)
+			.stream()
+			.filter((entry) -> entry.getString("command").equals(OperationCounts.DOCUMENTS_READ)
+					&& entry.getString("collection").equals(collection))
+			.mapToLong((entry) -> entry.getLong("count"))
+			.sum();
 	}
 
 	private static int freePort() throws Exception {
