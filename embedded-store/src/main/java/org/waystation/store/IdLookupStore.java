@@ -215,7 +215,7 @@ final class IdLookupStore {
 		 */
 		@Override
 		public int count(Document query, int skip, int limit) {
-			if ("_id".equals(getIdField()) && !query.containsKey("_id")) {
+			if (query != null && "_id".equals(getIdField()) && !query.containsKey("_id")) {
 				for (Index<Object> index : getIndexes()) {
 					if (index instanceof SecondaryIndex secondary) {
 						long counted = secondary.countAnswered(query);

@@ -407,6 +407,8 @@ class MongoStoreDurabilityIT {
 				.toList();
 			assertThat(counted).isEqualTo(matching.size()).isGreaterThan(500);
 			assertThat(page).isEqualTo(matching.subList(20, 40).stream().map((c) -> c.getString("_id")).toList());
+			// A count of the whole collection sends no query at all.
+			assertThat(cases.estimatedDocumentCount()).isEqualTo(2000);
 			// The count read no document; the page read its own and the ones it skipped.
 			assertThat(documentsRead(client, "cases") - before).isEqualTo(40);
 		}
