@@ -222,18 +222,12 @@ final class SecondaryIndex extends Index<Object> {
 		if (plan.fields() == 0 || plan.ranged() || plan.fields() != conditions.size()) {
 			return -1;
 		}
-		Set<Object> positions = new java.util.HashSet<>();
-		for (List<Object> prefix : plan.prefixes()) {
-			Cursor<KeyValue, Boolean> cursor = this.entries.cursor(new KeyValue(prefix));
-			while (cursor.hasNext()) {
-				KeyValue key = cursor.next();
-				if (!startsWith(key, prefix)) {
-					break;
-				}
-				positions.add(key.get(key.size() - 1));
-			}
+		// The same entries a read would take, each document once.
+		long counted = 0;
+		for (Object position : getPositions(query)) {
+			counted++;
 		}
-		return positions.size();
+		return counted;
 	}
 
 	/** Whether a query only names fields, alone or under {@code $and}. */
