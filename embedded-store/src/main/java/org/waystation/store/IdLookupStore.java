@@ -1,6 +1,7 @@
 package org.waystation.store;
 
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -191,9 +192,13 @@ final class IdLookupStore {
 				return null;
 			}
 			List<Object> page = new java.util.ArrayList<>();
+			Set<Object> seen = new java.util.HashSet<>();
 			long examined = 0;
 			while (ordered.hasNext() && page.size() < numberToSkip + limit) {
 				Object position = ordered.next();
+				if (!seen.add(position)) {
+					continue;
+				}
 				Document document = getDocument(position);
 				examined++;
 				if (document != null && documentMatchesQuery(document, query)) {

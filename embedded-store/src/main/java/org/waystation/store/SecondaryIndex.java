@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -61,14 +62,36 @@ final class SecondaryIndex extends Index<Object> {
 		if (isSparse() && keys().stream().noneMatch(document::containsKey)) {
 			return List.of();
 		}
+		Set<KeyValue> found = getKeyValues(document);
+		if (found.isEmpty()) {
+			// An empty array gives no values to combine: the document is still entered,
+			// under null, so that a read of the fields before it finds the document.
+			Document copy = new Document(document);
+			keys().forEach((field) -> emptyArrayToNull(copy, field.split("\\."), 0));
+			found = getKeyValues(copy);
+		}
 		List<KeyValue> keys = new ArrayList<>();
-		for (KeyValue values : getKeyValues(document)) {
+		for (KeyValue values : found) {
 			List<Object> key = new ArrayList<>(values.size() + 1);
 			values.forEach(key::add);
 			key.add(position);
 			keys.add(new KeyValue(key));
 		}
 		return keys;
+	}
+
+	private static void emptyArrayToNull(Document document, String[] path, int at) {
+		Object value = document.get(path[at]);
+		if (at == path.length - 1) {
+			if (value instanceof Collection<?> values && values.isEmpty()) {
+				document.put(path[at], null);
+			}
+		}
+		else if (value instanceof Document inner) {
+			Document copy = new Document(inner);
+			document.put(path[at], copy);
+			emptyArrayToNull(copy, path, at + 1);
+		}
 	}
 
 	@Override
@@ -161,21 +184,30 @@ final class SecondaryIndex extends Index<Object> {
 	}
 
 	/**
-	 * The positions of the documents the query may match, in the order of one field: when
-	 * the query names the leading fields by plain values or {@code $in} lists and the
-	 * field is the index's next one, the entries of each value are merged in that order,
-	 * read only as far as the caller goes. Null when the index cannot give that order.
+	 * The positions of the documents the query may match, in the order of one field of
+	 * the index: when the query names the leading fields by plain values or {@code $in}
+	 * lists, the entries of each value are merged in that field's order, read only as far
+	 * as the caller goes. Fields between those named and the one ordered by are read
+	 * value by value (a department's cases in every status, by deadline), up to
+	 * {@value #MAX_PREFIXES} runs. A document with entries in several runs (an array's
+	 * values) may come more than once. Null when the index cannot give that order.
 	 */
 	Iterator<Object> ordered(Document query, String field) {
 		Plan plan = plan(query);
-		if (plan.fields() == 0 || plan.ranged() || plan.fields() >= keys().size()
-				|| !keys().get(plan.fields()).equals(field)) {
+		int length = keys().indexOf(field);
+		if (plan.fields() == 0 || plan.ranged() || length < plan.fields()) {
 			return null;
 		}
-		int length = plan.fields();
+		List<List<Object>> prefixes = plan.prefixes();
+		for (int level = plan.fields(); level < length && prefixes != null; level++) {
+			prefixes = withNextValues(prefixes);
+		}
+		if (prefixes == null) {
+			return null;
+		}
 		java.util.PriorityQueue<Head> heads = new java.util.PriorityQueue<>((one, other) -> StoreFormat.KeyType.INSTANCE
 			.compare(suffix(one.key(), length), suffix(other.key(), length)));
-		for (List<Object> prefix : plan.prefixes()) {
+		for (List<Object> prefix : prefixes) {
 			Cursor<KeyValue, Boolean> cursor = this.entries.cursor(new KeyValue(prefix));
 			Head first = Head.next(cursor, prefix);
 			if (first != null) {
@@ -200,6 +232,30 @@ final class SecondaryIndex extends Index<Object> {
 			}
 
 		};
+	}
+
+	/**
+	 * Each prefix followed by each value the next field has under it, found by one seek
+	 * per value; null when they are more than {@value #MAX_PREFIXES}.
+	 */
+	private List<List<Object>> withNextValues(List<List<Object>> prefixes) {
+		List<List<Object>> longer = new ArrayList<>();
+		for (List<Object> prefix : prefixes) {
+			KeyValue key = this.entries.ceilingKey(new KeyValue(prefix));
+			while (key != null && startsWith(key, prefix)) {
+				List<Object> extended = new ArrayList<>(prefix);
+				extended.add(key.get(prefix.size()));
+				longer.add(extended);
+				if (longer.size() > MAX_PREFIXES) {
+					return null;
+				}
+				// Past every entry of this value: nothing sorts after MaxKey.
+				List<Object> past = new ArrayList<>(extended);
+				past.add(MaxKey.getInstance());
+				key = this.entries.ceilingKey(new KeyValue(past));
+			}
+		}
+		return longer;
 	}
 
 	/** Whether the field is the index's last: its entries of one value follow by id. */

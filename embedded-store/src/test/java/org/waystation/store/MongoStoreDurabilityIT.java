@@ -411,6 +411,61 @@ class MongoStoreDurabilityIT {
 			assertThat(cases.estimatedDocumentCount()).isEqualTo(2000);
 			// The count read no document; the page read its own and the ones it skipped.
 			assertThat(documentsRead(client, "cases") - before).isEqualTo(40);
+
+			// A department's cases in every status, by deadline: read status by status in
+			// the index's order, as far as the page goes.
+			before = documentsRead(client, "cases");
+			List<String> everyStatus = cases.find(Filters.eq("department", "HEALTH"))
+				.sort(Sorts.ascending("resolveDueAt", "_id"))
+				.skip(20)
+				.limit(20)
+				.map((document) -> document.getString("_id"))
+				.into(new java.util.ArrayList<>());
+			assertThat(everyStatus).isEqualTo(all.stream()
+				.filter((c) -> c.getString("department").equals("HEALTH"))
+				.sorted(java.util.Comparator.comparing((Document c) -> c.getDate("resolveDueAt"))
+					.thenComparing((c) -> c.getString("_id")))
+				.skip(20)
+				.limit(20)
+				.map((c) -> c.getString("_id"))
+				.toList());
+			assertThat(documentsRead(client, "cases") - before).isEqualTo(40);
+		}
+	}
+
+	@Test
+	void givesADocumentWithAnArrayInTheIndexOncePerPage() throws Exception {
+		try (MongoStore store = MongoStore.start(this.directory, freePort());
+				MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
+			MongoCollection<Document> indexed = client.getDatabase("department").getCollection("tagged");
+			MongoCollection<Document> plain = client.getDatabase("department").getCollection("plain_tagged");
+			indexed.createIndex(Indexes.ascending("department", "tags", "resolveDueAt"));
+			java.time.Instant start = java.time.Instant.parse("2026-12-01T00:00:00Z");
+			List<List<String>> tags = List.of(List.of("urgent", "group"), List.of("group"), List.of(),
+					List.of("urgent", "night", "group"));
+			for (int i = 0; i < 120; i++) {
+				Document c = new Document("_id", "case-" + i).append("department", (i % 3 == 0) ? "HRSS" : "HEALTH")
+					.append("tags", tags.get(i % 4))
+					.append("resolveDueAt", java.util.Date.from(start.plusSeconds(3600L * (i % 17))));
+				indexed.insertOne(c);
+				plain.insertOne(new Document(c));
+			}
+			for (Bson query : List.of(Filters.eq("department", "HEALTH"),
+					Filters.and(Filters.eq("department", "HEALTH"), Filters.in("tags", "urgent", "group")))) {
+				for (int skip : List.of(0, 9, 30)) {
+					assertThat(indexed.find(query)
+						.sort(Sorts.ascending("resolveDueAt", "_id"))
+						.skip(skip)
+						.limit(12)
+						.into(new java.util.ArrayList<>()))
+						.as(query + " from " + skip)
+						.isEqualTo(plain.find(query)
+							.sort(Sorts.ascending("resolveDueAt", "_id"))
+							.skip(skip)
+							.limit(12)
+							.into(new java.util.ArrayList<>()));
+				}
+			}
 		}
 	}
 

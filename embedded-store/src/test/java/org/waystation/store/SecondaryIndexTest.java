@@ -138,7 +138,17 @@ class SecondaryIndexTest {
 			.map((c) -> c.get("_id"))
 			.toList();
 		assertThat(first).isEqualTo(expected);
-		// Not in the order of a field it does not have next, nor after a range.
+		// Every status of a department: each status's entries are found and merged.
+		List<Object> department = new ArrayList<>();
+		this.queue.ordered(new Document("department", "HRSS"), "resolveDueAt").forEachRemaining(department::add);
+		assertThat(department)
+			.isEqualTo(this.cases.stream()
+				.filter((c) -> c.get("department").equals("HRSS"))
+				.sorted(java.util.Comparator.comparing((Document c) -> (Instant) c.get("resolveDueAt")))
+				.map((c) -> c.get("_id"))
+				.toList())
+			.hasSize(30);
+		// Not in the order of a field it does not have, nor after a range.
 		assertThat(this.queue.ordered(query, "openedAt")).isNull();
 		assertThat(this.queue.ordered(new Document("department", "HRSS").append("status", new Document("$gt", "A")),
 				"resolveDueAt"))
