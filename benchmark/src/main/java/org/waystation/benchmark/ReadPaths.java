@@ -12,12 +12,17 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The reads people make all day, each timed through the gateway one after another: the
- * officer's queue (first page), a case file, the worker's tracking view and the
- * supervisors' KPIs for today by department.
+ * officer's queue (first page of every status by deadline; and as the staff screen loads
+ * it, the active cases with the counts of each working queue), a case file, the worker's
+ * tracking view and the supervisors' KPIs for today by department.
  */
 final class ReadPaths {
 
 	static final String QUEUE = "staff queue, HRSS first page";
+
+	static final String SCREEN_QUEUE = "staff screen's queue, HRSS active, 50";
+
+	static final String SCREEN_COUNTS = "staff screen's queue counts, HRSS";
 
 	static final String CASE_FILE = "case file";
 
@@ -45,6 +50,9 @@ final class ReadPaths {
 		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		Map<String, Percentiles> reads = new LinkedHashMap<>();
 		reads.put(QUEUE, time(samples, (i) -> api.get(History.OFFICER, "/api/v1/departments/HRSS/cases?size=20")));
+		reads.put(SCREEN_QUEUE, time(samples, (i) -> api.get(History.OFFICER, "/api/v1/departments/HRSS/cases?size=50"
+				+ "&status=OPEN&status=SIGNED&status=IN_PROGRESS&status=WAITING_FOR_WORKER&status=REOPENED")));
+		reads.put(SCREEN_COUNTS, time(samples, (i) -> api.get(History.OFFICER, "/api/v1/departments/HRSS/queues")));
 		if (!cases.isEmpty()) {
 			reads.put(CASE_FILE,
 					time(samples, (i) -> api.get(History.OFFICER, "/api/v1/cases/" + cases.get(i % cases.size()))));
