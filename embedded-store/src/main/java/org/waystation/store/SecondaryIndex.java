@@ -15,7 +15,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -42,8 +41,6 @@ final class SecondaryIndex extends Index<Object> {
 	 * More prefixes than this from {@code $in} lists, and only the first field is used.
 	 */
 	private static final int MAX_PREFIXES = 64;
-
-	private static final ValueComparator ORDER = ValueComparator.asc();
 
 	private final MVStore store;
 
@@ -165,13 +162,13 @@ final class SecondaryIndex extends Index<Object> {
 				if (plan.ranged()) {
 					Object value = key.get(prefix.size());
 					if (plan.low() != null) {
-						int order = ORDER.compare(value, plan.low());
+						int order = StoreFormat.order(value, plan.low());
 						if (order < 0 || (order == 0 && !plan.lowIncluded())) {
 							continue;
 						}
 					}
 					if (plan.high() != null) {
-						int order = ORDER.compare(value, plan.high());
+						int order = StoreFormat.order(value, plan.high());
 						if (order > 0 || (order == 0 && !plan.highIncluded())) {
 							break;
 						}
@@ -335,7 +332,7 @@ final class SecondaryIndex extends Index<Object> {
 
 	private static boolean startsWith(KeyValue key, List<Object> prefix) {
 		for (int i = 0; i < prefix.size(); i++) {
-			if (ORDER.compare(key.get(i), prefix.get(i)) != 0) {
+			if (StoreFormat.order(key.get(i), prefix.get(i)) != 0) {
 				return false;
 			}
 		}

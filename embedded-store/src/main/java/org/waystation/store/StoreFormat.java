@@ -52,7 +52,20 @@ final class StoreFormat {
 	 */
 	private static final String OLD_INDEX_MARK = "._index_";
 
+	private static final ValueComparator ORDER = ValueComparator.asc();
+
 	private StoreFormat() {
+	}
+
+	/**
+	 * MongoDB's order of two values, as mongo-java-server compares them; two strings
+	 * (most ids and indexed values) directly, as it does in the end.
+	 */
+	static int order(Object one, Object other) {
+		if (one instanceof String text && other instanceof String otherText) {
+			return text.compareTo(otherText);
+		}
+		return ORDER.compare(one, other);
 	}
 
 	/** A collection's documents by their id. */
@@ -148,11 +161,9 @@ final class StoreFormat {
 
 		static final IdType INSTANCE = new IdType();
 
-		private static final ValueComparator ORDER = ValueComparator.asc();
-
 		@Override
 		public int compare(Object one, Object other) {
-			return ORDER.compare(one, other);
+			return order(one, other);
 		}
 
 		@Override
@@ -187,13 +198,11 @@ final class StoreFormat {
 
 		static final KeyType INSTANCE = new KeyType();
 
-		private static final ValueComparator ORDER = ValueComparator.asc();
-
 		@Override
 		public int compare(KeyValue one, KeyValue other) {
 			int size = Math.min(one.size(), other.size());
 			for (int i = 0; i < size; i++) {
-				int order = ORDER.compare(one.get(i), other.get(i));
+				int order = order(one.get(i), other.get(i));
 				if (order != 0) {
 					return order;
 				}

@@ -180,4 +180,17 @@ class SecondaryIndexTest {
 		assertThat(this.queue.getCount()).isEqualTo(89);
 	}
 
+	@Test
+	void ordersStringsExactlyAsMongoJavaServerDoes() {
+		List<Object> values = List.of("", "a", "B", "case-10", "case-9", "朝阳区", "海淀区", "\uD83D\uDE00", "\uFF5E", "HRSS",
+				7, 7.5, Instant.parse("2026-12-01T00:00:00Z"), true);
+		de.bwaldvogel.mongo.backend.ValueComparator mongo = de.bwaldvogel.mongo.backend.ValueComparator.asc();
+		for (Object one : values) {
+			for (Object other : values) {
+				assertThat(Integer.signum(StoreFormat.order(one, other))).as(one + " against " + other)
+					.isEqualTo(Integer.signum(mongo.compare(one, other)));
+			}
+		}
+	}
+
 }
