@@ -668,10 +668,18 @@ public class Case {
 
 	/** Whether a deadline that still runs has passed. */
 	public boolean isOverdue(Instant now) {
-		if (this.status == CaseStatus.OPEN && now.isAfter(this.signDueAt)) {
+		return isOverdue(this.status, this.signDueAt, this.resolveDueAt, now);
+	}
+
+	/**
+	 * Whether a deadline that still runs has passed for a case in this state with these
+	 * deadlines.
+	 */
+	public static boolean isOverdue(CaseStatus status, Instant signDueAt, Instant resolveDueAt, Instant now) {
+		if (status == CaseStatus.OPEN && now.isAfter(signDueAt)) {
 			return true;
 		}
-		return this.status.isActive() && this.status != CaseStatus.WAITING_FOR_WORKER && now.isAfter(this.resolveDueAt);
+		return status.isActive() && status != CaseStatus.WAITING_FOR_WORKER && now.isAfter(resolveDueAt);
 	}
 
 	// ---- helpers

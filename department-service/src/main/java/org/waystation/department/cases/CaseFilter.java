@@ -28,6 +28,10 @@ public record CaseFilter(String department, List<CaseStatus> statuses, String pr
 		Boolean paused, String slaState, Boolean extensionPending, String trackingCode, String workerId,
 		List<String> words) {
 
+	/** The states in which a case can be past a running deadline. */
+	private static final List<CaseStatus> LATE_STATUSES = List.of(CaseStatus.OPEN, CaseStatus.SIGNED,
+			CaseStatus.IN_PROGRESS, CaseStatus.REOPENED);
+
 	/** Only the cases of one department (or every department's), in any state. */
 	public static CaseFilter of(String department) {
 		return new CaseFilter(department, null, null, null, null, null, null, null, "due", null, null, null, null, null,
@@ -87,8 +91,13 @@ public record CaseFilter(String department, List<CaseStatus> statuses, String pr
 		if (this.department != null) {
 			all.add(Criteria.where("department").is(this.department));
 		}
-		if (this.statuses != null && !this.statuses.isEmpty()) {
-			all.add(Criteria.where("status").in(this.statuses));
+		List<CaseStatus> asked = (this.statuses != null && !this.statuses.isEmpty()) ? this.statuses : null;
+		if (Boolean.TRUE.equals(this.overdue)) {
+			// Only these can be late: named once, so that the store reads only them.
+			asked = (asked != null) ? asked.stream().filter(LATE_STATUSES::contains).toList() : LATE_STATUSES;
+		}
+		if (asked != null) {
+			all.add(Criteria.where("status").in(asked));
 		}
 		if (this.priority != null) {
 			all.add(Criteria.where("priority").is(this.priority));
@@ -133,10 +142,7 @@ public record CaseFilter(String department, List<CaseStatus> statuses, String pr
 		if (this.overdue != null) {
 			Criteria late = new Criteria().orOperator(
 					Criteria.where("status").is(CaseStatus.OPEN).and("signDueAt").lt(now),
-					Criteria.where("status")
-						.in(CaseStatus.OPEN, CaseStatus.SIGNED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED)
-						.and("resolveDueAt")
-						.lt(now));
+					Criteria.where("status").in(LATE_STATUSES).and("resolveDueAt").lt(now));
 			all.add(this.overdue ? late : new Criteria().norOperator(late));
 		}
 		return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all.toArray(Criteria[]::new));

@@ -3,12 +3,14 @@ package org.waystation.department.kpi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+
+import org.bson.Document;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,16 +31,16 @@ public class KpiService {
 	/** The groups a KPI report can be broken down by. */
 	public enum GroupBy {
 
-		DEPARTMENT(Case::getDepartment), CATEGORY(Case::getCategory), DISTRICT(Case::getDistrict);
+		DEPARTMENT("department"), CATEGORY("category"), DISTRICT("district");
 
-		private final Function<Case, String> key;
+		private final String field;
 
-		GroupBy(Function<Case, String> key) {
-			this.key = key;
+		GroupBy(String field) {
+			this.field = field;
 		}
 
-		String of(Case c) {
-			String value = this.key.apply(c);
+		String of(Document c) {
+			String value = c.getString(this.field);
 			return (value != null) ? value : "UNKNOWN";
 		}
 
@@ -73,14 +75,16 @@ public class KpiService {
 		// of
 		// it, and mapping them for every case of the period was most of the time.
 		query.fields().include(FIELDS);
-		List<Case> cases = this.mongo.find(query, Case.class);
 		Instant now = this.clock.instant();
 		Map<String, Tally> groups = new TreeMap<>();
 		Tally total = new Tally();
-		for (Case c : cases) {
-			groups.computeIfAbsent(groupBy.of(c), (key) -> new Tally()).add(c, now);
+		// As stored, not mapped to cases: mapping every case of the period was most of
+		// this service's part of the time.
+		this.mongo.executeQuery(query, this.mongo.getCollectionName(Case.class), (document) -> {
+			Facts c = Facts.of(document);
+			groups.computeIfAbsent(groupBy.of(document), (key) -> new Tally()).add(c, now);
 			total.add(c, now);
-		}
+		});
 		List<KpiRow> rows = groups.entrySet().stream().map((entry) -> entry.getValue().row(entry.getKey())).toList();
 		return new Report(from, to, groupBy, now, rows, total.row("ALL"));
 	}
@@ -88,6 +92,30 @@ public class KpiService {
 	/** A KPI report: a row per group and the total. */
 	public record Report(Instant from, Instant to, GroupBy groupBy, Instant computedAt, List<KpiRow> rows,
 			KpiRow total) {
+
+	}
+
+	/** What the figures read of one case. */
+	private record Facts(CaseStatus status, Instant openedAt, Instant signedAt, Instant signDueAt, Instant resolveDueAt,
+			Instant returnedAt, int reopenCount, Boolean closedResolved, String rating, Instant resolvedAt,
+			Boolean resolvedOnTime) {
+
+		static Facts of(Document c) {
+			Number reopenCount = c.get("reopenCount", Number.class);
+			return new Facts(CaseStatus.valueOf(c.getString("status")), instant(c, "openedAt"), instant(c, "signedAt"),
+					instant(c, "signDueAt"), instant(c, "resolveDueAt"), instant(c, "returnedAt"),
+					(reopenCount != null) ? reopenCount.intValue() : 0, c.getBoolean("closedResolved"),
+					c.getString("rating"), instant(c, "resolvedAt"), c.getBoolean("resolvedOnTime"));
+		}
+
+		private static Instant instant(Document c, String field) {
+			Date value = c.getDate(field);
+			return (value != null) ? value.toInstant() : null;
+		}
+
+		boolean isOverdue(Instant now) {
+			return Case.isOverdue(this.status, this.signDueAt, this.resolveDueAt, now);
+		}
 
 	}
 
@@ -124,49 +152,49 @@ public class KpiService {
 		final Map<String, Long> backlogByAge = new LinkedHashMap<>(
 				Map.of("UNDER_1_DAY", 0L, "1_TO_3_DAYS", 0L, "3_TO_7_DAYS", 0L, "OVER_7_DAYS", 0L));
 
-		void add(Case c, Instant now) {
+		void add(Facts c, Instant now) {
 			this.opened++;
-			CaseStatus status = c.getStatus();
+			CaseStatus status = c.status();
 			if (status == CaseStatus.MERGED) {
 				return;
 			}
-			if (c.getSignedAt() != null || now.isAfter(c.getSignDueAt())) {
+			if (c.signedAt() != null || now.isAfter(c.signDueAt())) {
 				this.dueToSign++;
-				if (c.getSignedAt() != null && !c.getSignedAt().isAfter(c.getSignDueAt())) {
+				if (c.signedAt() != null && !c.signedAt().isAfter(c.signDueAt())) {
 					this.signedInTime++;
 				}
 			}
-			if (c.getReturnedAt() != null) {
+			if (c.returnedAt() != null) {
 				this.returns++;
 			}
-			this.reopenings += c.getReopenCount();
+			this.reopenings += c.reopenCount();
 			if (status == CaseStatus.RETURNED || status == CaseStatus.REDISPATCHED) {
 				return;
 			}
 			if (status == CaseStatus.CLOSED) {
 				this.closed++;
-				if (Boolean.TRUE.equals(c.getClosedResolved())) {
+				if (Boolean.TRUE.equals(c.closedResolved())) {
 					this.closedResolved++;
 				}
 			}
-			if (c.getRating() != null) {
+			if (c.rating() != null) {
 				this.rated++;
-				if (!"DISSATISFIED".equals(c.getRating())) {
+				if (!"DISSATISFIED".equals(c.rating())) {
 					this.satisfied++;
 				}
 			}
-			if (c.getResolvedAt() != null) {
+			if (c.resolvedAt() != null) {
 				this.resolved++;
-				if (Boolean.TRUE.equals(c.getResolvedOnTime())) {
+				if (Boolean.TRUE.equals(c.resolvedOnTime())) {
 					this.resolvedInTime++;
 				}
 			}
 			if (status.isActive()) {
 				this.backlog++;
-				this.backlogByAge.merge(ageBucket(Duration.between(c.getOpenedAt(), now)), 1L, Long::sum);
+				this.backlogByAge.merge(ageBucket(Duration.between(c.openedAt(), now)), 1L, Long::sum);
 				if (c.isOverdue(now)) {
 					this.overdue++;
-					if (now.isAfter(c.getResolveDueAt())) {
+					if (now.isAfter(c.resolveDueAt())) {
 						this.openOverdue++;
 					}
 				}
