@@ -71,15 +71,12 @@ public class KpiService {
 			period.and("department").is(department);
 		}
 		Query query = Query.query(period);
-		// Only what the figures read: a case's history, its words and its outbox are most
-		// of
-		// it, and mapping them for every case of the period was most of the time.
+		// Only the fields the figures read, taken as stored: a case's history, words and
+		// outbox are most of it, and mapping each case to a Case was most of the time.
 		query.fields().include(FIELDS);
 		Instant now = this.clock.instant();
 		Map<String, Tally> groups = new TreeMap<>();
 		Tally total = new Tally();
-		// As stored, not mapped to cases: mapping every case of the period was most of
-		// this service's part of the time.
 		this.mongo.executeQuery(query, this.mongo.getCollectionName(Case.class), (document) -> {
 			Facts c = Facts.of(document);
 			groups.computeIfAbsent(groupBy.of(document), (key) -> new Tally()).add(c, now);
