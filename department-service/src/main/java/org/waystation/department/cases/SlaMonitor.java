@@ -1,15 +1,13 @@
 package org.waystation.department.cases;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.waystation.support.rounds.Rounds;
 
 /**
  * Looks at regular intervals for cases whose next SLA milestone has passed and fires it
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
  * on everything missed while down.
  */
 @Component
-class SlaMonitor implements SmartLifecycle {
+class SlaMonitor extends Rounds {
 
 	private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
 
@@ -29,11 +27,20 @@ class SlaMonitor implements SmartLifecycle {
 
 	private final CaseProperties properties;
 
-	private ScheduledExecutorService executor;
-
 	SlaMonitor(CaseService cases, CaseProperties properties) {
+		super("sla-monitor");
 		this.cases = cases;
 		this.properties = properties;
+	}
+
+	@Override
+	protected Duration interval() {
+		return this.properties.slaCheckInterval();
+	}
+
+	@Override
+	protected void round() {
+		checkDue();
 	}
 
 	/** One round: every case with a milestone due. */
@@ -54,42 +61,6 @@ class SlaMonitor implements SmartLifecycle {
 		}
 		while (due.size() == BATCH && checked < 50 * BATCH);
 		return checked;
-	}
-
-	@Override
-	public void start() {
-		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "sla-monitor");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.properties.slaCheckInterval().toMillis();
-		this.executor.scheduleWithFixedDelay(() -> {
-			try {
-				checkDue();
-			}
-			catch (RuntimeException ex) {
-				log.warn("SLA monitor round failed: {}", ex.getMessage());
-			}
-		}, 0, interval, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		if (this.executor != null) {
-			this.executor.shutdownNow();
-			try {
-				this.executor.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null && !this.executor.isShutdown();
 	}
 
 }
