@@ -54,7 +54,8 @@ import org.waystation.support.outbox.OutboxEntry;
 @CompoundIndexes({ @CompoundIndex(name = "queue", def = "{'department': 1, 'status': 1, 'resolveDueAt': 1}"),
 		@CompoundIndex(name = "sla", def = "{'nextSlaCheckAt': 1}"),
 		@CompoundIndex(name = "opened", def = "{'openedAt': 1}"),
-		@CompoundIndex(name = "merged", def = "{'mergedInto': 1}") })
+		@CompoundIndex(name = "merged", def = "{'mergedInto': 1}"),
+		@CompoundIndex(name = "tally", def = "{'kpiTallied': 1, 'status': 1, 'openedAt': 1}") })
 public class Case {
 
 	public static final String SLA_ON_TIME = "ON_TIME";
@@ -196,6 +197,13 @@ public class Case {
 	private List<String> feedbackEventIds = new ArrayList<>();
 
 	private List<OutboxEntry> outbox = new ArrayList<>();
+
+	/**
+	 * Whether the KPI tallies count this case: set (by the KPI tallies, never by the
+	 * case) once the case is settled. Written false when the case opens so that the cases
+	 * not yet counted can be found by index.
+	 */
+	private boolean kpiTallied;
 
 	@Version
 	private Long version;

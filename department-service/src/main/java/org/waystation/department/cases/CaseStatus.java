@@ -37,8 +37,17 @@ public enum CaseStatus {
 	/** Statuses that are not over: the case counts in the backlog. */
 	static final Set<CaseStatus> ACTIVE = EnumSet.of(OPEN, SIGNED, IN_PROGRESS, WAITING_FOR_WORKER, REOPENED);
 
+	/**
+	 * Statuses a case never leaves: its record is complete and no action changes it.
+	 */
+	public static final Set<CaseStatus> FINAL = EnumSet.of(CLOSED, REDISPATCHED, MERGED);
+
 	public boolean isActive() {
 		return ACTIVE.contains(this);
+	}
+
+	public boolean isFinal() {
+		return FINAL.contains(this);
 	}
 
 }

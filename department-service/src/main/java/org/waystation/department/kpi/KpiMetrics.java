@@ -2,23 +2,18 @@ package org.waystation.department.kpi;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.waystation.support.rounds.Rounds;
 
 /**
  * Publishes each department's KPIs over the trailing 30 days as gauges with a
@@ -26,11 +21,9 @@ import org.springframework.stereotype.Component;
  * for Prometheus and Grafana.
  */
 @Component
-class KpiMetrics implements SmartLifecycle {
+class KpiMetrics extends Rounds {
 
-	private static final Logger log = LoggerFactory.getLogger(KpiMetrics.class);
-
-	private static final Duration WINDOW = Duration.ofDays(30);
+	private static final int WINDOW_DAYS = 30;
 
 	private final KpiService kpis;
 
@@ -40,10 +33,9 @@ class KpiMetrics implements SmartLifecycle {
 
 	private final List<Gauge> gauges;
 
-	private ScheduledExecutorService executor;
-
 	KpiMetrics(KpiService kpis, MeterRegistry meters, Optional<Clock> clock,
 			@Value("${waystation.kpi.metrics-interval:5m}") Duration interval) {
+		super("kpi-metrics");
 		this.kpis = kpis;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.interval = interval;
@@ -64,9 +56,22 @@ class KpiMetrics implements SmartLifecycle {
 		});
 	}
 
+	@Override
+	protected Duration interval() {
+		return this.interval;
+	}
+
+	@Override
+	protected void round() {
+		refresh();
+	}
+
 	void refresh() {
-		Instant now = this.clock.instant();
-		List<KpiRow> rows = this.kpis.report(now.minus(WINDOW), now.plusSeconds(1), KpiService.GroupBy.DEPARTMENT, null)
+		// Whole days, so that the report reads the days' tallies rather than their cases.
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), KpiService.ZONE);
+		List<KpiRow> rows = this.kpis
+			.report(today.minusDays(WINDOW_DAYS).atStartOfDay(KpiService.ZONE).toInstant(),
+					today.plusDays(1).atStartOfDay(KpiService.ZONE).toInstant(), KpiService.GroupBy.DEPARTMENT, null)
 			.rows();
 		for (Gauge gauge : this.gauges) {
 			gauge.multiGauge()
@@ -75,35 +80,6 @@ class KpiMetrics implements SmartLifecycle {
 							gauge.value().applyAsDouble(row)))
 					.toList(), true);
 		}
-	}
-
-	@Override
-	public void start() {
-		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "kpi-metrics");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.executor.scheduleWithFixedDelay(() -> {
-			try {
-				refresh();
-			}
-			catch (RuntimeException ex) {
-				log.warn("KPI metrics refresh failed: {}", ex.getMessage());
-			}
-		}, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		if (this.executor != null) {
-			this.executor.shutdownNow();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null && !this.executor.isShutdown();
 	}
 
 	private record Gauge(MultiGauge multiGauge, ToDoubleFunction<KpiRow> value) {

@@ -1,16 +1,15 @@
 package org.waystation.department.kpi;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-
-import org.bson.Document;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,39 +23,39 @@ import org.waystation.department.cases.CaseStatus;
  * the cases opened in a period. Cases merged into another count nowhere but in
  * {@code opened}; re-dispatched ones count as returns and for the response rate of the
  * department that had them.
+ * <p>
+ * The whole days of the period are read from the {@link KpiTallies} of the settled cases
+ * and the cases not yet counted there (the backlog and the just settled); the parts of
+ * days at either end from the cases themselves. A case that settles while a report is
+ * read can be missing from that one report.
  */
 @Service
 public class KpiService {
 
+	/** The time zone of the days the KPIs are kept and asked for by. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** The group of cases without a value for the field grouped by. */
+	static final String UNKNOWN = "UNKNOWN";
+
 	/** The groups a KPI report can be broken down by. */
 	public enum GroupBy {
 
-		DEPARTMENT("department"), CATEGORY("category"), DISTRICT("district");
-
-		private final String field;
-
-		GroupBy(String field) {
-			this.field = field;
-		}
-
-		String of(Document c) {
-			String value = c.getString(this.field);
-			return (value != null) ? value : "UNKNOWN";
-		}
+		DEPARTMENT, CATEGORY, DISTRICT
 
 	}
 
-	/** The fields of a case the figures and the groups read. */
-	private static final String[] FIELDS = { "status", "signedAt", "signDueAt", "returnedAt", "reopenCount",
-			"closedResolved", "rating", "resolvedAt", "resolvedOnTime", "openedAt", "resolveDueAt", "department",
-			"category", "district" };
+	private static final List<String> EVERY_STATUS = Arrays.stream(CaseStatus.values()).map(Enum::name).toList();
 
 	private final MongoTemplate mongo;
 
+	private final KpiTallies tallies;
+
 	private final Clock clock;
 
-	KpiService(MongoTemplate mongo, Optional<Clock> clock) {
+	KpiService(MongoTemplate mongo, KpiTallies tallies, Optional<Clock> clock) {
 		this.mongo = mongo;
+		this.tallies = tallies;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -66,160 +65,81 @@ public class KpiService {
 	 * {@code null}
 	 */
 	public Report report(Instant from, Instant to, GroupBy groupBy, String department) {
-		Criteria period = Criteria.where("openedAt").gte(from).lt(to);
-		if (department != null) {
-			period.and("department").is(department);
-		}
-		Query query = Query.query(period);
-		// Only the fields the figures read, taken as stored: a case's history, words and
-		// outbox are most of it, and mapping each case to a Case was most of the time.
-		query.fields().include(FIELDS);
+		return report(from, to, groupBy, department, true);
+	}
+
+	/** The same report, read from every case of the period; for tests to compare with. */
+	Report reportFromEveryCase(Instant from, Instant to, GroupBy groupBy, String department) {
+		return report(from, to, groupBy, department, false);
+	}
+
+	private Report report(Instant from, Instant to, GroupBy groupBy, String department, boolean fromTallies) {
 		Instant now = this.clock.instant();
-		Map<String, Tally> groups = new TreeMap<>();
-		Tally total = new Tally();
-		this.mongo.executeQuery(query, this.mongo.getCollectionName(Case.class), (document) -> {
-			Facts c = Facts.of(document);
-			groups.computeIfAbsent(groupBy.of(document), (key) -> new Tally()).add(c, now);
-			total.add(c, now);
-		});
+		Map<String, KpiTally> groups = new TreeMap<>();
+		KpiTally total = new KpiTally();
+		// The whole days of the period; a day still to come counts as whole when the
+		// period
+		// reaches past now, as nothing can have opened after now.
+		LocalDate first = LocalDate.ofInstant(from, ZONE);
+		if (startOf(first).isBefore(from)) {
+			first = first.plusDays(1);
+		}
+		LocalDate end = LocalDate.ofInstant(to, ZONE);
+		LocalDate last = (to.isAfter(now) && startOf(end).isBefore(to)) ? end : end.minusDays(1);
+		if (!fromTallies || last.isBefore(first)) {
+			addCases(Criteria.where("openedAt").gte(from).lt(to), Set.of(), department, groupBy, groups, total, now);
+		}
+		else {
+			Instant wholeFrom = startOf(first);
+			Instant wholeTo = startOf(last.plusDays(1));
+			Set<String> pending = this.tallies.addTo(first, last, department, groupBy, groups, total);
+			addCases(Criteria.where("kpiTallied")
+				.is(false)
+				.and("status")
+				.in(EVERY_STATUS)
+				.and("openedAt")
+				.gte(wholeFrom)
+				.lt(wholeTo), pending, department, groupBy, groups, total, now);
+			if (from.isBefore(wholeFrom)) {
+				addCases(Criteria.where("openedAt").gte(from).lt(wholeFrom), Set.of(), department, groupBy, groups,
+						total, now);
+			}
+			if (wholeTo.isBefore(to)) {
+				addCases(Criteria.where("openedAt").gte(wholeTo).lt(to), Set.of(), department, groupBy, groups, total,
+						now);
+			}
+		}
 		List<KpiRow> rows = groups.entrySet().stream().map((entry) -> entry.getValue().row(entry.getKey())).toList();
 		return new Report(from, to, groupBy, now, rows, total.row("ALL"));
+	}
+
+	/**
+	 * Adds the cases the criteria find, but those left out. The department is matched
+	 * here rather than in the query, so that the store reads by the opening time's index.
+	 */
+	private void addCases(Criteria criteria, Set<String> leftOut, String department, GroupBy groupBy,
+			Map<String, KpiTally> groups, KpiTally total, Instant now) {
+		Query query = Query.query(criteria);
+		// Only the fields the figures read, taken as stored: a case's history, words and
+		// outbox are most of it, and mapping each case to a Case was most of the time.
+		query.fields().include(KpiFacts.FIELDS);
+		this.mongo.executeQuery(query, this.mongo.getCollectionName(Case.class), (document) -> {
+			KpiFacts c = KpiFacts.of(document);
+			if ((department != null && !department.equals(c.department())) || leftOut.contains(c.id())) {
+				return;
+			}
+			groups.computeIfAbsent(c.group(groupBy), (key) -> new KpiTally()).add(c, now);
+			total.add(c, now);
+		});
+	}
+
+	private static Instant startOf(LocalDate day) {
+		return day.atStartOfDay(ZONE).toInstant();
 	}
 
 	/** A KPI report: a row per group and the total. */
 	public record Report(Instant from, Instant to, GroupBy groupBy, Instant computedAt, List<KpiRow> rows,
 			KpiRow total) {
-
-	}
-
-	/** What the figures read of one case. */
-	private record Facts(CaseStatus status, Instant openedAt, Instant signedAt, Instant signDueAt, Instant resolveDueAt,
-			Instant returnedAt, int reopenCount, Boolean closedResolved, String rating, Instant resolvedAt,
-			Boolean resolvedOnTime) {
-
-		static Facts of(Document c) {
-			Number reopenCount = c.get("reopenCount", Number.class);
-			return new Facts(CaseStatus.valueOf(c.getString("status")), instant(c, "openedAt"), instant(c, "signedAt"),
-					instant(c, "signDueAt"), instant(c, "resolveDueAt"), instant(c, "returnedAt"),
-					(reopenCount != null) ? reopenCount.intValue() : 0, c.getBoolean("closedResolved"),
-					c.getString("rating"), instant(c, "resolvedAt"), c.getBoolean("resolvedOnTime"));
-		}
-
-		private static Instant instant(Document c, String field) {
-			Date value = c.getDate(field);
-			return (value != null) ? value.toInstant() : null;
-		}
-
-		boolean isOverdue(Instant now) {
-			return Case.isOverdue(this.status, this.signDueAt, this.resolveDueAt, now);
-		}
-
-	}
-
-	private static final class Tally {
-
-		long opened;
-
-		long dueToSign;
-
-		long signedInTime;
-
-		long closed;
-
-		long closedResolved;
-
-		long rated;
-
-		long satisfied;
-
-		long resolved;
-
-		long resolvedInTime;
-
-		long openOverdue;
-
-		long backlog;
-
-		long overdue;
-
-		long returns;
-
-		long reopenings;
-
-		final Map<String, Long> backlogByAge = new LinkedHashMap<>(
-				Map.of("UNDER_1_DAY", 0L, "1_TO_3_DAYS", 0L, "3_TO_7_DAYS", 0L, "OVER_7_DAYS", 0L));
-
-		void add(Facts c, Instant now) {
-			this.opened++;
-			CaseStatus status = c.status();
-			if (status == CaseStatus.MERGED) {
-				return;
-			}
-			if (c.signedAt() != null || now.isAfter(c.signDueAt())) {
-				this.dueToSign++;
-				if (c.signedAt() != null && !c.signedAt().isAfter(c.signDueAt())) {
-					this.signedInTime++;
-				}
-			}
-			if (c.returnedAt() != null) {
-				this.returns++;
-			}
-			this.reopenings += c.reopenCount();
-			if (status == CaseStatus.RETURNED || status == CaseStatus.REDISPATCHED) {
-				return;
-			}
-			if (status == CaseStatus.CLOSED) {
-				this.closed++;
-				if (Boolean.TRUE.equals(c.closedResolved())) {
-					this.closedResolved++;
-				}
-			}
-			if (c.rating() != null) {
-				this.rated++;
-				if (!"DISSATISFIED".equals(c.rating())) {
-					this.satisfied++;
-				}
-			}
-			if (c.resolvedAt() != null) {
-				this.resolved++;
-				if (Boolean.TRUE.equals(c.resolvedOnTime())) {
-					this.resolvedInTime++;
-				}
-			}
-			if (status.isActive()) {
-				this.backlog++;
-				this.backlogByAge.merge(ageBucket(Duration.between(c.openedAt(), now)), 1L, Long::sum);
-				if (c.isOverdue(now)) {
-					this.overdue++;
-					if (now.isAfter(c.resolveDueAt())) {
-						this.openOverdue++;
-					}
-				}
-			}
-		}
-
-		KpiRow row(String group) {
-			return new KpiRow(group, this.opened, this.dueToSign, this.signedInTime,
-					rate(this.signedInTime, this.dueToSign), this.closed, this.closedResolved,
-					rate(this.closedResolved, this.closed), this.rated, this.satisfied,
-					rate(this.satisfied, this.rated), this.resolved, this.resolvedInTime, this.openOverdue,
-					rate(this.resolvedInTime, this.resolved + this.openOverdue), this.backlog, this.backlogByAge,
-					this.overdue, this.returns, this.reopenings);
-		}
-
-		private static String ageBucket(Duration age) {
-			if (age.compareTo(Duration.ofDays(1)) < 0) {
-				return "UNDER_1_DAY";
-			}
-			if (age.compareTo(Duration.ofDays(3)) < 0) {
-				return "1_TO_3_DAYS";
-			}
-			return (age.compareTo(Duration.ofDays(7)) < 0) ? "3_TO_7_DAYS" : "OVER_7_DAYS";
-		}
-
-		private static Double rate(long part, long whole) {
-			return (whole == 0) ? null : Math.round(10_000.0 * part / whole) / 10_000.0;
-		}
 
 	}
 

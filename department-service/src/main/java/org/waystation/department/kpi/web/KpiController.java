@@ -2,7 +2,6 @@ package org.waystation.department.kpi.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,8 +16,6 @@ import org.waystation.support.problem.ProblemException;
 
 @RestController
 class KpiController {
-
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final KpiService kpis;
 
@@ -55,7 +52,7 @@ class KpiController {
 		try {
 			if (value.length() == 10) {
 				LocalDate date = LocalDate.parse(value);
-				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(SHANGHAI).toInstant();
+				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(KpiService.ZONE).toInstant();
 			}
 			return Instant.parse(value);
 		}
