@@ -76,7 +76,8 @@ public final class Benchmark {
 		if (options.history() > 0) {
 			System.out.printf(Locale.ROOT, "Filling %d appeals of history...%n", options.history());
 			try (PipelineTracker history = new PipelineTracker(options.kafka())) {
-				new History(api).fill(options.history(), options.historyConcurrency(), history);
+				new History(api).fill(options.history(), options.historyConcurrency(), options.historyBacklog(),
+						history);
 			}
 		}
 		System.out.printf(Locale.ROOT, "Timing the reads (%d each) at %d appeals of history...%n",

@@ -12,19 +12,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * Fills a fresh stack with history through its own API, as its people make it: workers
  * (four appeals each on average) submit by the app and the web form, routing and the
- * departments open the cases, and the human resources bureau's officer works its cases: a
- * quarter stay open, a quarter are signed for, half are resolved with a written answer.
- * Notifications follow from the events as they always do.
+ * departments open the cases, and each department's staff (the triage desk for its own)
+ * works them as a year of history leaves them: every case but the newest is signed for,
+ * resolved with a written answer and closed by the supervisor after the follow-up call
+ * (回访), one in ten as not resolved; of the newest (the backlog), a third stay open, a
+ * third are signed for, a third are resolved. Notifications follow from the events as
+ * they always do.
  */
 final class History {
 
 	/** The HRSS demo officer, who works that bureau's cases. */
 	static final String OFFICER = "staff.hrss";
+
+	/** The supervisor of every department, who closes the cases after the follow-up. */
+	private static final String SUPERVISOR = "supervisor";
+
+	/** What the staff answer, as a resolve request. */
+	private static final String RESOLUTION = "{\"resolution\": \"经核查，相关单位已于本周办理完毕，请注意查收；如仍有问题可再次反映。\"}";
 
 	private static final String[] CHANNELS = { "MOBILE_APP", "WEB", "MOBILE_APP", "MOBILE_APP" };
 
@@ -45,9 +52,9 @@ final class History {
 
 	/**
 	 * Submits {@code appeals} appeals with this many in flight, waits until each has its
-	 * case, and works the HRSS cases.
+	 * case, and works the cases, leaving the newest {@code backlog} of them in work.
 	 */
-	void fill(long appeals, int concurrency, PipelineTracker tracker) {
+	void fill(long appeals, int concurrency, int backlog, PipelineTracker tracker) {
 		long workers = Math.max(1, appeals / 4);
 		List<String> ids = submit(appeals, concurrency, workers);
 		System.out.printf(Locale.ROOT, "History: %d appeals accepted; waiting for their cases...%n", ids.size());
@@ -63,7 +70,7 @@ final class History {
 		if (opened < ids.size()) {
 			throw new IllegalStateException("History: only " + opened + " of " + ids.size() + " cases opened in time");
 		}
-		work(concurrency);
+		work(tracker.openedCases(), backlog, concurrency);
 	}
 
 	private List<String> submit(long appeals, int concurrency, long workers) {
@@ -111,45 +118,48 @@ final class History {
 		}
 	}
 
-	/** A quarter of the open HRSS cases stay open, a quarter signed, half resolved. */
-	private void work(int concurrency) {
-		List<String> open = new ArrayList<>();
-		for (int page = 0;; page++) {
-			Api.Answer answer = this.api.get(OFFICER,
-					"/api/v1/departments/HRSS/cases?status=OPEN&sort=opened&size=100&page=" + page);
-			if (!answer.ok()) {
-				throw new IllegalStateException("History: the HRSS queue refused: " + answer);
-			}
-			JsonNode items = answer.json().path("items");
-			items.forEach((item) -> open.add(item.path("caseId").asString()));
-			if (items.size() < 100) {
-				break;
-			}
-		}
+	/**
+	 * Works the cases, oldest first: all but the newest {@code backlog} to closure; of
+	 * those, a third stay open, a third are signed for, a third resolved.
+	 */
+	private void work(List<PipelineTracker.OpenedCase> cases, int backlog, int concurrency) {
+		int closing = Math.max(0, cases.size() - backlog);
 		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 		AtomicLong failed = new AtomicLong();
-		for (int i = 0; i < open.size(); i++) {
-			String caseId = open.get(i);
-			int kind = i % 4;
-			if (kind == 0) {
-				continue;
-			}
+		AtomicLong done = new AtomicLong();
+		long started = System.nanoTime();
+		for (int i = 0; i < cases.size(); i++) {
+			PipelineTracker.OpenedCase c = cases.get(i);
+			String staff = "TRIAGE".equals(c.department()) ? "triage"
+					: "staff." + c.department().toLowerCase(Locale.ROOT);
+			int steps = (i < closing) ? 3 : (i - closing) % 3;
+			boolean resolved = i % 10 != 0;
 			pool.execute(() -> {
-				if (!this.api.post(OFFICER, "/api/v1/cases/" + caseId + "/sign", "{}").ok()) {
+				String path = "/api/v1/cases/" + c.caseId();
+				boolean ok = steps < 1 || this.api.post(staff, path + "/sign", "{}").ok();
+				ok = ok && (steps < 2 || this.api.post(staff, path + "/resolve", RESOLUTION).ok());
+				ok = ok && (steps < 3 || this.api
+					.post(SUPERVISOR, path + "/close",
+							Api.JSON.createObjectNode()
+								.put("resolved", resolved)
+								.put("reason", resolved ? "回访：诉求人对处理结果满意。" : "回访：诉求人仍有异议，已说明政策依据并引导申请仲裁。")
+								.toString())
+					.ok());
+				if (!ok) {
 					failed.incrementAndGet();
 				}
-				else if (kind >= 2 && !this.api
-					.post(OFFICER, "/api/v1/cases/" + caseId + "/resolve",
-							"{\"resolution\": \"经核查，站点已于本周补发拖欠款项，请注意查收；如仍有问题可再次反映。\"}")
-					.ok()) {
-					failed.incrementAndGet();
+				long n = done.incrementAndGet();
+				if (n % 10_000 == 0) {
+					System.out.printf(Locale.ROOT, "History: %d cases worked, %.0f/s%n", n,
+							n / ((System.nanoTime() - started) / 1e9));
 				}
 			});
 		}
 		pool.shutdown();
 		awaitQuietly(pool);
-		System.out.printf(Locale.ROOT, "History: %d HRSS cases; a quarter left open, the rest worked (%d refused)%n",
-				open.size(), failed.get());
+		System.out.printf(Locale.ROOT,
+				"History: %d cases in every department; %d closed, the newest %d left in work (%d refused)%n",
+				cases.size(), closing, cases.size() - closing, failed.get());
 	}
 
 	private static void awaitQuietly(ExecutorService pool) {

@@ -12,10 +12,11 @@ import java.util.Map;
  * possible
  * @param concurrency requests in flight at most when running as fast as possible
  * @param history appeals of history to fill the stack with before measuring
+ * @param historyBacklog how many of history's newest cases stay in work
  */
 record Options(String gateway, String kafka, String mongo, double rate, Duration duration, Duration warmup,
 		int concurrency, Path dataDir, Path out, long startupMillis, int rawKafkaRecords, int rawMongoInserts,
-		String sms, long history, int historyConcurrency, int readSamples) {
+		String sms, long history, int historyConcurrency, int historyBacklog, int readSamples) {
 
 	static final Map<String, String[]> HELP = new LinkedHashMap<>();
 
@@ -37,6 +38,8 @@ record Options(String gateway, String kafka, String mongo, double rate, Duration
 		HELP.put("history",
 				new String[] { "0", "appeals of history (cases worked, notifications) to fill the stack with first" });
 		HELP.put("history-concurrency", new String[] { "16", "submissions in flight while filling the history" });
+		HELP.put("history-backlog", new String[] { "2000",
+				"of history's cases, the newest this many stay in work; every older one is worked and closed" });
 		HELP.put("read-samples",
 				new String[] { "200", "timed calls of each read (queue, case file, tracking view, KPIs)" });
 	}
@@ -57,7 +60,8 @@ record Options(String gateway, String kafka, String mongo, double rate, Duration
 				Path.of(values.get("data-dir")), Path.of(values.get("out")), Long.parseLong(values.get("startup-ms")),
 				Integer.parseInt(values.get("raw-kafka-records")), Integer.parseInt(values.get("raw-mongo-inserts")),
 				values.get("sms"), Long.parseLong(values.get("history")),
-				Integer.parseInt(values.get("history-concurrency")), Integer.parseInt(values.get("read-samples")));
+				Integer.parseInt(values.get("history-concurrency")), Integer.parseInt(values.get("history-backlog")),
+				Integer.parseInt(values.get("read-samples")));
 	}
 
 	/** "120s", "2m", "500ms" or ISO-8601 ("PT2M"). */

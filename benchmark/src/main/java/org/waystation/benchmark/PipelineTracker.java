@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,6 +42,8 @@ final class PipelineTracker implements AutoCloseable {
 	private final Thread poller;
 
 	private final LongAdder casesOpened = new LongAdder();
+
+	private final Queue<OpenedCase> opened = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong lastOpenedMillis = new AtomicLong();
 
@@ -90,11 +95,14 @@ final class PipelineTracker implements AutoCloseable {
 			t.routed = event.occurredAt();
 			t.routedRecord = recordMillis;
 		}
-		else if (event instanceof CaseOpened opened && CaseOpened.LEAD.equals(opened.role())) {
-			t.opened = event.occurredAt();
-			t.openedRecord = recordMillis;
-			this.casesOpened.increment();
-			this.lastOpenedMillis.accumulateAndGet(recordMillis, Math::max);
+		else if (event instanceof CaseOpened opened) {
+			this.opened.add(new OpenedCase(opened.caseId(), opened.department(), opened.occurredAt()));
+			if (CaseOpened.LEAD.equals(opened.role())) {
+				t.opened = event.occurredAt();
+				t.openedRecord = recordMillis;
+				this.casesOpened.increment();
+				this.lastOpenedMillis.accumulateAndGet(recordMillis, Math::max);
+			}
 		}
 	}
 
@@ -105,6 +113,13 @@ final class PipelineTracker implements AutoCloseable {
 	double casesOpenedPerSecond() {
 		long last = this.lastOpenedMillis.get();
 		return (last > this.startedMillis) ? this.casesOpened.sum() / ((last - this.startedMillis) / 1000.0) : 0;
+	}
+
+	/** Every case opened (lead or assisting) since the tracker started, oldest first. */
+	List<OpenedCase> openedCases() {
+		List<OpenedCase> cases = new ArrayList<>(this.opened);
+		cases.sort(Comparator.comparing(OpenedCase::at));
+		return cases;
 	}
 
 	Timings of(String appealId) {
@@ -121,6 +136,11 @@ final class PipelineTracker implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** A case that opened: which, in which department, when. */
+	record OpenedCase(String caseId, String department, Instant at) {
+
 	}
 
 	/** When each stage of one appeal happened. */
