@@ -55,6 +55,9 @@ final class IdLookupStore {
 		/** A query of the collection read this many documents. */
 		void read(String namespace, long documents);
 
+		/** Whether the calling thread runs a command that writes. */
+		boolean writing();
+
 	}
 
 	/** H2's name for a collection's map of metadata. */
@@ -143,6 +146,17 @@ final class IdLookupStore {
 				this.changes.changed(this.namespace, document.get("_id"), document);
 			}
 			return position;
+		}
+
+		/**
+		 * A command that writes reads copies: mongo-java-server changes the document an
+		 * update read in place before storing it again, and the stored object must never
+		 * change while a reader's answer or the journal holds it.
+		 */
+		@Override
+		protected Document getDocument(Object position) {
+			Document stored = super.getDocument(position);
+			return (stored != null && this.changes.writing()) ? stored.cloneDeeply() : stored;
 		}
 
 		@Override

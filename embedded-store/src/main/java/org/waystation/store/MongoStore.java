@@ -116,10 +116,14 @@ public final class MongoStore implements AutoCloseable {
 	public static MongoStore start(Path directory, int port, long checkpointMillis, int cacheMib) throws IOException {
 		Files.createDirectories(directory);
 		// A page cache large enough for the working set: every miss reads and
-		// deserialises a page. The file is written only at checkpoints.
+		// deserialises a page. The file is written only at checkpoints, which hold the
+		// writes off: no background commit, and no commit from a write when the unsaved
+		// pages pass a size (that one ran while other writes went on, and could take in a
+		// write the journal did not hold yet).
 		MVStore store = new MVStore.Builder().fileName(directory.resolve("waystation.mv.db").toString())
 			.cacheSize(cacheMib)
 			.autoCommitDisabled()
+			.autoCommitBufferSize(0)
 			.open();
 		StoreFormat.convert(store);
 		JournalingBackend backend = new JournalingBackend(store);
@@ -227,6 +231,11 @@ public final class MongoStore implements AutoCloseable {
 			if (counts != null) {
 				counts.read(namespace, documents);
 			}
+		}
+
+		@Override
+		public boolean writing() {
+			return running.get() != null;
 		}
 
 		@Override
