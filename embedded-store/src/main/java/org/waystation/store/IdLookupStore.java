@@ -263,7 +263,19 @@ final class IdLookupStore {
 			// Only ids that equal exactly what they are stored under (numbers may
 			// equal one of another type, operators match many).
 			if (query.size() > 1 && "_id".equals(getIdField()) && (id instanceof String || id instanceof ObjectId)) {
-				List<Object> positions = (getDocument(id) != null) ? List.of(id) : List.of();
+				List<Object> positions = (super.getDocument(id) != null) ? List.of(id) : List.of();
+				return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			}
+			// A list of such ids, with more fields or not: each looked up.
+			if ("_id".equals(getIdField()) && id instanceof Document operators && operators.size() == 1
+					&& operators.get("$in") instanceof java.util.Collection<?> ids
+					&& ids.stream().allMatch((one) -> one instanceof String || one instanceof ObjectId)) {
+				List<Object> positions = new java.util.ArrayList<>();
+				for (Object one : new java.util.LinkedHashSet<>(ids)) {
+					if (super.getDocument(one) != null) {
+						positions.add(one);
+					}
+				}
 				return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 			}
 			if (id == null) {

@@ -115,6 +115,18 @@ class MongoStoreDurabilityIT {
 						cases.countDocuments(Filters.and(Filters.eq("_id", "case-99"), Filters.eq("status", "OPEN"))))
 					.isZero();
 				assertThat(cases.countDocuments(Filters.eq("status", "SIGNED"))).isOne();
+				// A list of ids with more fields: each id is looked up, the rest matched.
+				assertThat(cases
+					.find(Filters.and(Filters.in("_id", "case-1", "case-7", "case-99"), Filters.eq("status", "OPEN")))
+					.map((c) -> c.getString("_id"))
+					.into(new java.util.ArrayList<>())).containsExactly("case-1");
+				assertThat(
+						cases
+							.updateMany(Filters.and(Filters.in("_id", "case-2", "case-3", "case-7"),
+									Filters.eq("status", "OPEN")), Updates.inc("touched", 1))
+							.getModifiedCount())
+					.isEqualTo(2);
+				assertThat(cases.countDocuments(Filters.eq("touched", round + 1))).isEqualTo(2);
 				assertThat(cases.find(Filters.eq("_id", "case-7")).first().getInteger("version")).isEqualTo(round + 1);
 				if (round == 1) {
 					// Reopened, it still finds each document by its id and guards.
