@@ -9,8 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Predicate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.waystation.store.MongoStore;
+import org.waystation.testsupport.StoreForTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +37,7 @@ class CaseFilterStoreTest {
 	@TempDir
 	static Path directory;
 
-	static MongoStore server;
-
-	static MongoClient client;
+	static StoreForTests store;
 
 	static MongoTemplate mongo;
 
@@ -49,9 +45,8 @@ class CaseFilterStoreTest {
 
 	@BeforeAll
 	static void storeCasesInEveryStateAroundTheirDeadlines() throws IOException {
-		server = MongoStore.start(directory, 0, MongoStore.CHECKPOINT_MILLIS, MongoStore.TEST_CACHE_MIB);
-		client = MongoClients.create("mongodb://127.0.0.1:" + server.port());
-		mongo = new MongoTemplate(client, "department");
+		store = StoreForTests.start(directory);
+		mongo = store.template("department");
 		mongo.getCollection("cases").createIndex(Indexes.ascending("department", "status", "resolveDueAt"));
 		CaseStatus[] statuses = CaseStatus.values();
 		int i = 0;
@@ -73,8 +68,7 @@ class CaseFilterStoreTest {
 
 	@AfterAll
 	static void stopStore() {
-		client.close();
-		server.close();
+		store.close();
 	}
 
 	private static boolean late(Document c) {

@@ -13,8 +13,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
@@ -29,8 +27,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import org.waystation.department.cases.CaseStatus;
-import org.waystation.store.MongoStore;
 import org.waystation.testsupport.MutableClock;
+import org.waystation.testsupport.StoreForTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,9 +57,7 @@ class KpiTalliesStoreTest {
 	@TempDir
 	static Path directory;
 
-	static MongoStore server;
-
-	static MongoClient client;
+	static StoreForTests store;
 
 	static MongoTemplate mongo;
 
@@ -73,15 +69,13 @@ class KpiTalliesStoreTest {
 
 	@BeforeAll
 	static void startStore() throws IOException {
-		server = MongoStore.start(directory, 0, MongoStore.CHECKPOINT_MILLIS, MongoStore.TEST_CACHE_MIB);
-		client = MongoClients.create("mongodb://127.0.0.1:" + server.port());
-		mongo = new MongoTemplate(client, "department");
+		store = StoreForTests.start(directory);
+		mongo = store.template("department");
 	}
 
 	@AfterAll
 	static void stopStore() {
-		client.close();
-		server.close();
+		store.close();
 	}
 
 	@BeforeEach
@@ -269,7 +263,7 @@ class KpiTalliesStoreTest {
 	 */
 	private static MongoTemplate failing(String collection) {
 		AtomicBoolean failed = new AtomicBoolean();
-		return new MongoTemplate(client, "department") {
+		return new MongoTemplate(store.client(), "department") {
 
 			@Override
 			public UpdateResult updateMulti(Query query, UpdateDefinition update, String collectionName) {
