@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -46,6 +48,13 @@ public final class AppealClassifier {
 	 * rules carry recall and the model keeps 0.5.
 	 */
 	static final double URGENT_THRESHOLD = 0.5;
+
+	/**
+	 * How the model's probabilities become a decision, for the model version: the
+	 * department by the sum of its categories' probabilities, then its likeliest
+	 * category.
+	 */
+	static final String DECISION = "department-sum";
 
 	/** How sure a rule that decides the category is. */
 	static final double RULE_CONFIDENCE = 0.9;
@@ -137,16 +146,30 @@ public final class AppealClassifier {
 			.boxed()
 			.sorted(Comparator.comparingDouble((Integer i) -> p[i]).reversed())
 			.toList();
-		String modelBest = this.categories.labels().get(ranked.get(0));
+		Map<String, Double> byDepartment = departmentProbabilities(p);
+		String likeliestDepartment = byDepartment.entrySet()
+			.stream()
+			.max(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey)
+			.orElseThrow();
+		// The department is what routing decides: its categories' probabilities add up.
+		// The category is the likeliest of that department's.
+		String modelBest = ranked.stream()
+			.map(this.categories.labels()::get)
+			.filter((candidate) -> departmentOf(candidate).equals(likeliestDepartment))
+			.findFirst()
+			.orElseThrow();
 
 		Optional<Signal> decidingRule = signals.stream()
 			.filter((signal) -> signal.category() != null
 					&& (signal.kind() == Kind.EXPLICIT_ASK || signal.kind() == Kind.URGENT))
 			.findFirst();
 		String category = decidingRule.map(Signal::category).orElse(modelBest);
-		double confidence = decidingRule.isPresent() ? Math.max(RULE_CONFIDENCE, probabilityOf(category, p))
-				: p[ranked.get(0)];
 		String department = departmentOf(category);
+		double categoryConfidence = decidingRule.isPresent() ? Math.max(RULE_CONFIDENCE, probabilityOf(category, p))
+				: probabilityOf(category, p);
+		double confidence = decidingRule.isPresent()
+				? Math.max(RULE_CONFIDENCE, byDepartment.getOrDefault(department, 0.0)) : byDepartment.get(department);
 
 		Set<String> assisting = new LinkedHashSet<>();
 		for (int i : ranked) {
@@ -190,7 +213,7 @@ public final class AppealClassifier {
 		}
 
 		List<Alternative> alternatives = new ArrayList<>();
-		alternatives.add(new Alternative(category, department, round(confidence)));
+		alternatives.add(new Alternative(category, department, round(categoryConfidence)));
 		for (int i : ranked) {
 			String candidate = this.categories.labels().get(i);
 			if (alternatives.size() < 3 && !candidate.equals(category)) {
@@ -202,8 +225,9 @@ public final class AppealClassifier {
 			.map((signal) -> new FiredRule(signal.ruleId(), signal.kind().name(), signal.zh(), signal.en(),
 					signal.matched()))
 			.toList();
-		Explanation explanation = explain(category, department, List.copyOf(assisting), finalPriority, confidence,
-				fired, terms, decidingRule, urgentRule ? Double.NaN : urgentProbability);
+		Explanation explanation = explain(category, department, List.copyOf(assisting), finalPriority,
+				categoryConfidence, confidence, fired, terms, decidingRule,
+				urgentRule ? Double.NaN : urgentProbability);
 		return new Classification(category, department, List.copyOf(assisting), type, finalPriority, round(confidence),
 				alternatives, explanation, this.features.words(text), this.modelVersion, this.rules.version());
 	}
@@ -214,13 +238,14 @@ public final class AppealClassifier {
 	 * the appeal urgent
 	 */
 	private Explanation explain(String category, String department, List<String> assisting, String priority,
-			double confidence, List<FiredRule> fired, List<WeightedTerm> terms, Optional<Signal> decidingRule,
-			double urgentProbability) {
+			double categoryConfidence, double confidence, List<FiredRule> fired, List<WeightedTerm> terms,
+			Optional<Signal> decidingRule, double urgentProbability) {
 		String categoryZh = this.taxonomy.category(category).map(Taxonomy.Entry::zh).orElse(category);
 		String categoryEn = this.taxonomy.category(category).map(Taxonomy.Entry::en).orElse(category);
 		String departmentZh = this.taxonomy.department(department).map(Taxonomy.Entry::zh).orElse(department);
 		String departmentEn = this.taxonomy.department(department).map(Taxonomy.Entry::en).orElse(department);
-		String percent = String.format(Locale.ROOT, "%.0f%%", confidence * 100);
+		String percent = String.format(Locale.ROOT, "%.0f%%", categoryConfidence * 100);
+		String departmentPercent = String.format(Locale.ROOT, "%.0f%%", confidence * 100);
 		StringBuilder zh = new StringBuilder();
 		StringBuilder en = new StringBuilder();
 		if (decidingRule.isPresent()) {
@@ -235,12 +260,12 @@ public final class AppealClassifier {
 				.append(decidingRule.get().matched())
 				.append("); ");
 		}
-		zh.append("判为").append(categoryZh).append("（").append(category).append("，置信度 ").append(percent).append("）");
+		zh.append("判为").append(categoryZh).append("（").append(category).append("，可能性 ").append(percent).append("）");
 		en.append("classified as ")
 			.append(categoryEn)
 			.append(" (")
 			.append(category)
-			.append(", confidence ")
+			.append(", likelihood ")
 			.append(percent)
 			.append(")");
 		if (!terms.isEmpty()) {
@@ -249,8 +274,12 @@ public final class AppealClassifier {
 			en.append("; words that weighed most: ")
 				.append(String.join(", ", terms.stream().map((term) -> "\"" + term.term() + "\"").toList()));
 		}
-		zh.append("；由").append(departmentZh).append("主办");
-		en.append("; led by the ").append(departmentEn);
+		zh.append("；由").append(departmentZh).append("主办（部门置信度 ").append(departmentPercent).append("）");
+		en.append("; led by the ")
+			.append(departmentEn)
+			.append(" (confidence in the department ")
+			.append(departmentPercent)
+			.append(")");
 		if (!assisting.isEmpty()) {
 			zh.append("，")
 				.append(String.join("、",
@@ -294,6 +323,18 @@ public final class AppealClassifier {
 		zh.append("。");
 		en.append(".");
 		return new Explanation(fired, terms, zh.toString(), en.toString());
+	}
+
+	/**
+	 * Each department's probability: the sum of its categories' (the taxonomy's default
+	 * departments).
+	 */
+	private Map<String, Double> departmentProbabilities(double[] p) {
+		Map<String, Double> byDepartment = new HashMap<>();
+		for (int i = 0; i < p.length; i++) {
+			byDepartment.merge(departmentOf(this.categories.labels().get(i)), p[i], Double::sum);
+		}
+		return byDepartment;
 	}
 
 	private String departmentOf(String category) {
@@ -395,9 +436,10 @@ public final class AppealClassifier {
 		}
 		digest.update(features.fingerprint().getBytes(StandardCharsets.UTF_8));
 		digest.update(rules.fingerprint().getBytes(StandardCharsets.UTF_8));
-		digest.update((LinearModel.Settings.DEFAULT + "|" + ASSIST_THRESHOLD + "|" + UNDERLYING_THRESHOLD + "|"
-				+ URGENT_THRESHOLD + "|" + RULE_CONFIDENCE)
-			.getBytes(StandardCharsets.UTF_8));
+		digest
+			.update((LinearModel.Settings.DEFAULT + "|" + DECISION + "|" + ASSIST_THRESHOLD + "|" + UNDERLYING_THRESHOLD
+					+ "|" + URGENT_THRESHOLD + "|" + RULE_CONFIDENCE)
+				.getBytes(StandardCharsets.UTF_8));
 		return "model-" + HexFormat.of().formatHex(digest.digest(), 0, 6) + "-" + examples.size();
 	}
 

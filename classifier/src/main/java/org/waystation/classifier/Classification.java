@@ -9,9 +9,12 @@ import java.util.List;
  * or another department)
  * @param assistingDepartments departments that assist (协办) when the text spans two
  * agencies
- * @param confidence the probability the model gives the category, or the rule's when a
- * rule decided it
- * @param alternatives the three most likely categories with their probabilities
+ * @param confidence how sure the classifier is of the department: the sum of the
+ * probabilities the model gives that department's categories (the category's own is the
+ * first alternative's score), or the rule's when a rule decided the category; routing
+ * compares it with its threshold
+ * @param alternatives the three most likely categories with their probabilities, the
+ * chosen category first
  * @param words the text's words, for duplicate detection and topic clustering
  */
 public record Classification(String category, String department, List<String> assistingDepartments, String appealType,

@@ -32,6 +32,24 @@ class AppealClassifierTest {
 	}
 
 	@Test
+	void theConfidenceIsTheDepartmentsItsCategoriesAddedUp() {
+		// Wages or a labour dispute: two categories of one agency share the probability.
+		Classification result = classifier.classify("老板说的那个补的钱还有那个证的事");
+		double sameDepartment = result.alternatives()
+			.stream()
+			.filter((alternative) -> alternative.department().equals(result.department()))
+			.mapToDouble(Classification.Alternative::score)
+			.sum();
+		assertThat(result.alternatives().get(1).department()).isEqualTo(result.department());
+		assertThat(result.confidence()).isGreaterThanOrEqualTo(sameDepartment - 0.001)
+			.isGreaterThan(result.alternatives().get(0).score());
+		assertThat(result.alternatives().get(0).category()).isEqualTo(result.category());
+		assertThat(result.explanation().zh()).contains("部门置信度 " + Math.round(result.confidence() * 100) + "%");
+		assertThat(result.explanation().en())
+			.contains("confidence in the department " + Math.round(result.confidence() * 100) + "%");
+	}
+
+	@Test
 	void anExplicitLegalAidAskLeadsWithJusticeAndTheUnderlyingProblemAssists() {
 		Classification result = classifier.classify("公司拖欠工资半年不给，仲裁也赢了，我想申请法律援助帮我强制执行");
 		assertThat(result.category()).isEqualTo("LEGAL_AID");

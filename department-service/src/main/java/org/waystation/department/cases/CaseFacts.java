@@ -24,7 +24,8 @@ public final class CaseFacts {
 	/**
 	 * Why the appeal came to this department.
 	 *
-	 * @param confidence the classifier's confidence in the category, 0 to 1
+	 * @param confidence the classifier's confidence in the department (its categories'
+	 * probabilities added up), 0 to 1
 	 * @param matchedKeywords the words that weighed most
 	 * @param explanation why, in Chinese
 	 * @param explanationEn why, in English
