@@ -198,8 +198,12 @@ public final class AppealClassifier {
 		String modelPriority = best(this.priorities, priority);
 		double urgentProbability = probabilityOf(this.priorities, "URGENT", priority);
 		boolean urgentRule = signals.stream().anyMatch((signal) -> signal.kind() == Kind.URGENT);
+		// A danger rule that saw its words and also what makes them harmless (a drill, a
+		// course, a past accident, a question) knows better than the model's guess.
+		Optional<String> lookAlike = urgentRule ? Optional.empty() : this.rules.urgentLookAlike(normalized);
+		boolean urgentModel = urgentProbability >= URGENT_THRESHOLD && lookAlike.isEmpty();
 		String finalPriority;
-		if (urgentRule || urgentProbability >= URGENT_THRESHOLD) {
+		if (urgentRule || urgentModel) {
 			finalPriority = "URGENT";
 		}
 		else if (signals.stream().anyMatch((signal) -> signal.kind() == Kind.HIGH) || "HIGH".equals(modelPriority)) {
@@ -226,8 +230,8 @@ public final class AppealClassifier {
 					signal.matched()))
 			.toList();
 		Explanation explanation = explain(category, department, List.copyOf(assisting), finalPriority,
-				categoryConfidence, confidence, fired, terms, decidingRule,
-				urgentRule ? Double.NaN : urgentProbability);
+				categoryConfidence, confidence, fired, terms, decidingRule, urgentRule ? Double.NaN : urgentProbability,
+				(urgentProbability >= URGENT_THRESHOLD) ? lookAlike : Optional.empty());
 		return new Classification(category, department, List.copyOf(assisting), type, finalPriority, round(confidence),
 				alternatives, explanation, this.features.words(text), this.modelVersion, this.rules.version());
 	}
@@ -236,10 +240,11 @@ public final class AppealClassifier {
 	 * The decision in words.
 	 * @param urgentProbability the model's probability of URGENT, or NaN when a rule made
 	 * the appeal urgent
+	 * @param lookAlike the danger rule that kept the model from making the appeal urgent
 	 */
 	private Explanation explain(String category, String department, List<String> assisting, String priority,
 			double categoryConfidence, double confidence, List<FiredRule> fired, List<WeightedTerm> terms,
-			Optional<Signal> decidingRule, double urgentProbability) {
+			Optional<Signal> decidingRule, double urgentProbability, Optional<String> lookAlike) {
 		String categoryZh = this.taxonomy.category(category).map(Taxonomy.Entry::zh).orElse(category);
 		String categoryEn = this.taxonomy.category(category).map(Taxonomy.Entry::en).orElse(category);
 		String departmentZh = this.taxonomy.department(department).map(Taxonomy.Entry::zh).orElse(department);
@@ -309,6 +314,19 @@ public final class AppealClassifier {
 				.append(String.join("; ",
 						priorityRules.stream().map((rule) -> rule.en() + ", " + rule.matched()).toList()))
 				.append(")");
+		}
+		else if (lookAlike.isPresent()) {
+			String likely = String.format(Locale.ROOT, "%.0f%%", urgentProbability * 100);
+			zh.append("（模型判断紧急的可能性为 ")
+				.append(likely)
+				.append("，但规则“")
+				.append(lookAlike.get())
+				.append("”识别出并非正在发生的危险，如演练、培训、往事或询问）");
+			en.append(" (the model puts the chance that it is urgent at ")
+				.append(likely)
+				.append(", but rule \"")
+				.append(lookAlike.get())
+				.append("\" recognised no danger happening now: a drill, a course, a past event or a question)");
 		}
 		else if ("URGENT".equals(priority) && !Double.isNaN(urgentProbability)) {
 			String likely = String.format(Locale.ROOT, "%.0f%%", urgentProbability * 100);

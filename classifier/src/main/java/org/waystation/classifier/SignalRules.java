@@ -53,6 +53,7 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 			all.append('|')
 				.append(this.groupSize.minimum())
 				.append(this.groupSize.contexts())
+				.append(this.groupSize.unless())
 				.append(GroupSizeRule.GROUP.pattern());
 		}
 		return all.toString();
@@ -72,6 +73,23 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 						this.groupSize.zh(), this.groupSize.en(), matched)));
 		}
 		return signals;
+	}
+
+	/**
+	 * The first URGENT rule whose words are in the text together with one of its
+	 * exceptions (a drill, a course, a past accident, a question about safety): the text
+	 * only looks like that danger.
+	 */
+	public java.util.Optional<String> urgentLookAlike(String normalizedText) {
+		for (Rule rule : this.rules) {
+			if (rule.kind() == Kind.URGENT && rule.lookAlike(normalizedText)) {
+				return java.util.Optional.of(rule.id());
+			}
+		}
+		if (this.groupSize != null && this.groupSize.lookAlike(normalizedText)) {
+			return java.util.Optional.of(this.groupSize.id());
+		}
+		return java.util.Optional.empty();
 	}
 
 	public enum Kind {
@@ -114,14 +132,21 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 			return java.util.Optional.of(String.join(" + ", matched));
 		}
 
+		/** Its words are there, and so is one of its exceptions. */
+		boolean lookAlike(String text) {
+			return !this.compiledUnless.isEmpty() && this.compiledUnless.get(0).matcher(text).find()
+					&& this.compiledWhen.stream().allMatch((group) -> group.matcher(text).find());
+		}
+
 	}
 
 	/**
 	 * A group of workers of at least {@code minimum}, named with a context word (unpaid,
-	 * protest, ...).
+	 * protest, ...), unless the text says the group met for something ordinary (a talk, a
+	 * course).
 	 */
 	public record GroupSizeRule(String id, String zh, String en, int minimum, List<String> contexts,
-			Pattern compiledGroup, Pattern compiledContexts) {
+			List<String> unless, Pattern compiledGroup, Pattern compiledContexts, Pattern compiledUnless) {
 
 		private static final Pattern GROUP = Pattern.compile("(\\d{1,6}|上?[一二两三四五六七八九十百千几数]{1,5}"
 				+ "|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|several dozen|dozens|a hundred|hundreds)"
@@ -132,11 +157,25 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 
 		public GroupSizeRule {
 			contexts = List.copyOf(contexts);
+			unless = (unless != null) ? List.copyOf(unless) : List.of();
 			compiledGroup = GROUP;
 			compiledContexts = anyOf(contexts);
+			compiledUnless = unless.isEmpty() ? null : anyOf(unless);
 		}
 
 		java.util.Optional<String> match(String text) {
+			if (this.compiledUnless != null && this.compiledUnless.matcher(text).find()) {
+				return java.util.Optional.empty();
+			}
+			return counted(text);
+		}
+
+		/** Its group and context are there, and so is one of its exceptions. */
+		boolean lookAlike(String text) {
+			return this.compiledUnless != null && this.compiledUnless.matcher(text).find() && counted(text).isPresent();
+		}
+
+		private java.util.Optional<String> counted(String text) {
 			Matcher group = GROUP.matcher(text);
 			while (group.find()) {
 				if (ChineseNumbers.parse(group.group(1)) >= this.minimum) {

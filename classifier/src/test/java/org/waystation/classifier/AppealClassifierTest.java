@@ -50,6 +50,15 @@ class AppealClassifierTest {
 	}
 
 	@Test
+	void aDangerRuleThatRecognisesALookAlikeOverridesTheModelsGuess() {
+		// The model alone reads smoke and fire as urgent; the fire rule knows a drill.
+		Classification result = classifier.classify("Our station's fire drill is on Friday, will there be real smoke?");
+		assertThat(result.urgent()).isFalse();
+		assertThat(result.explanation().en()).contains("rule \"fire-hazard\" recognised no danger happening now");
+		assertThat(result.explanation().zh()).contains("规则“fire-hazard”识别出并非正在发生的危险");
+	}
+
+	@Test
 	void anExplicitLegalAidAskLeadsWithJusticeAndTheUnderlyingProblemAssists() {
 		Classification result = classifier.classify("公司拖欠工资半年不给，仲裁也赢了，我想申请法律援助帮我强制执行");
 		assertThat(result.category()).isEqualTo("LEGAL_AID");
