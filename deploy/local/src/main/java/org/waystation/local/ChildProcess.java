@@ -144,20 +144,26 @@ final class ChildProcess {
 		}
 	}
 
-	void stop(Duration grace) {
+	/**
+	 * Asks the process to stop, and kills it if it has not within the grace period.
+	 * @return whether it stopped when asked (not if it had already ended, or was killed)
+	 */
+	boolean stop(Duration grace) {
 		if (!this.process.isAlive()) {
-			return;
+			return false;
 		}
 		this.process.destroy();
 		try {
-			if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			if (this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				return true;
 			}
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.process.destroyForcibly();
 		}
+		return false;
 	}
 
 	String tail() {

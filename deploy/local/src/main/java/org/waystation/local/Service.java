@@ -5,11 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One Spring Boot service of the stack, run from its packaged jar as a child process. */
 final class Service {
@@ -26,23 +28,41 @@ final class Service {
 
 	private final ChildProcess process;
 
-	private Service(String module, String host, int port, ChildProcess process) {
+	/** How it started with class data sharing, if it did. */
+	private final Optional<ClassDataSharing.Launch> sharing;
+
+	private Service(String module, String host, int port, ChildProcess process,
+			Optional<ClassDataSharing.Launch> sharing) {
 		this.module = module;
 		this.host = host;
 		this.port = port;
 		this.process = process;
+		this.sharing = sharing;
 	}
 
 	static Service start(StackConfig config, String module, int port, List<String> arguments,
 			Map<String, String> environment) throws IOException {
-		List<String> options = new ArrayList<>(config.serviceJavaOptions());
-		options.add("-jar");
-		options.add(config.serviceJar(module).toString());
+		Path log = config.logDir().resolve(module + ".log");
+		Optional<ClassDataSharing.Launch> sharing = Optional.empty();
+		if (config.classDataSharing()) {
+			try {
+				sharing = Optional.of(ClassDataSharing.prepare(config.serviceJar(module), log));
+			}
+			catch (IOException | RuntimeException ex) {
+				// A start without it is slower, not wrong.
+				System.err.println("Class data sharing off for " + module + ": " + ex.getMessage());
+			}
+		}
+		List<String> options = sharing.map((launch) -> launch.with(config.serviceJavaOptions())).orElseGet(() -> {
+			List<String> plain = new ArrayList<>(config.serviceJavaOptions());
+			plain.add("-jar");
+			plain.add(config.serviceJar(module).toString());
+			return plain;
+		});
 		List<String> command = ChildProcess.java(options, "--server.port=" + port,
 				"--server.address=" + config.bindAddress(), "--spring.profiles.active=local");
 		command.addAll(arguments);
-		return new Service(module, config.host(), port,
-				ChildProcess.start(module, command, config.logDir().resolve(module + ".log"), environment));
+		return new Service(module, config.host(), port, ChildProcess.start(module, command, log, environment), sharing);
 	}
 
 	String module() {
@@ -93,8 +113,15 @@ final class Service {
 		return this.process.exitCode();
 	}
 
+	/**
+	 * Stops the service; a service that stopped when asked leaves the classes it loaded
+	 * as the archive of its next start.
+	 */
 	void stop() {
-		this.process.stop(Duration.ofSeconds(20));
+		// Writing the archive takes a JVM several seconds more, longer with six at once.
+		boolean writing = this.sharing.flatMap(ClassDataSharing.Launch::writing).isPresent();
+		boolean asked = this.process.stop(Duration.ofSeconds(writing ? 90 : 20));
+		this.sharing.ifPresent((launch) -> launch.ended(asked));
 	}
 
 }

@@ -20,11 +20,13 @@ import java.util.Map;
  * @param rateLimits whether the gateway limits how often clients call (off only for load
  * tests)
  * @param serviceJavaOptions JVM options for each service
+ * @param classDataSharing whether each service keeps the classes it loaded in an archive
+ * for its next start (see {@link ClassDataSharing})
  */
 public record StackConfig(Path home, Path dataDir, String bindAddress, int gatewayPort, int identityPort,
 		int intakePort, int routingPort, int departmentPort, int notificationPort, int smsPort, int imPort,
 		int mailPort, int mailSmtpPort, int kafkaPort, int kafkaControllerPort, int mongoPort, boolean rateLimits,
-		List<String> serviceJavaOptions) {
+		List<String> serviceJavaOptions, boolean classDataSharing) {
 
 	static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -46,6 +48,7 @@ public record StackConfig(Path home, Path dataDir, String bindAddress, int gatew
 		DEFAULTS.put("kafka-controller-port", "9093");
 		DEFAULTS.put("mongo-port", "27017");
 		DEFAULTS.put("rate-limits", "on");
+		DEFAULTS.put("class-data-sharing", "on");
 		// The client compiler only: six JVMs share two cores, and the server compiler's
 		// work (half of each service's CPU until it is ready) costs more than its faster
 		// code gains them (measured with ./benchmark.sh at 50 appeals/s: ready in 66 s
@@ -80,6 +83,10 @@ public record StackConfig(Path home, Path dataDir, String bindAddress, int gatew
 		if (!rateLimits.equals("on") && !rateLimits.equals("off")) {
 			throw new IllegalArgumentException("--rate-limits must be on or off, got " + rateLimits);
 		}
+		String sharing = values.get("class-data-sharing");
+		if (!sharing.equals("on") && !sharing.equals("off")) {
+			throw new IllegalArgumentException("--class-data-sharing must be on or off, got " + sharing);
+		}
 		String bind = values.get("bind-address").strip();
 		if (!bind.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
 			throw new IllegalArgumentException(
@@ -91,7 +98,7 @@ public record StackConfig(Path home, Path dataDir, String bindAddress, int gatew
 				port(values, "notification-port"), port(values, "sms-port"), port(values, "im-port"),
 				port(values, "mail-port"), port(values, "mail-smtp-port"), port(values, "kafka-port"),
 				port(values, "kafka-controller-port"), port(values, "mongo-port"), rateLimits.equals("on"),
-				List.of(values.get("service-java-options").trim().split("\\s+")));
+				List.of(values.get("service-java-options").trim().split("\\s+")), sharing.equals("on"));
 	}
 
 	private static int port(Map<String, String> values, String key) {

@@ -20,6 +20,17 @@ class StackConfigTest {
 		assertThat(config.kafkaPort()).isEqualTo(9092);
 		assertThat(config.mongoPort()).isEqualTo(27017);
 		assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+		assertThat(config.classDataSharing()).isTrue();
+	}
+
+	@Test
+	void classDataSharingCanBeTurnedOffAndTakesOnlyOnOrOff() {
+		assertThat(StackConfig.from(new String[] { "--class-data-sharing=off" }, Map.of()).classDataSharing())
+			.isFalse();
+		assertThat(StackConfig.from(new String[0], Map.of("WS_CLASS_DATA_SHARING", "off")).classDataSharing())
+			.isFalse();
+		assertThatThrownBy(() -> StackConfig.from(new String[] { "--class-data-sharing=yes" }, Map.of()))
+			.hasMessageContaining("--class-data-sharing must be on or off, got yes");
 	}
 
 	@Test

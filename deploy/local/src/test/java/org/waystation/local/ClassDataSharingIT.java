@@ -1,0 +1,63 @@
+package org.waystation.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A service's jar is extracted once and started writing an archive; the archive is kept
+ * only when the service stopped when asked, is used by the next start, and is dropped
+ * when the jar is rebuilt. On a copy of the gateway's jar.
+ */
+class ClassDataSharingIT {
+
+	@TempDir
+	Path target;
+
+	@Test
+	void writesKeepsUsesAndDropsTheArchiveAsTheJarAndTheStopsSay() throws Exception {
+		Path built = Path.of("").toAbsolutePath().resolve("../../gateway/target/gateway.jar").normalize();
+		assertThat(built).as("the gateway's jar, built before this module").isRegularFile();
+		Path jar = Files.copy(built, this.target.resolve("gateway.jar"));
+		Path log = this.target.resolve("logs/gateway.log");
+
+		ClassDataSharing.Launch first = ClassDataSharing.prepare(jar, log);
+		assertThat(first.jar()).isRegularFile().hasParent(this.target.resolve("cds/gateway"));
+		assertThat(first.writing()).isPresent();
+		assertThat(first.options()).contains("-XX:+AllowArchivingWithJavaAgent",
+				"-XX:ArchiveClassesAtExit=" + first.writing().get());
+		assertThat(first.with(java.util.List.of("-Xmx64m"))).containsSubsequence("-Xmx64m",
+				"-XX:ArchiveClassesAtExit=" + first.writing().get(), "-jar", first.jar().toString());
+
+		// Cut short: what it wrote is dropped.
+		Files.writeString(first.writing().get(), "half an archive");
+		assertThat(first.ended(false)).isFalse();
+		assertThat(first.writing().get()).doesNotExist();
+		assertThat(first.archive()).doesNotExist();
+
+		// Stopped when asked: kept, and the next start maps it without extracting again.
+		ClassDataSharing.Launch second = ClassDataSharing.prepare(jar, log);
+		assertThat(second.writing()).isPresent().isNotEqualTo(first.writing());
+		Instant extractedAt = Files.getLastModifiedTime(second.jar()).toInstant();
+		Files.writeString(second.writing().get(), "an archive");
+		assertThat(second.ended(true)).isTrue();
+		ClassDataSharing.Launch third = ClassDataSharing.prepare(jar, log);
+		assertThat(third.writing()).isEmpty();
+		assertThat(third.options()).containsExactly("-XX:SharedArchiveFile=" + second.archive());
+		assertThat(Files.getLastModifiedTime(third.jar()).toInstant()).isEqualTo(extractedAt);
+
+		// A rebuilt jar is extracted again and its archive starts over.
+		Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+		ClassDataSharing.Launch rebuilt = ClassDataSharing.prepare(jar, log);
+		assertThat(rebuilt.writing()).isPresent();
+		assertThat(rebuilt.archive()).doesNotExist();
+		assertThat(Files.readString(log)).contains("gateway-extract starting");
+	}
+
+}
