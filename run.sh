@@ -14,4 +14,6 @@ if [[ "${1:-}" != "--help" && "${1:-}" != "-h" ]]; then
   fi
 fi
 # The launcher hosts the MongoDB store (mongo-java-server, H2 on disk): give it room to cache.
-exec java -Xms256m -Xmx1g -XX:+UseSerialGC -jar "$launcher" --home=. "$@"
+# G1 rather than the serial collector: a serial full collection of the store's heap stopped every
+# store operation for up to a second (seen as single reads of 0.9-1.1 s in ./benchmark.sh).
+exec java -Xms256m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -jar "$launcher" --home=. "$@"
