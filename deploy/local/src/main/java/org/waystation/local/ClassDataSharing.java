@@ -1,7 +1,6 @@
 package org.waystation.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -128,7 +127,8 @@ final class ClassDataSharing {
 
 		/**
 		 * After the service has ended: keeps the archive it wrote if it stopped when
-		 * asked, drops it otherwise.
+		 * asked, drops it otherwise. Never fails the stop: an archive that cannot be kept
+		 * only means that the next start writes one again.
 		 * @return whether an archive was kept
 		 */
 		boolean ended(boolean stoppedWhenAsked) {
@@ -145,7 +145,8 @@ final class ClassDataSharing {
 				return false;
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Could not keep the class data archive " + part, ex);
+				System.err.println("Could not keep the class data archive " + part + ": " + ex.getMessage());
+				return false;
 			}
 		}
 
