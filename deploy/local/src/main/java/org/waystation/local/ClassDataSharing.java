@@ -57,14 +57,21 @@ final class ClassDataSharing {
 			dropStaleParts(directory, name);
 			Path jdk = Path.of(System.getProperty("java.home"), "lib", "modules");
 			if (newer(archive, extracted) && newer(archive, jdk)) {
-				return new Launch(List.of("-XX:SharedArchiveFile=" + archive), extracted, archive, Optional.empty());
+				return new Launch(options("-XX:SharedArchiveFile=" + archive), extracted, archive, Optional.empty());
 			}
 		}
 		Path part = directory.resolve(name + ".jsa." + UUID.randomUUID() + ".part");
-		// The parent-watch agent is loaded too; the JDK writes such an archive only when
-		// told.
-		return new Launch(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent",
-				"-XX:ArchiveClassesAtExit=" + part), extracted, archive, Optional.of(part));
+		return new Launch(options("-XX:ArchiveClassesAtExit=" + part), extracted, archive, Optional.of(part));
+	}
+
+	/**
+	 * The options of a start that writes or maps an archive. The parent-watch agent is
+	 * loaded too, and the JDK writes such an archive only when told; a start whose
+	 * setting differs from the archive's silently maps nothing, so both kinds of start
+	 * say so.
+	 */
+	private static List<String> options(String archive) {
+		return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent", archive);
 	}
 
 	/**

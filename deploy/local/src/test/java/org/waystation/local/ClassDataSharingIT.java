@@ -3,7 +3,9 @@ package org.waystation.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,8 @@ class ClassDataSharingIT {
 		assertThat(second.ended(true)).isTrue();
 		ClassDataSharing.Launch third = ClassDataSharing.prepare(jar, log);
 		assertThat(third.writing()).isEmpty();
-		assertThat(third.options()).containsExactly("-XX:SharedArchiveFile=" + second.archive());
+		assertThat(third.options()).containsExactly("-XX:+UnlockDiagnosticVMOptions",
+				"-XX:+AllowArchivingWithJavaAgent", "-XX:SharedArchiveFile=" + second.archive());
 		assertThat(Files.getLastModifiedTime(third.jar()).toInstant()).isEqualTo(extractedAt);
 
 		// A rebuilt jar is extracted again and its archive starts over.
@@ -58,6 +61,42 @@ class ClassDataSharingIT {
 		assertThat(rebuilt.writing()).isPresent();
 		assertThat(rebuilt.archive()).doesNotExist();
 		assertThat(Files.readString(log)).contains("gateway-extract starting");
+	}
+
+	/**
+	 * A JVM ignores an archive it cannot use without a word; so a real start writes one
+	 * and the next start is asked which classes it mapped from it.
+	 */
+	@Test
+	void theNextStartMapsTheClassesARealStartArchived() throws Exception {
+		Path built = Path.of("").toAbsolutePath().resolve("../../gateway/target/gateway.jar").normalize();
+		Path jar = Files.copy(built, this.target.resolve("gateway.jar"));
+		Path log = this.target.resolve("logs/gateway.log");
+
+		ClassDataSharing.Launch writing = ClassDataSharing.prepare(jar, log);
+		// Without its settings the gateway stops soon after Spring has loaded its
+		// classes.
+		runToTheEnd(writing.with(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1")), log);
+		assertThat(writing.ended(true)).isTrue();
+
+		ClassDataSharing.Launch mapping = ClassDataSharing.prepare(jar, log);
+		assertThat(mapping.writing()).isEmpty();
+		Path loaded = this.target.resolve("class-load.log");
+		runToTheEnd(
+				mapping.with(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + loaded)),
+				log);
+		List<String> classes = Files.readAllLines(loaded);
+		long fromTheArchive = classes.stream().filter((line) -> line.contains("shared objects file (top)")).count();
+		assertThat(fromTheArchive).as("classes mapped from the service's archive, of %d loaded", classes.size())
+			.isGreaterThan(classes.size() / 2);
+	}
+
+	private static void runToTheEnd(List<String> options, Path log) throws Exception {
+		ChildProcess child = ChildProcess.start("gateway", ChildProcess.java(options, "--server.port=0"), log);
+		child.awaitExit(Duration.ofMinutes(2));
+		// Stopped when asked if it is still running; an archive is written either way.
+		child.stop(Duration.ofMinutes(1));
+		assertThat(child.isAlive()).isFalse();
 	}
 
 }
