@@ -1,5 +1,12 @@
 package org.waystation.classifier;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,6 +63,11 @@ public final class AppealClassifier {
 	 */
 	static final String DECISION = "department-sum";
 
+	/** Where the build puts the model of the shipped examples. */
+	public static final String BUILT_MODEL = "/org/waystation/classifier/shipped.model";
+
+	private static final String MODEL_FORMAT = "waystation-classifier-model/1";
+
 	/** How sure a rule that decides the category is. */
 	static final double RULE_CONFIDENCE = 0.9;
 
@@ -99,6 +111,58 @@ public final class AppealClassifier {
 				LinearModel.Settings.DEFAULT);
 		return new AppealClassifier(features, rules, categories, types, priorities,
 				versionOf(examples, rules, features), examples.size());
+	}
+
+	/**
+	 * Trains on the examples, unless the build already trained the model of exactly these
+	 * examples, lexicon, rules and settings ({@value #BUILT_MODEL}, written by
+	 * {@code ClassifierTool write-model} from the shipped examples): training gives the
+	 * same model every time, so that one is read instead (in a service that starts on a
+	 * busy machine, training takes seconds).
+	 */
+	public static AppealClassifier trainOrLoad(List<Example> examples, SignalRules rules, TextFeatures features) {
+		String version = versionOf(examples, rules, features);
+		try (InputStream in = AppealClassifier.class.getResourceAsStream(BUILT_MODEL)) {
+			if (in != null) {
+				Optional<AppealClassifier> built = read(in, version, rules, features);
+				if (built.isPresent()) {
+					return built.get();
+				}
+			}
+		}
+		catch (IOException ex) {
+			// Not readable: trained instead, which gives the same model.
+		}
+		return train(examples, rules, features);
+	}
+
+	/** Writes the trained models, for {@link #read}. */
+	public void write(OutputStream out) throws IOException {
+		DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+		data.writeUTF(MODEL_FORMAT);
+		data.writeUTF(this.modelVersion);
+		data.writeInt(this.exampleCount);
+		this.categories.write(data);
+		this.types.write(data);
+		this.priorities.write(data);
+		data.flush();
+	}
+
+	/**
+	 * Reads what {@link #write} wrote, if it is the model of the given version; empty if
+	 * it is another's.
+	 */
+	static Optional<AppealClassifier> read(InputStream in, String version, SignalRules rules, TextFeatures features)
+			throws IOException {
+		DataInputStream data = new DataInputStream(new BufferedInputStream(in));
+		if (!MODEL_FORMAT.equals(data.readUTF()) || !version.equals(data.readUTF())) {
+			return Optional.empty();
+		}
+		int exampleCount = data.readInt();
+		LinearModel categories = LinearModel.read(data);
+		LinearModel types = LinearModel.read(data);
+		LinearModel priorities = LinearModel.read(data);
+		return Optional.of(new AppealClassifier(features, rules, categories, types, priorities, version, exampleCount));
 	}
 
 	public String modelVersion() {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The classifier's command line: {@code evaluate} trains on the training split and prints
  * the held-out report; {@code benchmark} measures training time and the latency and
- * throughput of classifying one appeal; {@code classify TEXT} shows one decision.
+ * throughput of classifying one appeal; {@code classify TEXT} shows one decision;
+ * {@code write-model FILE} writes the model of the shipped examples.
  */
 public final class ClassifierTool {
 
@@ -25,8 +26,16 @@ public final class ClassifierTool {
 			case "cross-validate" -> crossValidate();
 			case "benchmark" -> benchmark((args.length > 1) ? Integer.parseInt(args[1]) : 20);
 			case "classify" -> classify(String.join(" ", Arrays.copyOfRange(args, 1, args.length)));
+			case "write-model" -> {
+				if (args.length != 2) {
+					System.err.println("Usage: write-model FILE");
+					System.exit(2);
+				}
+				writeModel(java.nio.file.Path.of(args[1]));
+			}
 			default -> {
-				System.err.println("Usage: evaluate | cross-validate | benchmark [seconds] | classify TEXT");
+				System.err.println(
+						"Usage: evaluate | cross-validate | benchmark [seconds] | classify TEXT | write-model FILE");
 				System.exit(2);
 			}
 		}
@@ -77,6 +86,26 @@ public final class ClassifierTool {
 		}
 		all.addAll(assignment.keySet());
 		System.out.print(Evaluation.of(assignment::get, all).report());
+	}
+
+	/**
+	 * Trains on every shipped example, as a service does, and writes the model (the build
+	 * puts it in the jar, see {@link AppealClassifier#trainOrLoad}).
+	 */
+	private static void writeModel(java.nio.file.Path file) throws java.io.IOException {
+		long start = System.nanoTime();
+		AppealClassifier classifier = AppealClassifier.train(TrainingData.shipped(), SignalRules.standard(),
+				new TextFeatures());
+		java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+		java.nio.file.Path part = file.resolveSibling(file.getFileName() + ".part");
+		try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(part)) {
+			classifier.write(out);
+		}
+		java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		System.out.printf(Locale.ROOT, "Wrote %s (%d examples, %d features) to %s in %d ms%n",
+				classifier.modelVersion(), classifier.exampleCount(), classifier.featureCount(), file,
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 	}
 
 	private static void classify(String text) {

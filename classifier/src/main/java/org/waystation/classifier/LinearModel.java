@@ -1,5 +1,8 @@
 package org.waystation.classifier;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,6 +89,55 @@ public final class LinearModel {
 					}
 				}
 			}
+		}
+		return new LinearModel(labels, featureIndex, weights, bias);
+	}
+
+	/** Writes the model so that {@link #read} gives back exactly the same one. */
+	void write(DataOutputStream out) throws IOException {
+		out.writeInt(this.labels.size());
+		for (String label : this.labels) {
+			out.writeUTF(label);
+		}
+		String[] features = new String[this.featureIndex.size()];
+		this.featureIndex.forEach((feature, index) -> features[index] = feature);
+		out.writeInt(features.length);
+		for (String feature : features) {
+			out.writeUTF(feature);
+		}
+		for (float weight : this.weights) {
+			out.writeFloat(weight);
+		}
+		for (float b : this.bias) {
+			out.writeFloat(b);
+		}
+	}
+
+	/** Reads a model {@link #write} wrote. */
+	static LinearModel read(DataInputStream in) throws IOException {
+		int classes = in.readInt();
+		if (classes <= 0 || classes > 10_000) {
+			throw new IOException("Not a model: " + classes + " labels");
+		}
+		List<String> labels = new ArrayList<>(classes);
+		for (int c = 0; c < classes; c++) {
+			labels.add(in.readUTF());
+		}
+		int featureCount = in.readInt();
+		if (featureCount < 0 || featureCount > 10_000_000 / classes) {
+			throw new IOException("Not a model: " + featureCount + " features");
+		}
+		Map<String, Integer> featureIndex = new HashMap<>(featureCount * 2);
+		for (int f = 0; f < featureCount; f++) {
+			featureIndex.put(in.readUTF(), f);
+		}
+		float[] weights = new float[featureCount * classes];
+		for (int i = 0; i < weights.length; i++) {
+			weights[i] = in.readFloat();
+		}
+		float[] bias = new float[classes];
+		for (int c = 0; c < classes; c++) {
+			bias[c] = in.readFloat();
 		}
 		return new LinearModel(labels, featureIndex, weights, bias);
 	}

@@ -17,6 +17,43 @@ class AppealClassifierTest {
 	}
 
 	@Test
+	void theModelTheBuildWroteIsTheOneTrainingGivesAndIsOnlyReadForItsExamples() throws Exception {
+		List<Example> shipped = TrainingData.shipped();
+		AppealClassifier built = AppealClassifier.trainOrLoad(shipped, SignalRules.standard(), new TextFeatures());
+		assertThat(built).as("read, not trained").isNotSameAs(classifier);
+		assertThat(built.modelVersion()).isEqualTo(classifier.modelVersion());
+		assertThat(built.featureCount()).isEqualTo(classifier.featureCount());
+		List<String> texts = java.util.stream.Stream
+			.concat(shipped.stream().map(Example::text), TrainingData.checkSet().stream().map(Example::text))
+			.toList();
+		for (int i = 0; i < texts.size(); i += 7) {
+			assertThat(built.classify(texts.get(i))).as(texts.get(i)).isEqualTo(classifier.classify(texts.get(i)));
+		}
+		try (java.io.InputStream in = AppealClassifier.class.getResourceAsStream(AppealClassifier.BUILT_MODEL)) {
+			assertThat(in).as("the model the build wrote").isNotNull();
+			String other = AppealClassifier.versionOf(shipped.subList(1, shipped.size()), SignalRules.standard(),
+					new TextFeatures());
+			assertThat(AppealClassifier.read(in, other, SignalRules.standard(), new TextFeatures())).isEmpty();
+		}
+	}
+
+	@Test
+	void aWrittenModelReadsBackAsTheSameModel() throws Exception {
+		List<Example> some = TrainingData.shipped().subList(0, 400);
+		AppealClassifier trained = AppealClassifier.train(some, SignalRules.standard(), new TextFeatures());
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		trained.write(out);
+		AppealClassifier read = AppealClassifier
+			.read(new java.io.ByteArrayInputStream(out.toByteArray()), trained.modelVersion(), SignalRules.standard(),
+					new TextFeatures())
+			.orElseThrow();
+		assertThat(read.exampleCount()).isEqualTo(400);
+		for (Example example : TrainingData.shipped().subList(400, 500)) {
+			assertThat(read.classify(example.text())).isEqualTo(trained.classify(example.text()));
+		}
+	}
+
+	@Test
 	void classifiesExplainsAndRanksTheAlternatives() {
 		Classification result = classifier.classify("站点拖欠我两个月的配送费，站长电话也不接");
 		assertThat(result.category()).isEqualTo("WAGE_ARREARS");

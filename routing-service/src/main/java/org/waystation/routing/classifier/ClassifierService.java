@@ -28,9 +28,10 @@ import org.waystation.support.state.SharedState;
 
 /**
  * Holds the classifier in use. It is trained at start-up from every shipped example plus
- * the triage desk's corrections, and again on demand. A retraining asked of one instance
- * bumps a shared generation number; the others notice it when they refresh and retrain
- * too, so every instance classifies with the same examples.
+ * the triage desk's corrections (without corrections, the model the build trained on the
+ * shipped examples is read instead: the same model), and again on demand. A retraining
+ * asked of one instance bumps a shared generation number; the others notice it when they
+ * refresh and retrain too, so every instance classifies with the same examples.
  */
 @Service
 public class ClassifierService implements SharedState {
@@ -171,9 +172,11 @@ public class ClassifierService implements SharedState {
 	private Trained trainOn(List<Example> corrections, Check check, long start, long generation) {
 		List<Example> examples = new ArrayList<>(this.shipped);
 		examples.addAll(corrections);
-		AppealClassifier classifier = AppealClassifier.train(examples, this.rules, this.features);
+		// Without corrections, the build's model of the shipped examples (the same
+		// model).
+		AppealClassifier classifier = AppealClassifier.trainOrLoad(examples, this.rules, this.features);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		log.info("Trained classifier {} on {} shipped examples and {} triage corrections in {} ms",
+		log.info("Classifier {} of {} shipped examples and {} triage corrections ready in {} ms",
 				classifier.modelVersion(), this.shipped.size(), corrections.size(), took.toMillis());
 		return new Trained(classifier, this.shipped.size(), corrections.size(), this.clock.instant(), took, generation,
 				check, null);

@@ -61,6 +61,8 @@ class ClassifierAdminController {
 	}
 
 	/**
+	 * @param trainingMillis how long the model took to be ready: trained, or, with no
+	 * corrections, read from the model the build trained on the shipped examples
 	 * @param check how the model in service did on the held-out examples when trained
 	 * without them (with corrections only)
 	 * @param refusedRetraining the last retraining kept out of service, with why
