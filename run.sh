@@ -11,6 +11,8 @@ if [[ "${1:-}" != "--help" && "${1:-}" != "-h" ]]; then
   if [[ ! -f "$launcher" ]] || [[ -n "$(find . -path ./data -prune -o \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$launcher" -print -quit)" ]]; then
     echo "Building (./mvnw -DskipTests package)..."
     ./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
+    # Maven leaves a jar whose module did not change as it was: mark the build's time.
+    touch "$launcher"
   fi
 fi
 # The launcher hosts the MongoDB store (mongo-java-server, H2 on disk): give it room to cache.

@@ -27,11 +27,12 @@ public final class ClassifierTool {
 			case "benchmark" -> benchmark((args.length > 1) ? Integer.parseInt(args[1]) : 20);
 			case "classify" -> classify(String.join(" ", Arrays.copyOfRange(args, 1, args.length)));
 			case "write-model" -> {
-				if (args.length != 2) {
-					System.err.println("Usage: write-model FILE");
+				if (args.length < 2) {
+					System.err.println("Usage: write-model FILE [WHAT IT IS BUILT FROM...]");
 					System.exit(2);
 				}
-				writeModel(java.nio.file.Path.of(args[1]));
+				writeModel(java.nio.file.Path.of(args[1]),
+						Arrays.stream(args).skip(2).map(java.nio.file.Path::of).toList());
 			}
 			default -> {
 				System.err.println(
@@ -90,9 +91,17 @@ public final class ClassifierTool {
 
 	/**
 	 * Trains on every shipped example, as a service does, and writes the model (the build
-	 * puts it in the jar, see {@link AppealClassifier#trainOrLoad}).
+	 * puts it in the jar, see {@link AppealClassifier#trainOrLoad}); unless the file is
+	 * newer than every other file it is built from (the classes and examples, the build
+	 * files), so that a build with no change leaves the jar, and the services' jars, as
+	 * they were.
 	 */
-	private static void writeModel(java.nio.file.Path file) throws java.io.IOException {
+	private static void writeModel(java.nio.file.Path file, List<java.nio.file.Path> builtFrom)
+			throws java.io.IOException {
+		if (!builtFrom.isEmpty() && upToDate(file, builtFrom)) {
+			System.out.println("Model up to date: " + file);
+			return;
+		}
 		long start = System.nanoTime();
 		AppealClassifier classifier = AppealClassifier.train(TrainingData.shipped(), SignalRules.standard(),
 				new TextFeatures());
@@ -106,6 +115,25 @@ public final class ClassifierTool {
 		System.out.printf(Locale.ROOT, "Wrote %s (%d examples, %d features) to %s in %d ms%n",
 				classifier.modelVersion(), classifier.exampleCount(), classifier.featureCount(), file,
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+	}
+
+	private static boolean upToDate(java.nio.file.Path file, List<java.nio.file.Path> builtFrom)
+			throws java.io.IOException {
+		if (!java.nio.file.Files.isRegularFile(file)) {
+			return false;
+		}
+		java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(file);
+		for (java.nio.file.Path source : builtFrom) {
+			try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(source)) {
+				for (java.nio.file.Path other : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+					if (!other.toAbsolutePath().equals(file.toAbsolutePath())
+							&& java.nio.file.Files.getLastModifiedTime(other).compareTo(written) >= 0) {
+						return false;
+					}
+				}
+			}
+		}
+		return true;
 	}
 
 	private static void classify(String text) {
