@@ -47,7 +47,7 @@ final class KafkaBroker {
 				"appender.out.layout.pattern = %d{ISO8601} %-5p [%c{1}] %m%n", "logger.kafka.name = kafka",
 				"logger.kafka.level = WARN", "logger.apache.name = org.apache.kafka", "logger.apache.level = WARN",
 				""));
-		List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+		List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 				"-Dlog4j2.configurationFile=" + log4j.toUri(), "-cp", config.launcherJar().toString());
 		Path kafkaLog = config.logDir().resolve("kafka.log");
 		if (!Files.exists(logs.resolve("meta.properties"))) {
