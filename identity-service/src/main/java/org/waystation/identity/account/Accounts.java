@@ -95,14 +95,38 @@ public class Accounts {
 	 */
 	Issued create(String username, AccountTerms requested, String password, String givenTotpSecret, String actor,
 			String address) {
-		AccountTerms terms = requested.validated();
 		String initial = (password != null) ? password : PasswordPolicy.generate();
 		PasswordPolicy.check("password", initial, username);
+		return create(username, requested, this.passwords.encode(initial), (password == null) ? initial : null,
+				givenTotpSecret, actor, address);
+	}
+
+	/**
+	 * The hash of a password for {@link #createWithHash}: accounts made together with one
+	 * password (the demo accounts) share one hash instead of paying the slow hashing for
+	 * each.
+	 */
+	String hash(String password) {
+		return this.passwords.encode(password);
+	}
+
+	/**
+	 * Creates an account whose password's hash {@link #hash} made; the caller has checked
+	 * the password against {@link PasswordPolicy} for this account.
+	 */
+	Issued createWithHash(String username, AccountTerms requested, String passwordHash, String givenTotpSecret,
+			String actor, String address) {
+		return create(username, requested, passwordHash, null, givenTotpSecret, actor, address);
+	}
+
+	private Issued create(String username, AccountTerms requested, String passwordHash, String generatedPassword,
+			String givenTotpSecret, String actor, String address) {
+		AccountTerms terms = requested.validated();
 		String totpSecret = (givenTotpSecret != null) ? givenTotpSecret
 				: terms.roles().contains(Roles.ADMIN) ? Totp.newSecret() : null;
 		Instant now = this.clock.instant();
 		Account account = new Account(username, terms.name(), terms.roles(), terms.department(), terms.supervises(),
-				terms.email(), true, this.passwords.encode(initial), now, 0, null,
+				terms.email(), true, passwordHash, now, 0, null,
 				(totpSecret != null) ? this.secrets.seal(totpSecret) : null, totpSecret != null, 0, null, now, now, 1,
 				null);
 		account.outbox().add(OutboxEntry.of(changed(account)));
@@ -113,7 +137,7 @@ public class Accounts {
 			throw new AccountConflictException("An account named " + username + " exists already");
 		}
 		this.events.record("account-created", username, actor, address, String.join(",", terms.roles()));
-		return new Issued(account, (password == null) ? initial : null,
+		return new Issued(account, generatedPassword,
 				(totpSecret != null) ? new TotpSetup(totpSecret, Totp.uri(totpSecret, username)) : null);
 	}
 

@@ -57,6 +57,9 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final IdentityProperties.Demo demo;
 
+	/** The demo password's hash, made once for every demo account a start makes. */
+	private String passwordHash;
+
 	DemoAccounts(Accounts accounts, IdentityProperties properties) {
 		this.accounts = accounts;
 		this.demo = properties.demo();
@@ -101,7 +104,11 @@ class DemoAccounts implements ApplicationRunner {
 			return 0;
 		}
 		try {
-			this.accounts.create(username, terms, this.demo.password(), totpSecret, "system", "local");
+			PasswordPolicy.check("password", this.demo.password(), username);
+			if (this.passwordHash == null) {
+				this.passwordHash = this.accounts.hash(this.demo.password());
+			}
+			this.accounts.createWithHash(username, terms, this.passwordHash, totpSecret, "system", "local");
 			return 1;
 		}
 		catch (Accounts.AccountConflictException ex) {
