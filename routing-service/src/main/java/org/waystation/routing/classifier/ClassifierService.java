@@ -51,11 +51,13 @@ public class ClassifierService implements SharedState {
 	private final List<Example> shipped = TrainingData.shipped();
 
 	/**
-	 * The shipped examples a retrained model is checked against, and those it may see.
+	 * The shipped examples a retrained model is checked against, and those it may see;
+	 * split when first needed (grouping near-duplicates takes a while, and a start
+	 * without corrections does not need it).
 	 */
-	private final List<Example> heldOut = TrainingData.heldOut(this.shipped);
+	private List<Example> heldOut;
 
-	private final List<Example> training = TrainingData.training(this.shipped);
+	private List<Example> training;
 
 	private final EvaluationFloors floors = EvaluationFloors.standard();
 
@@ -151,6 +153,10 @@ public class ClassifierService implements SharedState {
 			.toList();
 		Check check = null;
 		if (!corrections.isEmpty()) {
+			if (this.heldOut == null) {
+				this.heldOut = TrainingData.heldOut(this.shipped);
+				this.training = TrainingData.training(this.shipped);
+			}
 			List<Example> trainingAndCorrections = new ArrayList<>(this.training);
 			trainingAndCorrections.addAll(corrections);
 			Evaluation evaluation = Evaluation
