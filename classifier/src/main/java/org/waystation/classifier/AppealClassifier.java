@@ -263,8 +263,10 @@ public final class AppealClassifier {
 		double urgentProbability = probabilityOf(this.priorities, "URGENT", priority);
 		boolean urgentRule = signals.stream().anyMatch((signal) -> signal.kind() == Kind.URGENT);
 		// A danger rule that saw its words and also what makes them harmless (a drill, a
-		// course, a past accident, a question) knows better than the model's guess.
-		Optional<String> lookAlike = urgentRule ? Optional.empty() : this.rules.urgentLookAlike(normalized);
+		// course, a past accident, a question) knows better than the model's guess. Only
+		// asked when there is a guess to overrule.
+		Optional<String> lookAlike = (urgentRule || urgentProbability < URGENT_THRESHOLD) ? Optional.empty()
+				: this.rules.urgentLookAlike(normalized);
 		boolean urgentModel = urgentProbability >= URGENT_THRESHOLD && lookAlike.isEmpty();
 		String finalPriority;
 		if (urgentRule || urgentModel) {
@@ -295,7 +297,7 @@ public final class AppealClassifier {
 			.toList();
 		Explanation explanation = explain(category, department, List.copyOf(assisting), finalPriority,
 				categoryConfidence, confidence, fired, terms, decidingRule, urgentRule ? Double.NaN : urgentProbability,
-				(urgentProbability >= URGENT_THRESHOLD) ? lookAlike : Optional.empty());
+				lookAlike);
 		return new Classification(category, department, List.copyOf(assisting), type, finalPriority, round(confidence),
 				alternatives, explanation, this.features.words(text), this.modelVersion, this.rules.version());
 	}

@@ -74,6 +74,11 @@ final class ClassDataSharing {
 		return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent", archive);
 	}
 
+	/** How to start the service from its jar as it is, without class data sharing. */
+	static Launch without(Path jar) {
+		return new Launch(List.of(), jar, null, Optional.empty());
+	}
+
 	/**
 	 * Extracts the jar into a fresh directory and then puts it in place, so that a
 	 * half-extracted jar is never started.
@@ -123,11 +128,12 @@ final class ClassDataSharing {
 	}
 
 	/**
-	 * A service's start with class data sharing.
+	 * A service's start, with class data sharing or {@link #without} it.
 	 *
 	 * @param options the JVM options it adds
 	 * @param jar the extracted jar to run
-	 * @param archive the archive, current or to be written
+	 * @param archive the archive, current or to be written ({@code null} without class
+	 * data sharing)
 	 * @param writing where this start writes its archive when it ends, if it writes one
 	 */
 	record Launch(List<String> options, Path jar, Path archive, Optional<Path> writing) {

@@ -8,10 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** One Spring Boot service of the stack, run from its packaged jar as a child process. */
 final class Service {
@@ -28,41 +26,34 @@ final class Service {
 
 	private final ChildProcess process;
 
-	/** How it started with class data sharing, if it did. */
-	private final Optional<ClassDataSharing.Launch> sharing;
+	/** How it started: with class data sharing or without. */
+	private final ClassDataSharing.Launch launch;
 
-	private Service(String module, String host, int port, ChildProcess process,
-			Optional<ClassDataSharing.Launch> sharing) {
+	private Service(String module, String host, int port, ChildProcess process, ClassDataSharing.Launch launch) {
 		this.module = module;
 		this.host = host;
 		this.port = port;
 		this.process = process;
-		this.sharing = sharing;
+		this.launch = launch;
 	}
 
 	static Service start(StackConfig config, String module, int port, List<String> arguments,
 			Map<String, String> environment) throws IOException {
 		Path log = config.logDir().resolve(module + ".log");
-		Optional<ClassDataSharing.Launch> sharing = Optional.empty();
+		ClassDataSharing.Launch launch = ClassDataSharing.without(config.serviceJar(module));
 		if (config.classDataSharing()) {
 			try {
-				sharing = Optional.of(ClassDataSharing.prepare(config.serviceJar(module), log));
+				launch = ClassDataSharing.prepare(config.serviceJar(module), log);
 			}
 			catch (IOException | RuntimeException ex) {
 				// A start without it is slower, not wrong.
 				System.err.println("Class data sharing off for " + module + ": " + ex.getMessage());
 			}
 		}
-		List<String> options = sharing.map((launch) -> launch.with(config.serviceJavaOptions())).orElseGet(() -> {
-			List<String> plain = new ArrayList<>(config.serviceJavaOptions());
-			plain.add("-jar");
-			plain.add(config.serviceJar(module).toString());
-			return plain;
-		});
-		List<String> command = ChildProcess.java(options, "--server.port=" + port,
+		List<String> command = ChildProcess.java(launch.with(config.serviceJavaOptions()), "--server.port=" + port,
 				"--server.address=" + config.bindAddress(), "--spring.profiles.active=local");
 		command.addAll(arguments);
-		return new Service(module, config.host(), port, ChildProcess.start(module, command, log, environment), sharing);
+		return new Service(module, config.host(), port, ChildProcess.start(module, command, log, environment), launch);
 	}
 
 	String module() {
@@ -119,9 +110,9 @@ final class Service {
 	 */
 	void stop() {
 		// Writing the archive takes a JVM several seconds more, longer with six at once.
-		boolean writing = this.sharing.flatMap(ClassDataSharing.Launch::writing).isPresent();
+		boolean writing = this.launch.writing().isPresent();
 		boolean asked = this.process.stop(Duration.ofSeconds(writing ? 90 : 20));
-		this.sharing.ifPresent((launch) -> launch.ended(asked));
+		this.launch.ended(asked);
 	}
 
 }

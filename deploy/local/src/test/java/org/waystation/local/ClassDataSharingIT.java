@@ -61,6 +61,12 @@ class ClassDataSharingIT {
 		assertThat(rebuilt.writing()).isPresent();
 		assertThat(rebuilt.archive()).doesNotExist();
 		assertThat(Files.readString(log)).contains("gateway-extract starting");
+
+		// Without class data sharing: the jar as it is, nothing written or kept.
+		ClassDataSharing.Launch without = ClassDataSharing.without(jar);
+		assertThat(without.with(List.of("-Xmx64m"))).containsExactly("-Xmx64m", "-jar", jar.toString());
+		assertThat(without.writing()).isEmpty();
+		assertThat(without.ended(true)).isFalse();
 	}
 
 	/**
