@@ -4,6 +4,7 @@
 #   ./classifier.sh cross-validate    four-fold cross-validation on the training split only
 #   ./classifier.sh benchmark [secs]  training time, latency per appeal (p50/p99), throughput
 #   ./classifier.sh classify TEXT     one decision with its explanation
+#   ./classifier.sh write-model FILE  the model of every shipped example (the build puts one in the jar)
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true -pl classifier -am package
