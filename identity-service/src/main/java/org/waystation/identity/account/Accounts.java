@@ -95,9 +95,10 @@ public class Accounts {
 	 */
 	Issued create(String username, AccountTerms requested, String password, String givenTotpSecret, String actor,
 			String address) {
+		AccountTerms terms = requested.validated();
 		String initial = (password != null) ? password : PasswordPolicy.generate();
 		PasswordPolicy.check("password", initial, username);
-		return create(username, requested, this.passwords.encode(initial), (password == null) ? initial : null,
+		return create(username, terms, this.passwords.encode(initial), (password == null) ? initial : null,
 				givenTotpSecret, actor, address);
 	}
 
@@ -116,12 +117,11 @@ public class Accounts {
 	 */
 	Issued createWithHash(String username, AccountTerms requested, String passwordHash, String givenTotpSecret,
 			String actor, String address) {
-		return create(username, requested, passwordHash, null, givenTotpSecret, actor, address);
+		return create(username, requested.validated(), passwordHash, null, givenTotpSecret, actor, address);
 	}
 
-	private Issued create(String username, AccountTerms requested, String passwordHash, String generatedPassword,
+	private Issued create(String username, AccountTerms terms, String passwordHash, String generatedPassword,
 			String givenTotpSecret, String actor, String address) {
-		AccountTerms terms = requested.validated();
 		String totpSecret = (givenTotpSecret != null) ? givenTotpSecret
 				: terms.roles().contains(Roles.ADMIN) ? Totp.newSecret() : null;
 		Instant now = this.clock.instant();
