@@ -135,6 +135,7 @@ public final class Benchmark {
 			stages.put(stage, Percentiles.histogram());
 		}
 		Map<Integer, Histogram> perSecond = new TreeMap<>();
+		Map<Integer, Map<String, Histogram>> stagesPerSecond = new TreeMap<>();
 		Map<Integer, long[]> acceptedPerSecond = new TreeMap<>();
 		long opened = 0;
 		for (Map.Entry<String, LoadGenerator.Sent.Request> entry : sent.accepted.entrySet()) {
@@ -152,11 +153,16 @@ public final class Benchmark {
 			long e2e = Math.max(0, openedMicros - due);
 			endToEnd.recordValue(e2e);
 			perSecond.computeIfAbsent(second, (s) -> Percentiles.histogram()).recordValue(e2e);
-			record(stages.get("gateway + intake"), micros(t.submitted) - due);
-			record(stages.get("intake outbox to Kafka"), t.submittedRecord * 1000 - micros(t.submitted));
-			record(stages.get("routing"), micros(t.routed) - t.submittedRecord * 1000);
-			record(stages.get("routing outbox to Kafka"), t.routedRecord * 1000 - micros(t.routed));
-			record(stages.get("case creation"), openedMicros - t.routedRecord * 1000);
+			long[] stageMicros = { micros(t.submitted) - due, t.submittedRecord * 1000 - micros(t.submitted),
+					micros(t.routed) - t.submittedRecord * 1000, t.routedRecord * 1000 - micros(t.routed),
+					openedMicros - t.routedRecord * 1000 };
+			Map<String, Histogram> thisSecond = stagesPerSecond.computeIfAbsent(second, (s) -> new LinkedHashMap<>());
+			int i = 0;
+			for (Map.Entry<String, Histogram> stage : stages.entrySet()) {
+				record(stage.getValue(), stageMicros[i]);
+				record(thisSecond.computeIfAbsent(stage.getKey(), (k) -> Percentiles.histogram()), stageMicros[i]);
+				i++;
+			}
 		}
 		long accepted = sent.accepted.size();
 		Map<String, Long> responses = new TreeMap<>();
@@ -167,7 +173,11 @@ public final class Benchmark {
 		for (int s = 0; s < seconds; s++) {
 			Histogram h = perSecond.get(s);
 			Percentiles p = (h != null) ? Percentiles.of(h) : new Percentiles(0, 0, 0, 0, 0);
-			timeline.add(new Results.Second(s, acceptedPerSecond.getOrDefault(s, new long[1])[0], p.p50(), p.p99()));
+			Map<String, Double> stageP99 = new LinkedHashMap<>();
+			stagesPerSecond.getOrDefault(s, Map.of())
+				.forEach((stage, histogram) -> stageP99.put(stage, Percentiles.of(histogram).p99()));
+			timeline.add(new Results.Second(s, acceptedPerSecond.getOrDefault(s, new long[1])[0], p.p50(), p.p99(),
+					stageP99));
 		}
 		double acceptedRate = accepted / sent.measuredSeconds;
 		// How fast the pipeline carried appeals (warm-up included): from the start to the

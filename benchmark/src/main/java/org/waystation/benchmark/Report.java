@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Report {
 
+	private static final int FIRST_SECONDS = 30;
+
 	private Report() {
 	}
 
@@ -76,6 +78,7 @@ final class Report {
 			.forEach((read, p) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", read,
 					p.p50(), p.p95(), p.p99(), p.max())));
 		costs(md, r.costs());
+		firstSeconds(md, r);
 		md.append("\n![latency over time](").append(name).append("-latency.png)\n");
 		return md.toString();
 	}
@@ -105,6 +108,35 @@ final class Report {
 			.stream()
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 			.forEach((e) -> md.append(String.format(Locale.ROOT, "| %s | %.0f %% |%n", e.getKey(), e.getValue())));
+	}
+
+	/**
+	 * Where the time went in the first seconds of the measured window, when a backlog
+	 * left by the warm-up (or by a start) shows.
+	 */
+	private static void firstSeconds(StringBuilder md, Results r) {
+		List<Results.Second> seconds = r.timeline().stream().limit(FIRST_SECONDS).toList();
+		if (seconds.isEmpty()) {
+			return;
+		}
+		md.append(String.format(Locale.ROOT,
+				"%n#### The first %d s, by when the submission was due: p99 of each stage (ms)%n%n", seconds.size()));
+		StringBuilder header = new StringBuilder("| second | accepted | submission → case opened |");
+		StringBuilder rule = new StringBuilder("|---|---|---|");
+		r.stages().keySet().forEach((stage) -> {
+			header.append(' ').append(stage).append(" |");
+			rule.append("---|");
+		});
+		md.append(header).append('\n').append(rule).append('\n');
+		for (Results.Second second : seconds) {
+			md.append(
+					String.format(Locale.ROOT, "| %d | %d | %.0f |", second.second(), second.accepted(), second.p99()));
+			r.stages()
+				.keySet()
+				.forEach((stage) -> md
+					.append(String.format(Locale.ROOT, " %.0f |", second.stageP99().getOrDefault(stage, 0.0))));
+			md.append('\n');
+		}
 	}
 
 	private static void row(StringBuilder md, String figure, String value) {

@@ -52,10 +52,10 @@ record Results(String date, Map<String, String> machine, String mode, double rat
 	}
 
 	/**
-	 * One second of the measured window: how many were accepted, end-to-end p50 and p99
-	 * in ms.
+	 * One second of the measured window (by when the submissions were due): how many were
+	 * accepted, end-to-end p50 and p99 in ms, and each stage's p99 in ms.
 	 */
-	record Second(int second, long accepted, double p50, double p99) {
+	record Second(int second, long accepted, double p50, double p99, Map<String, Double> stageP99) {
 
 	}
 

@@ -30,7 +30,9 @@ class ReportTest {
 				24_000, 23_990, 199.9, Map.of("202", 23_990L, "503", 10L), 23_990, 0, 187.5, p, p, Map.of("routing", p),
 				60_000, 4_000, 12_000, Map.of("accepted/s ÷ raw Kafka records/s", 199.9 / 60_000),
 				Map.of("gateway", 180.0), Map.of("gateway", 290.0), 180, 290, 39.6, 39.2,
-				List.of(new Results.Second(0, 200, 40, 90), new Results.Second(1, 199, 45, 120)), 50_000,
+				List.of(new Results.Second(0, 200, 40, 90, Map.of("routing", 71.0)),
+						new Results.Second(1, 199, 45, 120, Map.of("routing", 104.0))),
+				50_000,
 				new Results.Costs(26_000, 180, Map.of("routing", new Results.StoreOperations(3.5, 2.25, 12.0)),
 						Map.of("routing.decisions insert", 1.0), Map.of("appeal.routed", 1.0),
 						Map.of("routing-service", 31.0)),
@@ -64,6 +66,8 @@ class ReportTest {
 		assertThat(md).contains("on 50000 appeals of history", "#### Reads at 50000 appeals of history",
 				"| routing | 3.50 | 2.25 | 12.0 |", "| appeal.routed | 1.00 |", "| routing-service | 31 % |",
 				"| cases opened per second, from the start of the load to the last one | 187.5 |");
+		assertThat(md).contains("| second | accepted | submission → case opened | routing |", "| 0 | 200 | 90 | 71 |",
+				"| 1 | 199 | 120 | 104 |");
 		assertThat(ImageIO.read(this.out.resolve("run-latency.png").toFile()).getWidth()).isEqualTo(1000);
 	}
 
