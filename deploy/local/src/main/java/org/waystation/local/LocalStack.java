@@ -1,5 +1,6 @@
 package org.waystation.local;
 
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,7 +13,7 @@ public final class LocalStack {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+		if (asksForHelp(args)) {
 			System.out.println("Usage: ./run.sh [--option=value ...]\nOptions (or WS_* environment variables):");
 			StackConfig.DEFAULTS.forEach((key, value) -> System.out.printf("  --%-24s WS_%-24s default %s%n", key,
 					key.toUpperCase().replace('-', '_'), value));
@@ -46,6 +47,15 @@ public final class LocalStack {
 			return;
 		}
 		stopped.await();
+	}
+
+	/**
+	 * Whether the arguments ask for the usage text: {@code run.sh} puts {@code --home}
+	 * before the caller's own arguments, so {@code --help} is looked for among all of
+	 * them.
+	 */
+	static boolean asksForHelp(String[] args) {
+		return Arrays.stream(args).anyMatch((arg) -> arg.equals("--help") || arg.equals("-h"));
 	}
 
 }
