@@ -9,10 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  [[ -f benchmark/target/waystation-benchmark.jar ]] || ./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
+  deploy/local/build.sh benchmark/target/waystation-benchmark.jar
   exec java -jar benchmark/target/waystation-benchmark.jar --help
 fi
-./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
+# Built before the clock starts, so that ./run.sh below finds nothing to build.
+deploy/local/build.sh benchmark/target/waystation-benchmark.jar
 data=$(mktemp -d)
 start=$(date +%s%N)
 # Rate limits off: the load comes from one client address, far faster than any person.

@@ -8,5 +8,5 @@
 #   ./fault-run.sh --appeals=300 --rate=10 --down=20s --faults=pipeline
 set -euo pipefail
 cd "$(dirname "$0")"
-./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
+deploy/local/build.sh fault-harness/target/waystation-fault-harness.jar
 exec java -Xmx512m -jar fault-harness/target/waystation-fault-harness.jar --home=. "$@"

@@ -7,13 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 launcher=deploy/local/target/waystation-local.jar
 if [[ "${1:-}" != "--help" && "${1:-}" != "-h" ]]; then
-  # Build only when a source or build file changed since the last build.
-  if [[ ! -f "$launcher" ]] || [[ -n "$(find . -path ./data -prune -o \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$launcher" -print -quit)" ]]; then
-    echo "Building (./mvnw -DskipTests package)..."
-    ./mvnw -B -q -ntp -DskipTests -Dspring-javaformat.skip=true package
-    # Maven leaves a jar whose module did not change as it was: mark the build's time.
-    touch "$launcher"
-  fi
+  # Builds only when a source or build file changed since the last build.
+  deploy/local/build.sh
 fi
 # The launcher hosts the MongoDB store (mongo-java-server, H2 on disk): give it room to cache.
 # G1 rather than the serial collector: a serial full collection of the store's heap stopped every
