@@ -12,12 +12,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.waystation.events.Topics;
 import org.waystation.support.correlation.CorrelationIdFilter;
 import org.waystation.support.correlation.CorrelationRecordInterceptor;
+import org.waystation.support.health.KafkaListenersHealthIndicator;
 import org.waystation.support.health.MongoPingHealthIndicator;
 import org.waystation.support.kafka.DeadLetters;
 import org.waystation.support.kafka.KafkaTopicsProperties;
@@ -33,8 +35,9 @@ import org.waystation.support.web.StrictJson;
 
 /**
  * Wires what every service shares: the outbox relay, Kafka retries and dead letters, the
- * Waystation topics, a MongoDB health check that works on mongo-java-server, API errors,
- * and the refresh of state that other instances change.
+ * Waystation topics, a MongoDB health check that works on mongo-java-server, readiness
+ * that waits for the Kafka listeners to hold their partitions, API errors, and the
+ * refresh of state that other instances change.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 @EnableConfigurationProperties({ OutboxProperties.class, KafkaTopicsProperties.class, SharedStateProperties.class })
@@ -73,6 +76,13 @@ public class WaystationSupportAutoConfiguration {
 	@Bean(name = "mongoHealthIndicator")
 	MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
 		return new MongoPingHealthIndicator(mongo);
+	}
+
+	/** In the readiness group: see {@link KafkaListenersHealthIndicator}. */
+	@Bean(name = "kafkaListenersHealthIndicator")
+	KafkaListenersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry,
+			KafkaTopicsProperties topics) {
+		return new KafkaListenersHealthIndicator(registry, topics.partitions());
 	}
 
 	@Bean

@@ -25,6 +25,7 @@ import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Topics;
 import org.waystation.routing.classifier.TrainingCorrection;
 import org.waystation.routing.similar.RecentAppeals;
+import org.waystation.support.health.KafkaListenersHealthIndicator;
 import org.waystation.testsupport.HttpJson;
 import org.waystation.testsupport.Samples;
 import org.waystation.testsupport.ServiceScenario;
@@ -44,6 +45,9 @@ abstract class RoutingScenario extends ServiceScenario {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	KafkaListenersHealthIndicator listenersHealth;
 
 	AppealSubmitted submit(String text, String district, String stationId, String phone) {
 		AppealSubmitted sample = Samples.fresh(AppealSubmitted.class);
@@ -76,6 +80,17 @@ abstract class RoutingScenario extends ServiceScenario {
 
 	static String station() {
 		return "ST-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void isReadyOnceBothListenersHoldTheirPartitions() {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> http().get("/actuator/health/readiness").status() == 200);
+
+		assertThat(this.listenersHealth.health(true).getDetails())
+			.containsEntry("routing-appeals", "holds 3 of 3 partitions")
+			.containsEntry("routing-triage-feedback", "holds 3 of 3 partitions");
 	}
 
 	@Test
