@@ -148,8 +148,8 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 	public record GroupSizeRule(String id, String zh, String en, int minimum, List<String> contexts,
 			List<String> unless, Pattern compiledGroup, Pattern compiledContexts, Pattern compiledUnless) {
 
-		private static final Pattern GROUP = Pattern.compile("(\\d{1,6}|上?[一二两三四五六七八九十百千几数]{1,5}"
-				+ "|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|several dozen|dozens|a hundred|hundreds)"
+		private static final Pattern GROUP = Pattern.compile("(\\d{1,6}|上?[一二两三四五六七八九十百千几数]{1,5}" + "|"
+				+ ChineseNumbers.englishCounts() + ")"
 				+ "\\s*(?:多|来|余|几)?\\s*(?:个|名|位|号)?(?![户家套间栋天年月日周次块元万岁斤吨件单])\\s*(?:左右|上下)?\\s*的?\\s*"
 				+ "(?:[\\u4e00-\\u9fff&&[^户家套间栋天年月日周次块元万岁斤吨件单几多来余]]{0,3}?)"
 				+ "(?:骑手|骑士|外卖员|外卖小哥|送餐员|快递员|快递小哥|小哥|司机|师傅|兄弟|兄弟们|工友|人|同事|配送员|跑腿|代驾|员工|工人|装卸工|分拣工|临时工"

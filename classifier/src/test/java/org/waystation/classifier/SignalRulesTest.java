@@ -53,6 +53,9 @@ class SignalRulesTest {
 		assertThat(fired("我们二十多个兄弟的工钱被拖了")).contains("group-unpaid");
 		assertThat(fired("十几个快递员在网点门口讨薪")).contains("group-unpaid");
 		assertThat(fired("30 riders have not been paid for two months")).contains("group-unpaid");
+		assertThat(fired("a couple dozen of us riders are going to the platform's office together"))
+			.contains("group-unpaid");
+		assertThat(fired("sixty drivers have not been paid since october")).contains("group-unpaid");
 		assertThat(fired("我们三个人的工资没发")).doesNotContain("group-unpaid");
 		assertThat(fired("二十名骑手想参加培训")).doesNotContain("group-unpaid");
 	}
@@ -78,6 +81,9 @@ class SignalRulesTest {
 		assertThat(ChineseNumbers.parse("几十")).isEqualTo(20);
 		assertThat(ChineseNumbers.parse("两百")).isEqualTo(200);
 		assertThat(ChineseNumbers.parse("三")).isEqualTo(3);
+		assertThat(ChineseNumbers.parse("a couple dozen")).isEqualTo(24);
+		assertThat(ChineseNumbers.parse("A few dozen")).isEqualTo(24);
+		assertThat(ChineseNumbers.parse("ninety")).isEqualTo(90);
 	}
 
 }
