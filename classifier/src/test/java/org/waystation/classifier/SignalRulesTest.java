@@ -48,6 +48,32 @@ class SignalRulesTest {
 	}
 
 	@Test
+	void aSuddenIllnessGoesToHealthAndAMealThatMadeSeveralIllToFoodSafety() {
+		assertThat(categoryOf("驿站里有个大姐突然说不出话，半边脸歪了")).isEqualTo("HEALTH_SERVICE");
+		assertThat(categoryOf("A driver is having a seizure in the parking lot")).isEqualTo("HEALTH_SERVICE");
+		// An injury, a gas, a meal or a question about a claim is not a sudden illness.
+		assertThat(fired("从梯子上摔下来，人叫不醒")).doesNotContain("acute-illness");
+		assertThat(fired("冷库氨气泄漏，有人晕倒了")).doesNotContain("acute-illness");
+		assertThat(fired("上班时中暑晕倒，这个算工伤吗")).doesNotContain("acute-illness");
+		assertThat(fired("压力大到喘不过气")).doesNotContain("acute-illness");
+		assertThat(categoryOf("食堂吃完午饭，我们二十多个人都开始吐，有几个已经站不起来了")).isEqualTo("FOOD_SAFETY");
+		assertThat(categoryOf("Four of us ate at the same noodle shop and now we're all vomiting"))
+			.isEqualTo("FOOD_SAFETY");
+		// Not now, or only one person: the model decides.
+		assertThat(fired("驿站旁边的盒饭摊剩菜混着卖，好几个兄弟吃了拉肚子")).doesNotContain("food-poisoning-now");
+		assertThat(fired("吃了外卖以后有点拉肚子，要不要去医院")).doesNotContain("food-poisoning-now");
+	}
+
+	String categoryOf(String text) {
+		return this.rules.signals(TextFeatures.normalize(text))
+			.stream()
+			.filter((signal) -> signal.kind() == Kind.URGENT && signal.category() != null)
+			.map(Signal::category)
+			.findFirst()
+			.orElse(null);
+	}
+
+	@Test
 	void aGroupOfTenOrMoreUnpaidWorkersIsUrgentWhateverWayTheNumberIsWritten() {
 		assertThat(fired("20名骑手三个月没发工资")).contains("group-unpaid");
 		assertThat(fired("我们二十多个兄弟的工钱被拖了")).contains("group-unpaid");
