@@ -1,6 +1,8 @@
 package org.waystation.store;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -64,6 +66,19 @@ final class StoreFormat {
 	static int order(Object one, Object other) {
 		if (one instanceof String text && other instanceof String otherText) {
 			return text.compareTo(otherText);
+		}
+		// The other types index keys hold most (dates, whole numbers, flags), compared as
+		// mongo-java-server compares two values of one of them, without its walk through
+		// the order of types, which made two dates take about 50 times as long to
+		// compare.
+		if (one instanceof Instant instant && other instanceof Instant otherInstant) {
+			return instant.compareTo(otherInstant);
+		}
+		if (one instanceof Boolean flag && other instanceof Boolean otherFlag) {
+			return Boolean.compare(flag, otherFlag);
+		}
+		if ((one instanceof Integer || one instanceof Long) && (other instanceof Integer || other instanceof Long)) {
+			return Long.compare(((Number) one).longValue(), ((Number) other).longValue());
 		}
 		return ORDER.compare(one, other);
 	}
@@ -177,6 +192,10 @@ final class StoreFormat {
 				buffer.putVarInt(0);
 				return;
 			}
+			if (id instanceof String text) {
+				writeStringId(buffer, text);
+				return;
+			}
 			writeBson(buffer, new Document("v", id));
 		}
 
@@ -217,6 +236,9 @@ final class StoreFormat {
 
 		@Override
 		public void write(WriteBuffer buffer, KeyValue key) {
+			if (writeScalars(buffer, key)) {
+				return;
+			}
 			List<Object> values = new ArrayList<>();
 			List<Boolean> missing = new ArrayList<>();
 			for (Object value : key) {
@@ -299,11 +321,139 @@ final class StoreFormat {
 
 	}
 
+	/**
+	 * One buffer per thread for encoding: a checkpoint encodes every entry of every page
+	 * it writes, and a new buffer for each took about a twentieth of its time.
+	 */
+	private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+
 	private static void writeBson(WriteBuffer buffer, Document document) {
-		ByteBuf encoded = Unpooled.buffer(256);
+		ByteBuf encoded = ENCODING.get().clear();
 		BsonEncoder.encodeDocument(document, encoded);
 		buffer.putVarInt(encoded.readableBytes());
 		buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), encoded.readableBytes());
+		if (encoded.capacity() > 1024 * 1024) {
+			// A rare large document does not keep its buffer for the life of the thread.
+			ENCODING.remove();
+		}
+	}
+
+	/**
+	 * Writes a key whose values are all strings, dates, whole numbers, flags or missing
+	 * as {@link KeyType} writes it through a document, byte for byte: {@code {v:
+	 * [values], m: [missing flags]}}. Index keys are most of what a checkpoint writes.
+	 * False, having written nothing, for a key with any other value.
+	 */
+	static boolean writeScalars(WriteBuffer buffer, KeyValue key) {
+		for (Object value : key) {
+			if (!(value == null || value instanceof Missing || value instanceof String || value instanceof Instant
+					|| value instanceof Boolean || value instanceof Integer || value instanceof Long)) {
+				return false;
+			}
+		}
+		ByteBuf encoded = ENCODING.get().clear();
+		encoded.writeIntLE(0);
+		encoded.writeByte(0x04);
+		cString(encoded, V);
+		int values = encoded.writerIndex();
+		encoded.writeIntLE(0);
+		int index = 0;
+		for (Object value : key) {
+			byte[] name = position(index++);
+			if (value == null || value instanceof Missing) {
+				encoded.writeByte(0x0A);
+				cString(encoded, name);
+			}
+			else if (value instanceof String text) {
+				encoded.writeByte(0x02);
+				cString(encoded, name);
+				byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+				encoded.writeIntLE(bytes.length + 1).writeBytes(bytes).writeByte(0);
+			}
+			else if (value instanceof Instant instant) {
+				encoded.writeByte(0x09);
+				cString(encoded, name);
+				encoded.writeLongLE(instant.toEpochMilli());
+			}
+			else if (value instanceof Boolean flag) {
+				encoded.writeByte(0x08);
+				cString(encoded, name);
+				encoded.writeByte(flag ? 1 : 0);
+			}
+			else if (value instanceof Integer number) {
+				encoded.writeByte(0x10);
+				cString(encoded, name);
+				encoded.writeIntLE(number);
+			}
+			else {
+				encoded.writeByte(0x12);
+				cString(encoded, name);
+				encoded.writeLongLE((Long) value);
+			}
+		}
+		encoded.writeByte(0);
+		encoded.setIntLE(values, encoded.writerIndex() - values);
+		encoded.writeByte(0x04);
+		cString(encoded, M);
+		int missing = encoded.writerIndex();
+		encoded.writeIntLE(0);
+		index = 0;
+		for (Object value : key) {
+			encoded.writeByte(0x08);
+			cString(encoded, position(index++));
+			encoded.writeByte((value instanceof Missing) ? 1 : 0);
+		}
+		encoded.writeByte(0);
+		encoded.setIntLE(missing, encoded.writerIndex() - missing);
+		encoded.writeByte(0);
+		encoded.setIntLE(0, encoded.writerIndex());
+		buffer.putVarInt(encoded.readableBytes());
+		buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), encoded.readableBytes());
+		return true;
+	}
+
+	private static final byte[] V = { 'v' };
+
+	private static final byte[] M = { 'm' };
+
+	/** The names of an array's first elements: "0", "1", ... */
+	private static final byte[][] POSITIONS = new byte[32][];
+
+	static {
+		for (int i = 0; i < POSITIONS.length; i++) {
+			POSITIONS[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+		}
+	}
+
+	private static byte[] position(int index) {
+		return (index < POSITIONS.length) ? POSITIONS[index]
+				: Integer.toString(index).getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/** A BSON name: its bytes and a terminating zero. */
+	private static void cString(ByteBuf encoded, byte[] name) {
+		encoded.writeBytes(name).writeByte(0);
+	}
+
+	/**
+	 * Writes a string id as {@link #writeBson} writes {@code {v: id}}, byte for byte,
+	 * without building a document: ids are most of the keys a checkpoint writes.
+	 */
+	static void writeStringId(WriteBuffer buffer, String id) {
+		byte[] text = id.getBytes(StandardCharsets.UTF_8);
+		// int32 document length, type 0x02 (string), "v\0", int32 length with the
+		// terminator, the bytes, 0x00, then the document's terminating 0x00.
+		int length = 4 + 1 + 2 + 4 + text.length + 1 + 1;
+		buffer.putVarInt(length);
+		putInt32(buffer, length);
+		buffer.put((byte) 0x02).put((byte) 'v').put((byte) 0);
+		putInt32(buffer, text.length + 1);
+		buffer.put(text).put((byte) 0).put((byte) 0);
+	}
+
+	/** A little-endian int32, as BSON writes it. */
+	private static void putInt32(WriteBuffer buffer, int value) {
+		buffer.put((byte) value).put((byte) (value >>> 8)).put((byte) (value >>> 16)).put((byte) (value >>> 24));
 	}
 
 	/** A BSON document, or null where a missing id was written. */
