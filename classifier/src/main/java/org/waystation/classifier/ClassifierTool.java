@@ -1,12 +1,22 @@
 package org.waystation.classifier;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The classifier's command line: {@code evaluate} trains on the training split and prints
@@ -31,8 +41,7 @@ public final class ClassifierTool {
 					System.err.println("Usage: write-model FILE [WHAT IT IS BUILT FROM...]");
 					System.exit(2);
 				}
-				writeModel(java.nio.file.Path.of(args[1]),
-						Arrays.stream(args).skip(2).map(java.nio.file.Path::of).toList());
+				writeModel(Path.of(args[1]), Arrays.stream(args).skip(2).map(Path::of).toList());
 			}
 			default -> {
 				System.err.println(
@@ -69,11 +78,11 @@ public final class ClassifierTool {
 	private static void crossValidate() {
 		List<Example> training = TrainingData.training(TrainingData.shipped());
 		TextFeatures features = new TextFeatures();
-		List<Example> all = new java.util.ArrayList<>();
-		List<AppealClassifier> models = new java.util.ArrayList<>();
+		List<Example> all = new ArrayList<>();
+		List<AppealClassifier> models = new ArrayList<>();
 		List<Integer> folds = TrainingData.folds(training, 4);
 		for (int fold = 0; fold < 4; fold++) {
-			List<Example> train = new java.util.ArrayList<>();
+			List<Example> train = new ArrayList<>();
 			for (int i = 0; i < training.size(); i++) {
 				if (folds.get(i) != fold) {
 					train.add(training.get(i));
@@ -81,7 +90,7 @@ public final class ClassifierTool {
 			}
 			models.add(AppealClassifier.train(train, SignalRules.standard(), features));
 		}
-		java.util.Map<Example, AppealClassifier> assignment = new java.util.LinkedHashMap<>();
+		Map<Example, AppealClassifier> assignment = new LinkedHashMap<>();
 		for (int i = 0; i < training.size(); i++) {
 			assignment.put(training.get(i), models.get(folds.get(i)));
 		}
@@ -96,8 +105,7 @@ public final class ClassifierTool {
 	 * files), so that a build with no change leaves the jar, and the services' jars, as
 	 * they were.
 	 */
-	private static void writeModel(java.nio.file.Path file, List<java.nio.file.Path> builtFrom)
-			throws java.io.IOException {
+	private static void writeModel(Path file, List<Path> builtFrom) throws IOException {
 		if (!builtFrom.isEmpty() && upToDate(file, builtFrom)) {
 			System.out.println("Model up to date: " + file);
 			return;
@@ -105,29 +113,27 @@ public final class ClassifierTool {
 		long start = System.nanoTime();
 		AppealClassifier classifier = AppealClassifier.train(TrainingData.shipped(), SignalRules.standard(),
 				new TextFeatures());
-		java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-		java.nio.file.Path part = file.resolveSibling(file.getFileName() + ".part");
-		try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(part)) {
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Path part = file.resolveSibling(file.getFileName() + ".part");
+		try (OutputStream out = Files.newOutputStream(part)) {
 			classifier.write(out);
 		}
-		java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		System.out.printf(Locale.ROOT, "Wrote %s (%d examples, %d features) to %s in %d ms%n",
 				classifier.modelVersion(), classifier.exampleCount(), classifier.featureCount(), file,
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 	}
 
-	private static boolean upToDate(java.nio.file.Path file, List<java.nio.file.Path> builtFrom)
-			throws java.io.IOException {
-		if (!java.nio.file.Files.isRegularFile(file)) {
+	private static boolean upToDate(Path file, List<Path> builtFrom) throws IOException {
+		if (!Files.isRegularFile(file)) {
 			return false;
 		}
-		java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(file);
-		for (java.nio.file.Path source : builtFrom) {
-			try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(source)) {
-				for (java.nio.file.Path other : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+		FileTime written = Files.getLastModifiedTime(file);
+		for (Path source : builtFrom) {
+			try (Stream<Path> files = Files.walk(source)) {
+				for (Path other : files.filter(Files::isRegularFile).toList()) {
 					if (!other.toAbsolutePath().equals(file.toAbsolutePath())
-							&& java.nio.file.Files.getLastModifiedTime(other).compareTo(written) >= 0) {
+							&& Files.getLastModifiedTime(other).compareTo(written) >= 0) {
 						return false;
 					}
 				}
@@ -189,7 +195,7 @@ public final class ClassifierTool {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		long parallelUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(2, seconds / 2));
 		long parallelStart = System.nanoTime();
-		List<Future<Integer>> done = new java.util.ArrayList<>();
+		List<Future<Integer>> done = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
 			int offset = t;
 			done.add(pool.submit(() -> {
