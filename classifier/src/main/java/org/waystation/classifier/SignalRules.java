@@ -104,7 +104,8 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 	}
 
 	public record Rule(String id, Kind kind, String category, String type, String zh, String en,
-			List<List<String>> when, List<String> unless, List<Pattern> compiledWhen, List<Pattern> compiledUnless) {
+			List<List<String>> when, List<String> unless, List<Alternatives> compiledWhen,
+			List<Alternatives> compiledUnless) {
 
 		public Rule {
 			if (id == null || kind == null || when == null || when.isEmpty()) {
@@ -116,26 +117,28 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 		}
 
 		java.util.Optional<String> match(String text) {
-			for (Pattern unlessPattern : this.compiledUnless) {
-				if (unlessPattern.matcher(text).find()) {
-					return java.util.Optional.empty();
-				}
-			}
+			// Its words first: most texts have none of most rules' words, and then its
+			// exceptions need not be looked for.
 			List<String> matched = new ArrayList<>();
-			for (Pattern group : this.compiledWhen) {
-				Matcher matcher = group.matcher(text);
-				if (!matcher.find()) {
+			for (Alternatives group : this.compiledWhen) {
+				Matcher matcher = group.find(text);
+				if (matcher == null) {
 					return java.util.Optional.empty();
 				}
 				matched.add(matcher.group());
+			}
+			for (Alternatives unlessPattern : this.compiledUnless) {
+				if (unlessPattern.foundIn(text)) {
+					return java.util.Optional.empty();
+				}
 			}
 			return java.util.Optional.of(String.join(" + ", matched));
 		}
 
 		/** Its words are there, and so is one of its exceptions. */
 		boolean lookAlike(String text) {
-			return !this.compiledUnless.isEmpty() && this.compiledUnless.get(0).matcher(text).find()
-					&& this.compiledWhen.stream().allMatch((group) -> group.matcher(text).find());
+			return !this.compiledUnless.isEmpty() && this.compiledUnless.get(0).foundIn(text)
+					&& this.compiledWhen.stream().allMatch((group) -> group.foundIn(text));
 		}
 
 	}
@@ -146,7 +149,7 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 	 * course).
 	 */
 	public record GroupSizeRule(String id, String zh, String en, int minimum, List<String> contexts,
-			List<String> unless, Pattern compiledGroup, Pattern compiledContexts, Pattern compiledUnless) {
+			List<String> unless, Pattern compiledGroup, Alternatives compiledContexts, Alternatives compiledUnless) {
 
 		private static final Pattern GROUP = Pattern.compile("(\\d{1,6}|上?[一二两三四五六七八九十百千几数]{1,5}" + "|"
 				+ ChineseNumbers.englishCounts() + ")"
@@ -164,7 +167,7 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 		}
 
 		java.util.Optional<String> match(String text) {
-			if (this.compiledUnless != null && this.compiledUnless.matcher(text).find()) {
+			if (this.compiledUnless != null && this.compiledUnless.foundIn(text)) {
 				return java.util.Optional.empty();
 			}
 			return counted(text);
@@ -172,15 +175,15 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 
 		/** Its group and context are there, and so is one of its exceptions. */
 		boolean lookAlike(String text) {
-			return this.compiledUnless != null && this.compiledUnless.matcher(text).find() && counted(text).isPresent();
+			return this.compiledUnless != null && this.compiledUnless.foundIn(text) && counted(text).isPresent();
 		}
 
 		private java.util.Optional<String> counted(String text) {
 			Matcher group = GROUP.matcher(text);
 			while (group.find()) {
 				if (ChineseNumbers.parse(group.group(1)) >= this.minimum) {
-					Matcher matcher = this.compiledContexts.matcher(text);
-					if (matcher.find()) {
+					Matcher matcher = this.compiledContexts.find(text);
+					if (matcher != null) {
 						return java.util.Optional.of(group.group() + " + " + matcher.group());
 					}
 				}
@@ -195,17 +198,14 @@ public record SignalRules(String version, List<Rule> rules, GroupSizeRule groupS
 	 * Patterns are written in lower case, as the text they read is: no case folding,
 	 * which costs most of the time of a match.
 	 */
-	private static Pattern anyOf(List<String> patterns) {
-		StringBuilder alternatives = new StringBuilder();
+	private static Alternatives anyOf(List<String> patterns) {
 		for (String pattern : patterns) {
 			if (UPPER_CASE_LETTER.matcher(pattern).find()) {
 				throw new IllegalArgumentException(
 						"Pattern " + pattern + " has an upper-case letter: the text it reads is in lower case");
 			}
-			Pattern.compile(pattern);
-			alternatives.append(alternatives.isEmpty() ? "" : "|").append("(?:").append(pattern).append(')');
 		}
-		return Pattern.compile(alternatives.toString());
+		return Alternatives.of(patterns);
 	}
 
 	/** An upper-case letter that is not an escape such as \\S or \\P{...}. */
