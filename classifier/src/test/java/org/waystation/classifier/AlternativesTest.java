@@ -1,8 +1,6 @@
 package org.waystation.classifier;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -42,11 +40,8 @@ class AlternativesTest {
 		List<String> texts = new ArrayList<>();
 		TrainingData.shipped().forEach((example) -> texts.add(TextFeatures.normalize(example.text())));
 		TrainingData.checkSet().forEach((example) -> texts.add(TextFeatures.normalize(example.text())));
-		try (InputStream in = getClass().getResourceAsStream("danger-and-look-alikes.tsv")) {
-			new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-				.filter((line) -> line.contains("\t"))
-				.forEach((line) -> texts.add(TextFeatures.normalize(line.split("\t", 2)[1])));
-		}
+		UrgentSignalsTest.dangerAndLookAlikes()
+			.forEach((arguments) -> texts.add(TextFeatures.normalize((String) arguments.get()[1])));
 		// Texts cut anywhere, so that matches begin at the very start and end at the end.
 		int count = texts.size();
 		for (int i = 0; i < count; i += 7) {

@@ -330,10 +330,17 @@ final class StoreFormat {
 	private static void writeBson(WriteBuffer buffer, Document document) {
 		ByteBuf encoded = ENCODING.get().clear();
 		BsonEncoder.encodeDocument(document, encoded);
+		copyOut(buffer, encoded);
+	}
+
+	/**
+	 * What was encoded, after its length; a rare large document does not keep its buffer
+	 * for the life of the thread.
+	 */
+	private static void copyOut(WriteBuffer buffer, ByteBuf encoded) {
 		buffer.putVarInt(encoded.readableBytes());
 		buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), encoded.readableBytes());
 		if (encoded.capacity() > 1024 * 1024) {
-			// A rare large document does not keep its buffer for the life of the thread.
 			ENCODING.remove();
 		}
 	}
@@ -353,62 +360,46 @@ final class StoreFormat {
 		}
 		ByteBuf encoded = ENCODING.get().clear();
 		encoded.writeIntLE(0);
-		encoded.writeByte(0x04);
-		cString(encoded, V);
+		element(encoded, 0x04, V);
 		int values = encoded.writerIndex();
 		encoded.writeIntLE(0);
 		int index = 0;
 		for (Object value : key) {
 			byte[] name = position(index++);
 			if (value == null || value instanceof Missing) {
-				encoded.writeByte(0x0A);
-				cString(encoded, name);
+				element(encoded, 0x0A, name);
 			}
 			else if (value instanceof String text) {
-				encoded.writeByte(0x02);
-				cString(encoded, name);
-				byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-				encoded.writeIntLE(bytes.length + 1).writeBytes(bytes).writeByte(0);
+				element(encoded, 0x02, name);
+				string(encoded, text);
 			}
 			else if (value instanceof Instant instant) {
-				encoded.writeByte(0x09);
-				cString(encoded, name);
-				encoded.writeLongLE(instant.toEpochMilli());
+				element(encoded, 0x09, name).writeLongLE(instant.toEpochMilli());
 			}
 			else if (value instanceof Boolean flag) {
-				encoded.writeByte(0x08);
-				cString(encoded, name);
-				encoded.writeByte(flag ? 1 : 0);
+				element(encoded, 0x08, name).writeByte(flag ? 1 : 0);
 			}
 			else if (value instanceof Integer number) {
-				encoded.writeByte(0x10);
-				cString(encoded, name);
-				encoded.writeIntLE(number);
+				element(encoded, 0x10, name).writeIntLE(number);
 			}
 			else {
-				encoded.writeByte(0x12);
-				cString(encoded, name);
-				encoded.writeLongLE((Long) value);
+				element(encoded, 0x12, name).writeLongLE((Long) value);
 			}
 		}
 		encoded.writeByte(0);
 		encoded.setIntLE(values, encoded.writerIndex() - values);
-		encoded.writeByte(0x04);
-		cString(encoded, M);
+		element(encoded, 0x04, M);
 		int missing = encoded.writerIndex();
 		encoded.writeIntLE(0);
 		index = 0;
 		for (Object value : key) {
-			encoded.writeByte(0x08);
-			cString(encoded, position(index++));
-			encoded.writeByte((value instanceof Missing) ? 1 : 0);
+			element(encoded, 0x08, position(index++)).writeByte((value instanceof Missing) ? 1 : 0);
 		}
 		encoded.writeByte(0);
 		encoded.setIntLE(missing, encoded.writerIndex() - missing);
 		encoded.writeByte(0);
 		encoded.setIntLE(0, encoded.writerIndex());
-		buffer.putVarInt(encoded.readableBytes());
-		buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), encoded.readableBytes());
+		copyOut(buffer, encoded);
 		return true;
 	}
 
@@ -430,9 +421,15 @@ final class StoreFormat {
 				: Integer.toString(index).getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** A BSON name: its bytes and a terminating zero. */
-	private static void cString(ByteBuf encoded, byte[] name) {
-		encoded.writeBytes(name).writeByte(0);
+	/** A BSON element's type and name (its bytes and a terminating zero). */
+	private static ByteBuf element(ByteBuf encoded, int type, byte[] name) {
+		return encoded.writeByte(type).writeBytes(name).writeByte(0);
+	}
+
+	/** A BSON string: its length with the terminator, its UTF-8 bytes, a zero. */
+	private static void string(ByteBuf encoded, String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		encoded.writeIntLE(bytes.length + 1).writeBytes(bytes).writeByte(0);
 	}
 
 	/**
@@ -440,20 +437,13 @@ final class StoreFormat {
 	 * without building a document: ids are most of the keys a checkpoint writes.
 	 */
 	static void writeStringId(WriteBuffer buffer, String id) {
-		byte[] text = id.getBytes(StandardCharsets.UTF_8);
-		// int32 document length, type 0x02 (string), "v\0", int32 length with the
-		// terminator, the bytes, 0x00, then the document's terminating 0x00.
-		int length = 4 + 1 + 2 + 4 + text.length + 1 + 1;
-		buffer.putVarInt(length);
-		putInt32(buffer, length);
-		buffer.put((byte) 0x02).put((byte) 'v').put((byte) 0);
-		putInt32(buffer, text.length + 1);
-		buffer.put(text).put((byte) 0).put((byte) 0);
-	}
-
-	/** A little-endian int32, as BSON writes it. */
-	private static void putInt32(WriteBuffer buffer, int value) {
-		buffer.put((byte) value).put((byte) (value >>> 8)).put((byte) (value >>> 16)).put((byte) (value >>> 24));
+		ByteBuf encoded = ENCODING.get().clear();
+		encoded.writeIntLE(0);
+		element(encoded, 0x02, V);
+		string(encoded, id);
+		encoded.writeByte(0);
+		encoded.setIntLE(0, encoded.writerIndex());
+		copyOut(buffer, encoded);
 	}
 
 	/** A BSON document, or null where a missing id was written. */
