@@ -1,8 +1,11 @@
 package org.waystation.routing.decision;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
@@ -48,63 +51,87 @@ public class RoutingEngine {
 	}
 
 	/**
-	 * What routing would do with an appeal.
-	 * @param record whether to remember the appeal for duplicate detection and place it
-	 * in a hot topic, to be counted once the decision is stored (routing does; the
-	 * preview does not)
+	 * What routing would do with an appeal, recording nothing, and naming an earlier
+	 * appeal it repeats only if {@code disclose} allows (a preview must not show staff
+	 * another department's appeals).
 	 */
-	public Decision decide(Appeal appeal, boolean record, Instant now) {
-		return decide(appeal, record, now, (duplicate) -> true);
+	public Decision preview(Appeal appeal, Instant now, Predicate<Duplicate> disclose) {
+		Judgement judgement = judge(appeal);
+		Duplicate duplicate = (appeal.phoneHash() == null) ? null : this.duplicates
+			.find(appeal.phoneHash(), appeal.appealId(), judgement.classification().category(), judgement.terms(), now)
+			.filter(disclose)
+			.orElse(null);
+		HotTopic topic = this.topics.peek(judgement.classification().category(), judgement.terms(), now).orElse(null);
+		return decision(judgement, duplicate, topic, null);
 	}
 
 	/**
-	 * What routing would do with an appeal, naming an earlier appeal it repeats only if
-	 * {@code disclose} allows (a preview must not show staff another department's
-	 * appeals).
+	 * Decides where each appeal goes, in their order, given what {@link #judge} said of
+	 * each: remembers them for duplicate detection (in two round trips for all of them)
+	 * and places each in a hot topic, where it is counted once its decision is stored.
 	 */
-	public Decision decide(Appeal appeal, boolean record, Instant now, Predicate<Duplicate> disclose) {
+	List<Decision> decideAll(List<Appeal> appeals, List<Judgement> judgements, Instant now) {
+		List<DuplicateDetector.Recording> recordings = new ArrayList<>();
+		for (int i = 0; i < appeals.size(); i++) {
+			Appeal appeal = appeals.get(i);
+			if (appeal.phoneHash() != null) {
+				recordings
+					.add(new DuplicateDetector.Recording(appeal.phoneHash(), appeal.appealId(), appeal.trackingCode(),
+							judgements.get(i).classification().category(), judgements.get(i).terms(), now));
+			}
+		}
+		Iterator<Optional<Duplicate>> found = this.duplicates.recordAll(recordings).iterator();
+		List<Decision> decisions = new ArrayList<>(appeals.size());
+		for (int i = 0; i < appeals.size(); i++) {
+			Appeal appeal = appeals.get(i);
+			Judgement judgement = judgements.get(i);
+			Duplicate duplicate = (appeal.phoneHash() != null) ? found.next().orElse(null) : null;
+			TopicClusterer.Placement placement = this.topics.place(judgement.classification().category(),
+					appeal.trackingCode(), appeal.phoneHash(), judgement.department(), appeal.district(),
+					judgement.terms(), appeal.text(), now);
+			decisions.add(decision(judgement, duplicate, placement.topic(), placement));
+		}
+		return decisions;
+	}
+
+	/**
+	 * What the classifier, the routing rules and the confidence policy say of an appeal:
+	 * the part of a decision that reads and records nothing, so appeals can be judged
+	 * side by side.
+	 */
+	Judgement judge(Appeal appeal) {
 		Classification classification = this.classifier.classifier().classify(appeal.text());
 		double threshold = this.properties.confidenceThreshold();
 		ConfidencePolicy.Outcome outcome = ConfidencePolicy.apply(classification,
 				(category) -> ruleFor(category, appeal), threshold);
-		String department = outcome.department();
-		String office = outcome.office();
-		String policy = outcome.policy();
-		Decision.RuleUse rule = outcome.rule();
+		return new Judgement(classification, outcome, threshold, Terms.of(classification.words()));
+	}
 
-		List<String> terms = Terms.of(classification.words());
-		Duplicate duplicate = null;
-		HotTopic topic;
-		TopicClusterer.Placement placement = null;
-		if (record) {
-			if (appeal.phoneHash() != null) {
-				duplicate = this.duplicates
-					.record(appeal.phoneHash(), appeal.appealId(), appeal.trackingCode(), classification.category(),
-							terms, now)
-					.orElse(null);
-			}
-			placement = this.topics.place(classification.category(), appeal.trackingCode(), appeal.phoneHash(),
-					department, appeal.district(), terms, appeal.text(), now);
-			topic = placement.topic();
-		}
-		else {
-			if (appeal.phoneHash() != null) {
-				duplicate = this.duplicates
-					.find(appeal.phoneHash(), appeal.appealId(), classification.category(), terms, now)
-					.orElse(null);
-			}
-			topic = this.topics.peek(classification.category(), terms, now).orElse(null);
-		}
-		if (duplicate != null && !disclose.test(duplicate)) {
-			duplicate = null;
-		}
+	private Decision decision(Judgement judgement, Duplicate duplicate, HotTopic topic,
+			TopicClusterer.Placement placement) {
+		Classification classification = judgement.classification();
+		ConfidencePolicy.Outcome outcome = judgement.outcome();
 		Decision.TopicRef topicRef = (topic != null)
 				? new Decision.TopicRef(topic.getId(), topic.getCount(), topic.getWorkerCount(), topic.topWords(5))
 				: null;
-		return new Decision(classification, department, outcome.assistingDepartments(), office, policy,
-				outcome.triage(), classification.urgent(), rule, duplicate, topicRef,
-				explain(true, classification, department, policy, rule, threshold, duplicate),
-				explain(false, classification, department, policy, rule, threshold, duplicate), placement);
+		return new Decision(classification, outcome.department(), outcome.assistingDepartments(), outcome.office(),
+				outcome.policy(), outcome.triage(), classification.urgent(), outcome.rule(), duplicate, topicRef,
+				explain(true, judgement, duplicate), explain(false, judgement, duplicate), placement);
+	}
+
+	/**
+	 * What {@link #judge} says of an appeal.
+	 *
+	 * @param threshold the confidence threshold it was judged at
+	 * @param terms the words duplicates and hot topics compare
+	 */
+	record Judgement(Classification classification, ConfidencePolicy.Outcome outcome, double threshold,
+			List<String> terms) {
+
+		String department() {
+			return this.outcome.department();
+		}
+
 	}
 
 	/** An appeal to decide on; the ids are null for a preview. */
@@ -127,8 +154,12 @@ public class RoutingEngine {
 	 * The classifier's explanation followed by routing's own: the rule, the policy, the
 	 * link.
 	 */
-	private String explain(boolean zh, Classification c, String department, String policy, Decision.RuleUse rule,
-			double threshold, Duplicate duplicate) {
+	private String explain(boolean zh, Judgement judgement, Duplicate duplicate) {
+		Classification c = judgement.classification();
+		String department = judgement.department();
+		String policy = judgement.outcome().policy();
+		Decision.RuleUse rule = judgement.outcome().rule();
+		double threshold = judgement.threshold();
 		StringBuilder text = new StringBuilder(zh ? c.explanation().zh() : c.explanation().en() + " ");
 		if (rule.id() != null) {
 			text.append(zh ? "路由规则 " : "Routing rule ")

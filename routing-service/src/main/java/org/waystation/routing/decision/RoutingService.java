@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 
@@ -53,8 +54,11 @@ public class RoutingService {
 
 	private final Clock clock;
 
-	/** Appeals decided at the same time, at most, by all the consumers together. */
-	static final int DECIDED_AT_ONCE = 8;
+	/**
+	 * Appeals judged at the same time, at most, by all the consumers together: judging
+	 * waits for nothing, so one per processor (at least two).
+	 */
+	static final int DECIDED_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
 
 	private final ExecutorService deciders = Executors.newFixedThreadPool(DECIDED_AT_ONCE, (task) -> {
 		Thread thread = new Thread(task, "routing-decider");
@@ -73,37 +77,47 @@ public class RoutingService {
 	}
 
 	/**
-	 * Routes appeals together: up to {@value #DECIDED_AT_ONCE} are decided at the same
-	 * time (a decision spends most of its time waiting for the store's answer to its
-	 * duplicate check), and the decisions are stored in their order in one round trip.
-	 * When one cannot be decided, those before it are stored and the failure says which.
+	 * Routes appeals together: as many as there are processors are judged (classified,
+	 * the rules and the confidence policy applied) at the same time, then their
+	 * duplicates are checked and recorded in two round trips and their decisions stored
+	 * in their order in one. When one cannot be judged, those before it are decided and
+	 * stored and the failure says which.
 	 */
 	public void routeAll(List<AppealSubmitted> appeals) {
-		if (appeals.size() == 1) {
-			store(List.of(decideAs(appeals.get(0))));
-			return;
+		Instant now = this.clock.instant();
+		List<RoutingEngine.Appeal> toDecide = appeals.stream().map(this::appealOf).toList();
+		List<CompletableFuture<RoutingEngine.Judgement>> judging = new ArrayList<>(appeals.size());
+		for (int i = 0; i < appeals.size(); i++) {
+			String correlationId = appeals.get(i).correlationId();
+			RoutingEngine.Appeal appeal = toDecide.get(i);
+			Supplier<RoutingEngine.Judgement> judge = () -> CorrelationIds.with(correlationId,
+					() -> this.engine.judge(appeal));
+			judging.add((appeals.size() == 1) ? CompletableFuture.completedFuture(judge.get())
+					: CompletableFuture.supplyAsync(judge, this.deciders));
 		}
-		List<CompletableFuture<Pending>> deciding = appeals.stream()
-			.map((appeal) -> CompletableFuture.supplyAsync(() -> decideAs(appeal), this.deciders))
-			.toList();
-		List<Pending> decided = new ArrayList<>(appeals.size());
-		for (int i = 0; i < deciding.size(); i++) {
+		List<RoutingEngine.Judgement> judged = new ArrayList<>(appeals.size());
+		RuntimeException failed = null;
+		for (int i = 0; i < judging.size() && failed == null; i++) {
 			try {
-				decided.add(deciding.get(i).join());
+				judged.add(judging.get(i).join());
 			}
 			catch (CompletionException ex) {
 				// The others finish before any of them is tried again.
-				deciding.forEach((each) -> each.handle((result, failure) -> null).join());
-				store(decided);
-				throw new RecordBatches.ItemFailedException(i, (ex.getCause() != null) ? ex.getCause() : ex);
+				judging.forEach((each) -> each.handle((result, failure) -> null).join());
+				failed = new RecordBatches.ItemFailedException(i, (ex.getCause() != null) ? ex.getCause() : ex);
 			}
 		}
-		store(decided);
-	}
-
-	/** Decides on a decider thread, logging with the appeal's correlation id. */
-	private Pending decideAs(AppealSubmitted appeal) {
-		return CorrelationIds.with(appeal.correlationId(), () -> decide(appeal));
+		List<Decision> decisions = this.engine.decideAll(toDecide.subList(0, judged.size()), judged, now);
+		List<Pending> pending = new ArrayList<>(decisions.size());
+		for (int i = 0; i < decisions.size(); i++) {
+			AppealSubmitted submitted = appeals.get(i);
+			pending.add(new Pending(RoutingDecision.of(submitted, toDecide.get(i).phoneHash(), decisions.get(i), now),
+					decisions.get(i)));
+		}
+		store(pending);
+		if (failed != null) {
+			throw failed;
+		}
 	}
 
 	@PreDestroy
@@ -111,17 +125,9 @@ public class RoutingService {
 		this.deciders.shutdown();
 	}
 
-	/**
-	 * Decides where an appeal goes, to be stored with {@link #store}: remembers the
-	 * appeal for duplicate detection and places it in a hot topic, where it is counted
-	 * once its decision is stored.
-	 */
-	private Pending decide(AppealSubmitted submitted) {
-		Instant now = this.clock.instant();
-		String phoneHash = workerOf(submitted);
-		Decision decision = this.engine.decide(new RoutingEngine.Appeal(submitted.appealId(), submitted.trackingCode(),
-				submitted.text(), submitted.district(), submitted.stationId(), phoneHash), true, now);
-		return new Pending(RoutingDecision.of(submitted, phoneHash, decision, now), decision);
+	private RoutingEngine.Appeal appealOf(AppealSubmitted submitted) {
+		return new RoutingEngine.Appeal(submitted.appealId(), submitted.trackingCode(), submitted.text(),
+				submitted.district(), submitted.stationId(), workerOf(submitted));
 	}
 
 	/**
@@ -170,8 +176,8 @@ public class RoutingService {
 	public DecisionView preview(String text, String district, String stationId, String phone,
 			Predicate<Duplicate> disclose) {
 		String phoneHash = (phone != null && !phone.isBlank()) ? this.workerIds.of(phone) : null;
-		Decision decision = this.engine.decide(
-				new RoutingEngine.Appeal(null, null, text, district, stationId, phoneHash), false, this.clock.instant(),
+		Decision decision = this.engine.preview(
+				new RoutingEngine.Appeal(null, null, text, district, stationId, phoneHash), this.clock.instant(),
 				disclose);
 		return DecisionView.preview(decision, text, null, district, stationId);
 	}

@@ -26,6 +26,10 @@ public class RecentAppeals {
 
 	}
 
+	String phoneHash() {
+		return this.phoneHash;
+	}
+
 	List<Entry> entries() {
 		return List.copyOf(this.entries);
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -24,6 +25,8 @@ import org.waystation.events.EventCodec;
 import org.waystation.events.SupervisorAlerted;
 import org.waystation.events.Topics;
 import org.waystation.routing.classifier.TrainingCorrection;
+import org.waystation.routing.similar.Duplicate;
+import org.waystation.routing.similar.DuplicateDetector;
 import org.waystation.routing.similar.RecentAppeals;
 import org.waystation.support.health.KafkaListenersHealthIndicator;
 import org.waystation.testsupport.HttpJson;
@@ -49,13 +52,20 @@ abstract class RoutingScenario extends ServiceScenario {
 	@Autowired
 	KafkaListenersHealthIndicator listenersHealth;
 
+	@Autowired
+	DuplicateDetector duplicates;
+
 	AppealSubmitted submit(String text, String district, String stationId, String phone) {
-		AppealSubmitted sample = Samples.fresh(AppealSubmitted.class);
-		AppealSubmitted submitted = new AppealSubmitted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1,
-				sample.correlationId(), sample.trackingCode(), sample.channel(), text, phone, district, stationId,
-				TestWorkers.idOf(phone));
+		AppealSubmitted submitted = fresh(text, district, stationId, phone);
 		sender().send(submitted);
 		return submitted;
+	}
+
+	/** An appeal not yet sent. */
+	static AppealSubmitted fresh(String text, String district, String stationId, String phone) {
+		AppealSubmitted sample = Samples.fresh(AppealSubmitted.class);
+		return new AppealSubmitted(sample.eventId(), sample.appealId(), sample.occurredAt(), 1, sample.correlationId(),
+				sample.trackingCode(), sample.channel(), text, phone, district, stationId, TestWorkers.idOf(phone));
 	}
 
 	HttpJson triage() {
@@ -72,6 +82,25 @@ abstract class RoutingScenario extends ServiceScenario {
 
 	AppealRouted routed(AppealSubmitted submitted) {
 		return events().await(AppealRouted.class, (e) -> e.appealId().equals(submitted.appealId()));
+	}
+
+	/** Routed once: one {@code AppealRouted}, however often the appeal came. */
+	void assertRoutedOnce(AppealSubmitted appeal) {
+		assertThat(events().all(AppealRouted.class, (e) -> e.appealId().equals(appeal.appealId()))
+			.stream()
+			.map(AppealRouted::eventId)
+			.distinct()).hasSize(1);
+	}
+
+	/**
+	 * The appeals routing remembers of a worker for duplicate detection, oldest first.
+	 */
+	List<String> recentAppealIds(String workerId) {
+		return this.mongo.findById(workerId, org.bson.Document.class, "recent_appeals")
+			.getList("entries", org.bson.Document.class)
+			.stream()
+			.map((entry) -> entry.getString("appealId"))
+			.toList();
 	}
 
 	static String phone() {
@@ -148,10 +177,7 @@ abstract class RoutingScenario extends ServiceScenario {
 			.until(() -> this.mongo.findById(submitted.appealId() + "-marker", RoutingDecision.class)
 				.getOutbox()
 				.isEmpty());
-		assertThat(events().all(AppealRouted.class, (e) -> e.appealId().equals(submitted.appealId()))
-			.stream()
-			.map(AppealRouted::eventId)
-			.distinct()).hasSize(1);
+		assertRoutedOnce(submitted);
 	}
 
 	@Test
@@ -187,10 +213,7 @@ abstract class RoutingScenario extends ServiceScenario {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.mongo.findById(after.appealId(), RoutingDecision.class).getOutbox().isEmpty());
-		assertThat(events().all(AppealRouted.class, (e) -> e.appealId().equals(before.appealId()))
-			.stream()
-			.map(AppealRouted::eventId)
-			.distinct()).hasSize(1);
+		assertRoutedOnce(before);
 		assertThat(this.mongo.findById(after.appealId(), RoutingDecision.class).getDepartment()).isNotBlank();
 	}
 
@@ -526,6 +549,55 @@ abstract class RoutingScenario extends ServiceScenario {
 		assertThat(triage().get("/api/v1/routing/merge-suggestions").json().findValuesAsString("appealId"))
 			.contains(again.appealId())
 			.doesNotContain(otherWorker.appealId());
+	}
+
+	@Test
+	void repeatsInOnePollAreLinkedInTheirOrderAndAReplayIsRememberedOnce() {
+		String phone = phone();
+		AppealSubmitted first = fresh("快递站拖欠我两个月的工资一共6800元，站长一直推说下个月发", "朝阳区", null, phone);
+		AppealSubmitted again = fresh("快递站两个月的工资6800元还是拖欠着，站长一直推说下个月发", "朝阳区", null, phone);
+		AppealSubmitted other = fresh("驿站晚上九点就关门了，夜班骑手用不上", "朝阳区", null, phone);
+		// One key, one partition: they come in this order, most likely in one poll.
+		List.of(first, again, other, again)
+			.forEach((appeal) -> sender().sendRaw(Topics.APPEAL_SUBMITTED, first.appealId(),
+					EventCodec.toBytes(appeal)));
+		AppealSubmitted marker = fresh(WATER, "朝阳区", null, phone());
+		sender().sendRaw(Topics.APPEAL_SUBMITTED, first.appealId(), EventCodec.toBytes(marker));
+
+		assertThat(routed(first).duplicateOf()).isNull();
+		assertThat(routed(again).duplicateOf()).isEqualTo(first.appealId());
+		assertThat(routed(other).duplicateOf()).isNull();
+		routed(marker);
+		assertThat(recentAppealIds(TestWorkers.idOf(phone))).containsExactly(first.appealId(), again.appealId(),
+				other.appealId());
+		assertThat(triage().get("/api/v1/routing/merge-suggestions").json().findValuesAsString("appealId"))
+			.contains(again.appealId())
+			.doesNotContain(first.appealId(), other.appealId());
+		assertRoutedOnce(again);
+	}
+
+	@Test
+	void aRoundOfAppealsIsCheckedInItsOrderAndAReplayGetsItsFirstAnswer() {
+		String phone = TestWorkers.idOf(phone());
+		Instant now = Instant.now();
+		List<String> arrears = List.of("快递", "拖欠", "工资", "6800", "站长");
+		DuplicateDetector.Recording first = new DuplicateDetector.Recording(phone, "appeal-first-" + now, "W1",
+				"WAGE_ARREARS", arrears, now);
+		DuplicateDetector.Recording again = new DuplicateDetector.Recording(phone, "appeal-again-" + now, "W2",
+				"WAGE_ARREARS", arrears, now);
+		DuplicateDetector.Recording other = new DuplicateDetector.Recording(phone, "appeal-other-" + now, "W3",
+				"REST_STATION", List.of("驿站", "关门", "夜班"), now);
+
+		List<Optional<Duplicate>> round = this.duplicates.recordAll(List.of(first, again, other, again));
+		List<Optional<Duplicate>> replayed = this.duplicates.recordAll(List.of(again, first));
+
+		assertThat(round.get(0)).isEmpty();
+		assertThat(round.get(1)).map(Duplicate::appealId).contains(first.appealId());
+		assertThat(round.get(2)).isEmpty();
+		assertThat(round.get(3)).map(Duplicate::appealId).contains(first.appealId());
+		assertThat(replayed.get(0)).map(Duplicate::appealId).contains(first.appealId());
+		assertThat(replayed.get(1)).isEmpty();
+		assertThat(recentAppealIds(phone)).containsExactly(first.appealId(), again.appealId(), other.appealId());
 	}
 
 	@Test
