@@ -203,7 +203,8 @@ public final class AppealClassifier {
 
 	public Classification classify(String text) {
 		String normalized = TextFeatures.normalize(text);
-		List<String> textFeatures = this.features.features(text);
+		TextFeatures.Analysis analysis = this.features.analyse(text);
+		List<String> textFeatures = analysis.features();
 		List<Signal> signals = this.rules.signals(normalized);
 		double[] p = this.categories.probabilities(textFeatures);
 		List<Integer> ranked = IntStream.range(0, p.length)
@@ -299,7 +300,7 @@ public final class AppealClassifier {
 				categoryConfidence, confidence, fired, terms, decidingRule, urgentRule ? Double.NaN : urgentProbability,
 				lookAlike);
 		return new Classification(category, department, List.copyOf(assisting), type, finalPriority, round(confidence),
-				alternatives, explanation, this.features.words(text), this.modelVersion, this.rules.version());
+				alternatives, explanation, analysis.words(), this.modelVersion, this.rules.version());
 	}
 
 	/**

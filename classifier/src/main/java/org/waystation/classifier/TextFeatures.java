@@ -67,10 +67,19 @@ public final class TextFeatures {
 	 * category {@link #LEXICON_WEIGHT} times per matching word.
 	 */
 	public List<String> features(String text) {
+		return analyse(text).features();
+	}
+
+	/**
+	 * The words of a text as {@link #words} gives them and its {@link #features}, with
+	 * the text segmented once.
+	 */
+	public Analysis analyse(String text) {
 		String normalized = normalize(text);
 		Set<String> features = new LinkedHashSet<>();
 		List<String> lexiconCategories = new ArrayList<>();
-		for (String word : words(normalized)) {
+		List<String> words = words(normalized);
+		for (String word : words) {
 			features.add(WORD + word);
 		}
 		for (Lexicon.Entry entry : this.lexicon.find(normalized)) {
@@ -96,7 +105,12 @@ public final class TextFeatures {
 		}
 		List<String> all = new ArrayList<>(features);
 		all.addAll(lexiconCategories);
-		return all;
+		return new Analysis(words, all);
+	}
+
+	/** A text's words and its features. */
+	public record Analysis(List<String> words, List<String> features) {
+
 	}
 
 	/**
