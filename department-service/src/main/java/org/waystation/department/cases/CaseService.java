@@ -120,10 +120,13 @@ public class CaseService {
 		if (this.properties.autoAssign()) {
 			Map<String, List<Case>> byDepartment = new LinkedHashMap<>();
 			opening.forEach((c) -> byDepartment.computeIfAbsent(c.getDepartment(), (d) -> new ArrayList<>()).add(c));
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			byDepartment.forEach((department, cases) -> counts.put(department, cases.size()));
+			Map<String, List<StaffMember>> next = this.staff.nextOnDuty(counts);
 			byDepartment.forEach((department, cases) -> {
-				List<StaffMember> next = this.staff.nextOnDuty(department, cases.size());
-				for (int i = 0; i < next.size(); i++) {
-					cases.get(i).assignOnOpening(next.get(i).id(), "system", "ROUND_ROBIN", now);
+				List<StaffMember> inTurn = next.get(department);
+				for (int i = 0; i < inTurn.size(); i++) {
+					cases.get(i).assignOnOpening(inTurn.get(i).id(), "system", "ROUND_ROBIN", now);
 				}
 			});
 		}

@@ -3,8 +3,16 @@ package org.waystation.department.staff;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -37,6 +45,13 @@ public class StaffDirectory {
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
+
+	/** Moves the cursors of a round's departments at the same time. */
+	private final ExecutorService cursorMoves = Executors.newFixedThreadPool(4, (task) -> {
+		Thread thread = new Thread(task, "assignment-cursors");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	StaffDirectory(MongoTemplate mongo, Optional<Clock> clock) {
 		this.mongo = mongo;
@@ -109,23 +124,72 @@ public class StaffDirectory {
 	 * with one move of the cursor; empty when nobody is on duty.
 	 */
 	public List<StaffMember> nextOnDuty(String department, int cases) {
-		List<StaffMember> onDuty = ofDepartment(department).stream()
+		return nextOnDuty(Map.of(department, cases)).getOrDefault(department, List.of());
+	}
+
+	/**
+	 * The next members of staff on duty in each department for its number of cases, in
+	 * turn: the departments' rosters read in one round trip and their cursors moved at
+	 * the same time (the store commits writes that arrive together at once), one move
+	 * each. A department where nobody is on duty gets an empty list.
+	 */
+	public Map<String, List<StaffMember>> nextOnDuty(Map<String, Integer> casesByDepartment) {
+		Map<String, List<StaffMember>> onDuty = new LinkedHashMap<>();
+		casesByDepartment.keySet().forEach((department) -> onDuty.put(department, new ArrayList<>()));
+		this.mongo.find(Query.query(Criteria.where("department").in(casesByDepartment.keySet())), StaffMember.class)
+			.stream()
 			.filter(StaffMember::onDuty)
 			.filter(StaffMember::enabled)
 			.filter((member) -> !member.supervisor())
-			.toList();
-		if (onDuty.isEmpty() || cases < 1) {
-			return List.of();
-		}
+			.sorted(Comparator.comparing(StaffMember::id))
+			.forEach((member) -> onDuty.get(member.department()).add(member));
+		Map<String, CompletableFuture<Long>> turns = new LinkedHashMap<>();
+		casesByDepartment.forEach((department, cases) -> {
+			if (!onDuty.get(department).isEmpty() && cases > 0) {
+				turns.put(department,
+						(turns.isEmpty() && casesByDepartment.size() == 1)
+								? CompletableFuture.completedFuture(move(department, cases))
+								: CompletableFuture.supplyAsync(() -> move(department, cases), this.cursorMoves));
+			}
+		});
+		Map<String, List<StaffMember>> next = new LinkedHashMap<>();
+		casesByDepartment.forEach((department, cases) -> {
+			CompletableFuture<Long> turn = turns.get(department);
+			if (turn == null) {
+				next.put(department, List.of());
+				return;
+			}
+			long last = join(turn);
+			List<StaffMember> members = onDuty.get(department);
+			List<StaffMember> inTurn = new ArrayList<>(cases);
+			for (long t = last - cases + 1; t <= last; t++) {
+				inTurn.add(members.get((int) ((t - 1) % members.size())));
+			}
+			next.put(department, inTurn);
+		});
+		return next;
+	}
+
+	/** Moves a department's cursor on by this many turns; the last turn taken. */
+	private long move(String department, int cases) {
 		Document cursor = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(department)),
 				new Update().inc("turn", cases), FindAndModifyOptions.options().upsert(true).returnNew(true),
 				Document.class, CURSORS);
-		long last = ((Number) cursor.get("turn")).longValue();
-		List<StaffMember> next = new ArrayList<>(cases);
-		for (long turn = last - cases + 1; turn <= last; turn++) {
-			next.add(onDuty.get((int) ((turn - 1) % onDuty.size())));
+		return ((Number) cursor.get("turn")).longValue();
+	}
+
+	private static long join(CompletableFuture<Long> turn) {
+		try {
+			return turn.join();
 		}
-		return next;
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
+	}
+
+	@PreDestroy
+	void stopCursorMoves() {
+		this.cursorMoves.shutdown();
 	}
 
 }

@@ -146,22 +146,21 @@ abstract class DepartmentScenario extends ServiceScenario {
 
 	@Test
 	void opensTheCasesOfManyRoutedAppealsAtOnceEachOnceAndInTurnAmongTheStaffOnDuty() {
-		List<String> roster = List.of("edu.chenjing", "edu.liuyang", "edu.zhoumin");
-		roster.forEach((id) -> this.mongo.getCollection("staff")
-			.insertOne(new org.bson.Document("_id", id).append("name", id)
-				.append("department", "EDUCATION")
-				.append("supervisor", false)
-				.append("enabled", true)
-				.append("onDuty", true)
-				.append("revision", 1L)));
+		List<String> education = List.of("edu.chenjing", "edu.liuyang", "edu.zhoumin");
+		List<String> housing = List.of("housing.sunli", "housing.wuqiang");
+		education.forEach((id) -> enrol(id, "EDUCATION", true, false));
+		housing.forEach((id) -> enrol(id, "HOUSING", true, false));
+		enrol("housing.heping", "HOUSING", false, false);
+		enrol("housing.boss", "HOUSING", true, true);
 		AppealRouted first = Samples.fresh(AppealRouted.class);
-		List<AppealRouted> routed = java.util.stream.IntStream.range(0, 7).mapToObj((i) -> {
+		List<AppealRouted> routed = java.util.stream.IntStream.range(0, 11).mapToObj((i) -> {
 			AppealRouted sample = Samples.fresh(AppealRouted.class);
 			return new AppealRouted(sample.eventId(), first.appealId() + "-" + i, sample.occurredAt(), 1,
-					sample.correlationId(), sample.trackingCode(), "OTHER", "EDUCATION", sample.appealType(),
-					sample.priority(), 0.9, sample.matchedKeywords(), sample.explanation(), sample.district(),
-					List.of(), null, null, List.of(), sample.text(), sample.channel(), sample.stationId(),
-					sample.submittedAt(), sample.explanationEn(), sample.policy(), null, sample.workerId());
+					sample.correlationId(), sample.trackingCode(), "OTHER", (i % 3 == 2) ? "HOUSING" : "EDUCATION",
+					sample.appealType(), sample.priority(), 0.9, sample.matchedKeywords(), sample.explanation(),
+					sample.district(), List.of(), null, null, List.of(), sample.text(), sample.channel(),
+					sample.stationId(), sample.submittedAt(), sample.explanationEn(), sample.policy(), null,
+					sample.workerId());
 		}).toList();
 
 		// One key, one partition: read in this order, mostly in one poll.
@@ -177,9 +176,23 @@ abstract class DepartmentScenario extends ServiceScenario {
 		assertThat(cases).allSatisfy((each) -> assertThat(each.getAssignee()).isNotNull());
 		Map<String, Long> perOfficer = cases.stream()
 			.collect(java.util.stream.Collectors.groupingBy(Case::getAssignee, java.util.stream.Collectors.counting()));
-		assertThat(perOfficer.keySet()).isSubsetOf(roster);
-		assertThat(perOfficer.values()).as("seven cases in turn among three: %s", perOfficer)
+		assertThat(perOfficer.keySet()).containsExactlyInAnyOrderElementsOf(
+				java.util.stream.Stream.concat(education.stream(), housing.stream()).toList());
+		assertThat(education.stream().map(perOfficer::get)).as("eight cases in turn among three: %s", perOfficer)
 			.allSatisfy((count) -> assertThat(count).isBetween(2L, 3L));
+		assertThat(housing.stream().map(perOfficer::get))
+			.as("three cases in turn among the two on duty, not the one off duty or the supervisor: %s", perOfficer)
+			.allSatisfy((count) -> assertThat(count).isBetween(1L, 2L));
+	}
+
+	private void enrol(String id, String department, boolean onDuty, boolean supervisor) {
+		this.mongo.getCollection("staff")
+			.insertOne(new org.bson.Document("_id", id).append("name", id)
+				.append("department", department)
+				.append("supervisor", supervisor)
+				.append("enabled", true)
+				.append("onDuty", onDuty)
+				.append("revision", 1L));
 	}
 
 	@Test
