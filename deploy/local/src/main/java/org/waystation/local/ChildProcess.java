@@ -82,13 +82,38 @@ final class ChildProcess {
 	 * stops once the launcher is gone.
 	 */
 	static List<String> java(List<String> options, String... arguments) {
+		return java(0, options, arguments);
+	}
+
+	/**
+	 * A java command line run {@code nice} steps nicer (at a lower priority for the CPU)
+	 * than the launcher, where the system has {@code nice}; at the launcher's priority
+	 * where it has not.
+	 */
+	static List<String> java(int nice, List<String> options, String... arguments) {
 		List<String> command = new ArrayList<>();
+		if (nice > 0) {
+			nice().ifPresent((program) -> command.addAll(List.of(program.toString(), "-n", String.valueOf(nice))));
+		}
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		parentWatchAgent()
 			.ifPresent((agent) -> command.add("-javaagent:" + agent + "=" + ProcessHandle.current().pid()));
 		command.addAll(options);
 		command.addAll(List.of(arguments));
 		return command;
+	}
+
+	/** The {@code nice} program, if the system has one on its path. */
+	static java.util.Optional<Path> nice() {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+			.filter((directory) -> !directory.isBlank())
+			.map((directory) -> Path.of(directory, "nice"))
+			.filter(Files::isExecutable)
+			.findFirst();
 	}
 
 	/**

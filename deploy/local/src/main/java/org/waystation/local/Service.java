@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One Spring Boot service of the stack, run from its packaged jar as a child process. */
 final class Service {
@@ -50,10 +51,18 @@ final class Service {
 				System.err.println("Class data sharing off for " + module + ": " + ex.getMessage());
 			}
 		}
-		List<String> command = ChildProcess.java(launch.with(config.serviceJavaOptions()), "--server.port=" + port,
-				"--server.address=" + config.bindAddress(), "--spring.profiles.active=local");
+		List<String> command = ChildProcess.java(niceness(config, module), launch.with(config.serviceJavaOptions()),
+				"--server.port=" + port, "--server.address=" + config.bindAddress(), "--spring.profiles.active=local");
 		command.addAll(arguments);
 		return new Service(module, config.host(), port, ChildProcess.start(module, command, log, environment), launch);
+	}
+
+	/** The services that work behind the accept path, run nicer than the rest. */
+	static final Set<String> PIPELINE = Set.of("routing-service", "department-service", "notification-service");
+
+	/** How many steps nicer than the launcher a module runs. */
+	static int niceness(StackConfig config, String module) {
+		return PIPELINE.contains(module) ? config.pipelineNice() : 0;
 	}
 
 	String module() {

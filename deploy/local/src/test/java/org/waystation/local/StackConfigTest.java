@@ -34,6 +34,19 @@ class StackConfigTest {
 	}
 
 	@Test
+	void thePipelineRunsFiveStepsNicerUnlessToldAWholeNumberFromZeroToNineteen() {
+		assertThat(StackConfig.from(new String[0], Map.of()).pipelineNice()).isEqualTo(5);
+		assertThat(StackConfig.from(new String[] { "--pipeline-nice=0" }, Map.of()).pipelineNice()).isZero();
+		assertThat(StackConfig.from(new String[0], Map.of("WS_PIPELINE_NICE", "19")).pipelineNice()).isEqualTo(19);
+		assertThatThrownBy(() -> StackConfig.from(new String[] { "--pipeline-nice=20" }, Map.of()))
+			.hasMessageContaining("--pipeline-nice must be a whole number from 0 to 19, got 20");
+		assertThatThrownBy(() -> StackConfig.from(new String[] { "--pipeline-nice=-1" }, Map.of()))
+			.hasMessageContaining("got -1");
+		assertThatThrownBy(() -> StackConfig.from(new String[] { "--pipeline-nice=low" }, Map.of()))
+			.hasMessageContaining("got low");
+	}
+
+	@Test
 	void letsArgumentsOverrideEnvironmentVariablesOverrideDefaults() {
 		StackConfig config = StackConfig.from(new String[] { "--gateway-port=9080", "--home=/opt/waystation" },
 				Map.of("WS_GATEWAY_PORT", "7080", "WS_KAFKA_PORT", "19092"));
