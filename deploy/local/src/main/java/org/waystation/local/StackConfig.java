@@ -53,10 +53,12 @@ public record StackConfig(Path home, Path dataDir, String bindAddress, int gatew
 		DEFAULTS.put("mongo-port", "27017");
 		DEFAULTS.put("rate-limits", "on");
 		DEFAULTS.put("class-data-sharing", "on");
-		// Measured with ./benchmark.sh at 200 appeals/s on two cores, the pipeline at the
-		// same priority as the rest: once routing and case opening kept up, the gateway
-		// answered in 13.6-15.3 s p50 in three runs of four and turned 4,216 appeals away
-		// in one; five steps nicer: 0.5-1.7 s p50 and none turned away in three.
+		// Measured with ./benchmark.sh on 2026-12-08 (two cores), the pipeline at the
+		// same priority as the rest: at 200 appeals/s, once routing and case opening kept
+		// up, the gateway answered in 13.6-15.3 s p50 in three runs of four and turned
+		// 4,216 appeals away in one; five steps nicer: 0.5-1.7 s p50, none turned away in
+		// three. The price: straight after ready at 50/s, the slowest case 5.0-6.2 s, not
+		// 3.7-4.7 s.
 		DEFAULTS.put("pipeline-nice", "5");
 		// The client compiler only: six JVMs share two cores, and the server compiler's
 		// work (half of each service's CPU until it is ready) costs more than its faster
