@@ -34,9 +34,9 @@ class StackConfigTest {
 	}
 
 	@Test
-	void thePipelineRunsFiveStepsNicerUnlessToldAWholeNumberFromZeroToNineteen() {
-		assertThat(StackConfig.from(new String[0], Map.of()).pipelineNice()).isEqualTo(5);
-		assertThat(StackConfig.from(new String[] { "--pipeline-nice=0" }, Map.of()).pipelineNice()).isZero();
+	void thePipelineRunsAtTheSamePriorityUnlessToldAWholeNumberFromZeroToNineteen() {
+		assertThat(StackConfig.from(new String[0], Map.of()).pipelineNice()).isZero();
+		assertThat(StackConfig.from(new String[] { "--pipeline-nice=5" }, Map.of()).pipelineNice()).isEqualTo(5);
 		assertThat(StackConfig.from(new String[0], Map.of("WS_PIPELINE_NICE", "19")).pipelineNice()).isEqualTo(19);
 		assertThatThrownBy(() -> StackConfig.from(new String[] { "--pipeline-nice=20" }, Map.of()))
 			.hasMessageContaining("--pipeline-nice must be a whole number from 0 to 19, got 20");
